@@ -1,0 +1,72 @@
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const EnvSchema = z.object({
+  PORT: int(0, 65535).default(8787),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+    .optional(),
+  PUBLIC_ORIGIN: z.url().optional(),
+  INSTANCE_ID: z.string().min(1).max(200).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  MAX_MESSAGE_BYTES: int(1024, 1024 * 1024 * 1024).default(8 * 1024 * 1024),
+  /** How long an empty room stays in memory before it is unloaded. */
+  ROOM_GRACE_MS: int(0, 10 * 60_000).default(5_000),
+  /** Stored updates per document that trigger a background compaction. */
+  COMPACT_AFTER_UPDATES: int(2, 10_000_000).default(500),
+  /** Bytes a connection may have queued unsent before it is dropped as a slow consumer. */
+  MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
+  /** Window in which awareness updates of one room are coalesced into one broadcast. */
+  AWARENESS_FLUSH_MS: int(0, 1000).default(30),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  redisUrl: string | undefined;
+  publicOrigin: string;
+  instanceId: string;
+  logLevel: (typeof LOG_LEVELS)[number];
+  maxMessageBytes: number;
+  roomGraceMs: number;
+  compactAfterUpdates: number;
+  maxBufferedBytes: number;
+  awarenessFlushMs: number;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads the environment; throws a ConfigError with one sentence naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  // An empty variable means "not set", as in most shells and Compose files.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')} ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid configuration: ${problems}.`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.DATA_DIR),
+    redisUrl: e.REDIS_URL,
+    publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
+    logLevel: e.LOG_LEVEL,
+    maxMessageBytes: e.MAX_MESSAGE_BYTES,
+    roomGraceMs: e.ROOM_GRACE_MS,
+    compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
+    maxBufferedBytes: e.MAX_BUFFERED_BYTES,
+    awarenessFlushMs: e.AWARENESS_FLUSH_MS,
+  };
+}

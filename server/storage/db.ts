@@ -1,0 +1,36 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { migrations as defaultMigrations, type Migration } from './migrations';
+
+export type { Database };
+
+/**
+ * Opens (or creates) the SQLite database in `dataDir` and brings its schema up to date.
+ * WAL lets readers run beside the single writer; synchronous=NORMAL keeps every commit
+ * safe against a killed process (the WAL is in the OS cache) at a fraction of FULL's cost.
+ */
+export function openDatabase(dataDir: string, migrations: Migration[] = defaultMigrations): Database {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const db = new BetterSqlite3(path.join(dataDir, 'stadskamer.db'));
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  // Several instances on one host may share the file: wait for the writer instead of failing.
+  db.pragma('busy_timeout = 5000');
+  db.pragma('foreign_keys = ON');
+  migrate(db, migrations);
+  return db;
+}
+
+export function migrate(db: Database, migrations: Migration[]): void {
+  const ordered = [...migrations].sort((a, b) => a.version - b.version);
+  const apply = db.transaction((m: Migration) => {
+    m.up(db);
+    db.pragma(`user_version = ${m.version}`);
+  });
+  for (const m of ordered) {
+    // Re-read inside the loop: another instance sharing the file may have migrated meanwhile.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (m.version > current) apply.immediate(m);
+  }
+}

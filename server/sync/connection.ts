@@ -1,0 +1,72 @@
+import type { WebSocket } from 'ws';
+import type { Role } from '../../shared/roles';
+import { canWriteContent } from '../../shared/roles';
+import { CloseCode } from '../../shared/protocol';
+import type { Logger } from '../log';
+
+/** The identity a connection was authorised as; the server stamps it on awareness. */
+export interface SyncUser {
+  id: string;
+  name: string;
+  organization: string;
+  color: string;
+}
+
+export interface SyncIdentity {
+  user: SyncUser;
+  role: Role;
+  /** The workspace of the document, so role changes can find open sockets. */
+  workspaceId: string | null;
+}
+
+let nextConnectionNumber = 0;
+
+/** One open sync socket: who it is, what it may do, and a send that never blocks the room. */
+export class Connection {
+  readonly id: string;
+  /** Awareness client ids this socket has introduced; only it may update or remove them. */
+  readonly awarenessClientIds = new Set<number>();
+  readonly log: Logger;
+  private closed = false;
+
+  constructor(
+    readonly ws: WebSocket,
+    readonly documentId: string,
+    public identity: SyncIdentity,
+    parentLog: Logger,
+    private readonly maxBufferedBytes: number,
+  ) {
+    this.id = `c${(++nextConnectionNumber).toString(36)}${process.pid.toString(36)}`;
+    this.log = parentLog.child({ documentId, connectionId: this.id, userId: identity.user.id });
+  }
+
+  get canWrite(): boolean {
+    return canWriteContent(this.identity.role);
+  }
+
+  get isOpen(): boolean {
+    return !this.closed && this.ws.readyState === this.ws.OPEN;
+  }
+
+  /** Queues a frame; a client that stopped reading is dropped instead of growing memory. */
+  send(frame: Uint8Array): void {
+    if (!this.isOpen) return;
+    if (this.ws.bufferedAmount > this.maxBufferedBytes) {
+      this.close(CloseCode.slowConsumer, 'slow consumer: too much unsent data');
+      // The close frame would wait behind the backlog; cut the socket now.
+      this.ws.terminate();
+      return;
+    }
+    this.ws.send(frame, { binary: true });
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.log.info({ event: 'connection.closing', code, reason }, 'closing connection');
+    // Close frames carry at most 123 bytes of reason.
+    this.ws.close(code, reason.slice(0, 120));
+    // A peer that never answers the close handshake must not keep the socket forever.
+    setTimeout(() => this.ws.terminate(), 5_000).unref();
+  }
+}

@@ -1,0 +1,120 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { CloseCode, MessageType, SyncStep } from '../../shared/protocol';
+
+/** One awareness entry as it travels: the state is JSON text, null when the client left. */
+export interface AwarenessEntry {
+  clientId: number;
+  clock: number;
+  state: Record<string, unknown> | null;
+}
+
+/** What a client may send, decoded and checked. */
+export type ClientMessage =
+  | { type: 'syncStep1'; stateVector: Uint8Array }
+  | { type: 'syncStep2'; update: Uint8Array }
+  | { type: 'update'; update: Uint8Array }
+  | { type: 'awareness'; entries: AwarenessEntry[] }
+  | { type: 'queryAwareness' };
+
+export class ProtocolError extends Error {
+  constructor(
+    readonly closeCode: CloseCode,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Decodes one binary frame; throws ProtocolError for anything not in the protocol. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    const message = readMessage(decoder);
+    if (decoding.hasContent(decoder)) {
+      throw new ProtocolError(CloseCode.invalidPayload, 'trailing bytes after the message');
+    }
+    return message;
+  } catch (err) {
+    if (err instanceof ProtocolError) throw err;
+    throw new ProtocolError(CloseCode.invalidPayload, 'the frame does not decode');
+  }
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+  const type = decoding.readVarUint(decoder);
+  switch (type) {
+    case MessageType.sync: {
+      const step = decoding.readVarUint(decoder);
+      const payload = decoding.readVarUint8Array(decoder);
+      if (step === SyncStep.step1) return { type: 'syncStep1', stateVector: payload };
+      if (step === SyncStep.step2) return { type: 'syncStep2', update: payload };
+      if (step === SyncStep.update) return { type: 'update', update: payload };
+      throw new ProtocolError(CloseCode.badMessage, `unknown sync step ${step}`);
+    }
+    case MessageType.awareness:
+      return { type: 'awareness', entries: readAwarenessUpdate(decoding.readVarUint8Array(decoder)) };
+    case MessageType.queryAwareness:
+      return { type: 'queryAwareness' };
+    default:
+      throw new ProtocolError(CloseCode.badMessage, `unknown message type ${type}`);
+  }
+}
+
+function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+  const decoder = decoding.createDecoder(update);
+  const count = decoding.readVarUint(decoder);
+  const entries: AwarenessEntry[] = [];
+  for (let i = 0; i < count; i++) {
+    const clientId = decoding.readVarUint(decoder);
+    const clock = decoding.readVarUint(decoder);
+    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+      throw new ProtocolError(CloseCode.invalidPayload, 'an awareness state must be an object or null');
+    }
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+  }
+  if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.invalidPayload, 'trailing bytes in awareness');
+  return entries;
+}
+
+export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {
+  return encodeSync(SyncStep.step1, stateVector);
+}
+
+export function encodeSyncStep2(update: Uint8Array): Uint8Array {
+  return encodeSync(SyncStep.step2, update);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+  return encodeSync(SyncStep.update, update);
+}
+
+function encodeSync(step: SyncStep, payload: Uint8Array): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.sync);
+  encoding.writeVarUint(encoder, step);
+  encoding.writeVarUint8Array(encoder, payload);
+  return encoding.toUint8Array(encoder);
+}
+
+/** Entries whose state is already JSON text, so a relay never re-serialises them. */
+export interface EncodedAwarenessEntry {
+  clientId: number;
+  clock: number;
+  json: string;
+}
+
+export function encodeAwareness(entries: Iterable<EncodedAwarenessEntry>, count: number): Uint8Array {
+  const inner = encoding.createEncoder();
+  encoding.writeVarUint(inner, count);
+  for (const e of entries) {
+    encoding.writeVarUint(inner, e.clientId);
+    encoding.writeVarUint(inner, e.clock);
+    encoding.writeVarString(inner, e.json);
+  }
+  const outer = encoding.createEncoder();
+  encoding.writeVarUint(outer, MessageType.awareness);
+  encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));
+  return encoding.toUint8Array(outer);
+}

@@ -1,0 +1,175 @@
+import * as Y from 'yjs';
+import { CloseCode } from '../../shared/protocol';
+import type { Logger } from '../log';
+import type { DocumentStore } from '../storage/document-store';
+import { AwarenessRelay } from './awareness-relay';
+import type { Connection } from './connection';
+import {
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeUpdate,
+  type ClientMessage,
+  type EncodedAwarenessEntry,
+} from './messages';
+import { guardUpdate } from './update-guard';
+
+/** Origin of updates that another instance already stored: relay, do not store again. */
+export const REMOTE_ORIGIN = Symbol('remote');
+
+/** Hooks a room calls when something leaves it: to other instances, to metrics. */
+export interface RoomEvents {
+  /** A local change, committed to storage, ready for other instances. */
+  onLocalUpdate?(documentId: string, update: Uint8Array): void;
+  onLocalAwareness?(documentId: string, entries: EncodedAwarenessEntry[]): void;
+  onBroadcast?(documentId: string, receivers: number, bytes: number): void;
+  onRejected?(reason: string): void;
+  onCommit?(seconds: number): void;
+}
+
+/**
+ * One loaded document and the sockets on it. Every change is committed to the store
+ * before any other socket hears of it, and each broadcast is encoded once.
+ */
+export class Room {
+  readonly connections = new Set<Connection>();
+  readonly awareness: AwarenessRelay;
+  /** Stored rows since the last compaction. */
+  storedUpdates: number;
+  private fullStateFrame: Uint8Array | null = null;
+  private failed = false;
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    storedUpdates: number,
+    private readonly store: DocumentStore,
+    private readonly log: Logger,
+    awarenessFlushMs: number,
+    private readonly events: RoomEvents,
+    private readonly onCompactionDue: (room: Room) => void,
+    private readonly compactAfter: number,
+  ) {
+    this.storedUpdates = storedUpdates;
+    this.awareness = new AwarenessRelay(awarenessFlushMs, (frame, entries) => {
+      this.sendToAll(frame, null);
+      this.events.onLocalAwareness?.(this.id, entries);
+    });
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
+  }
+
+  join(conn: Connection): void {
+    this.connections.add(conn);
+    // The server's state vector first: the client answers with whatever it has that we lack,
+    // which is how edits made offline come home.
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    const awareness = this.awareness.currentFrame();
+    if (awareness) conn.send(awareness);
+  }
+
+  leave(conn: Connection): void {
+    if (!this.connections.delete(conn)) return;
+    this.awareness.removeConnection(conn);
+  }
+
+  handle(conn: Connection, message: ClientMessage): void {
+    switch (message.type) {
+      case 'syncStep1':
+        conn.send(this.syncStep2For(message.stateVector));
+        return;
+      case 'syncStep2':
+      case 'update':
+        this.applyClientUpdate(conn, message.update);
+        return;
+      case 'awareness':
+        this.awareness.receive(conn, message.entries);
+        return;
+      case 'queryAwareness': {
+        const frame = this.awareness.currentFrame();
+        if (frame) conn.send(frame);
+        return;
+      }
+    }
+  }
+
+  /** An update another instance committed and published. */
+  applyRemoteUpdate(update: Uint8Array): void {
+    try {
+      Y.applyUpdate(this.doc, update, REMOTE_ORIGIN);
+    } catch (err) {
+      this.log.error({ event: 'room.remote_update_failed', err }, 'remote update did not apply');
+    }
+  }
+
+  private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    if (!conn.canWrite) {
+      // Read-only roles: dropped silently, as the stock client keeps sending step 2.
+      this.events.onRejected?.('read_only');
+      return;
+    }
+    const problem = guardUpdate(update);
+    if (problem) {
+      this.events.onRejected?.('invalid_update');
+      conn.log.warn({ event: 'sync.update_rejected', problem }, 'update rejected');
+      conn.close(CloseCode.invalidPayload, `invalid update: ${problem}`);
+      return;
+    }
+    try {
+      Y.applyUpdate(this.doc, update, conn);
+    } catch (err) {
+      this.events.onRejected?.('invalid_update');
+      conn.log.warn({ event: 'sync.update_failed', err }, 'update failed to apply');
+      conn.close(CloseCode.invalidPayload, 'invalid update');
+    }
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (this.failed) return;
+    this.fullStateFrame = null;
+    if (origin !== REMOTE_ORIGIN) {
+      const started = performance.now();
+      try {
+        this.store.appendUpdate(this.id, update);
+      } catch (err) {
+        // Nobody may see a change that is not stored: drop the room so that every client
+        // resyncs from what storage really holds.
+        this.failed = true;
+        this.log.error({ event: 'room.commit_failed', err }, 'could not store update; closing room');
+        for (const c of this.connections) c.close(CloseCode.internalError, 'storage failure');
+        return;
+      }
+      this.events.onCommit?.((performance.now() - started) / 1000);
+      this.storedUpdates++;
+      this.events.onLocalUpdate?.(this.id, update);
+      if (this.storedUpdates >= this.compactAfter) this.onCompactionDue(this);
+    }
+    this.sendToAll(encodeUpdate(update), origin);
+  }
+
+  /** Step 2 for a joiner; a fresh client (empty state vector) gets a cached full state. */
+  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+    const isEmpty = stateVector.byteLength === 1 && stateVector[0] === 0;
+    if (!isEmpty) return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
+    this.fullStateFrame ??= encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
+    return this.fullStateFrame;
+  }
+
+  private sendToAll(frame: Uint8Array, except: unknown): void {
+    let receivers = 0;
+    for (const c of this.connections) {
+      if (c === except) continue;
+      c.send(frame);
+      receivers++;
+    }
+    this.events.onBroadcast?.(this.id, receivers, frame.byteLength);
+  }
+
+  get isFailed(): boolean {
+    return this.failed;
+  }
+
+  destroy(): void {
+    this.awareness.flush();
+    this.awareness.dispose();
+    this.doc.destroy();
+  }
+}

@@ -1,0 +1,148 @@
+import * as Y from 'yjs';
+import type { Logger } from '../log';
+import type { DocumentStore } from '../storage/document-store';
+import { Room, type RoomEvents } from './room';
+
+export interface RoomRegistryOptions {
+  store: DocumentStore;
+  log: Logger;
+  graceMs: number;
+  compactAfterUpdates: number;
+  awarenessFlushMs: number;
+  events: RoomEvents;
+  /** Called when a room is loaded or unloaded, e.g. to (un)subscribe across instances. */
+  onLoaded?(room: Room): void;
+  onUnloaded?(room: Room): void;
+}
+
+/**
+ * Loads each document once, shares the loading among simultaneous joiners, and unloads
+ * a room when it has been empty for the grace period.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Room>();
+  private readonly loading = new Map<string, Promise<Room>>();
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
+  private readonly compacting = new Set<string>();
+
+  constructor(private readonly opts: RoomRegistryOptions) {}
+
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  loaded(documentId: string): Room | undefined {
+    return this.rooms.get(documentId);
+  }
+
+  all(): IterableIterator<Room> {
+    return this.rooms.values();
+  }
+
+  async get(documentId: string): Promise<Room> {
+    this.cancelUnload(documentId);
+    const room = this.rooms.get(documentId);
+    if (room && !room.isFailed) return room;
+    let pending = this.loading.get(documentId);
+    if (!pending) {
+      pending = this.load(documentId).finally(() => this.loading.delete(documentId));
+      this.loading.set(documentId, pending);
+    }
+    return pending;
+  }
+
+  /** Call when a connection left; starts the grace period once the room is empty. */
+  released(room: Room): void {
+    if (room.connections.size > 0) return;
+    if (room.isFailed || this.opts.graceMs === 0) {
+      this.unload(room);
+      return;
+    }
+    this.cancelUnload(room.id);
+    const timer = setTimeout(() => this.unload(room), this.opts.graceMs);
+    timer.unref();
+    this.unloadTimers.set(room.id, timer);
+  }
+
+  /** Unloads every room (shutdown). Content is already stored update by update. */
+  async closeAll(): Promise<void> {
+    for (const t of this.unloadTimers.values()) clearTimeout(t);
+    this.unloadTimers.clear();
+    await Promise.allSettled([...this.loading.values()]);
+    for (const room of [...this.rooms.values()]) this.unload(room);
+  }
+
+  scheduleCompaction(room: Room): void {
+    if (this.compacting.has(room.id)) return;
+    this.compacting.add(room.id);
+    // After the current message is handled and broadcast: compaction never delays an edit.
+    setImmediate(() => {
+      void this.compact(room).finally(() => this.compacting.delete(room.id));
+    });
+  }
+
+  private async compact(room: Room): Promise<void> {
+    const started = performance.now();
+    try {
+      const result = await this.opts.store.compact(room.id);
+      room.storedUpdates = result.after;
+      this.opts.log.info(
+        { event: 'storage.compacted', documentId: room.id, ...result, ms: Math.round(performance.now() - started) },
+        'compacted document log',
+      );
+    } catch (err) {
+      this.opts.log.error({ event: 'storage.compact_failed', documentId: room.id, err }, 'compaction failed');
+    }
+  }
+
+  private async load(documentId: string): Promise<Room> {
+    const started = performance.now();
+    const updates = await this.opts.store.loadUpdates(documentId);
+    const doc = new Y.Doc({ gc: true });
+    let broken = 0;
+    doc.transact(() => {
+      for (const u of updates) {
+        try {
+          Y.applyUpdate(doc, u);
+        } catch {
+          broken++;
+        }
+      }
+    });
+    if (broken > 0) this.opts.log.error({ event: 'storage.broken_rows', documentId, broken }, 'skipped unreadable rows');
+    const room = new Room(
+      documentId,
+      doc,
+      updates.length,
+      this.opts.store,
+      this.opts.log.child({ documentId }),
+      this.opts.awarenessFlushMs,
+      this.opts.events,
+      (r) => this.scheduleCompaction(r),
+      this.opts.compactAfterUpdates,
+    );
+    this.rooms.set(documentId, room);
+    this.opts.onLoaded?.(room);
+    this.opts.log.debug(
+      { event: 'room.loaded', documentId, rows: updates.length, ms: Math.round(performance.now() - started) },
+      'room loaded',
+    );
+    if (updates.length >= this.opts.compactAfterUpdates) this.scheduleCompaction(room);
+    return room;
+  }
+
+  private unload(room: Room): void {
+    this.cancelUnload(room.id);
+    if (room.connections.size > 0 && !room.isFailed) return;
+    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    room.destroy();
+    this.opts.onUnloaded?.(room);
+    this.opts.log.debug({ event: 'room.unloaded', documentId: room.id }, 'room unloaded');
+  }
+
+  private cancelUnload(documentId: string): void {
+    const t = this.unloadTimers.get(documentId);
+    if (t) clearTimeout(t);
+    this.unloadTimers.delete(documentId);
+  }
+}

@@ -1,0 +1,112 @@
+import type { WebSocket, RawData } from 'ws';
+import { CloseCode } from '../../shared/protocol';
+import type { Logger } from '../log';
+import { Connection, type SyncIdentity } from './connection';
+import { decodeClientMessage, ProtocolError } from './messages';
+import type { Room } from './room';
+import type { RoomRegistry } from './rooms';
+
+export interface SyncServerOptions {
+  rooms: RoomRegistry;
+  log: Logger;
+  maxMessageBytes: number;
+  maxBufferedBytes: number;
+  onRejected?(reason: string): void;
+  onMessageIn?(bytes: number): void;
+}
+
+/**
+ * The message path of the sync socket: an authorised socket is attached to its room,
+ * every frame is decoded and checked, then handed to the room. Anything a client sends
+ * can close only that client's connection.
+ */
+export class SyncServer {
+  readonly connections = new Set<Connection>();
+  private accepting = true;
+
+  constructor(private readonly opts: SyncServerOptions) {}
+
+  accept(ws: WebSocket, documentId: string, identity: SyncIdentity): Connection | null {
+    const conn = new Connection(ws, documentId, identity, this.opts.log, this.opts.maxBufferedBytes);
+    if (!this.accepting) {
+      conn.close(CloseCode.goingAway, 'server is shutting down');
+      return null;
+    }
+    this.connections.add(conn);
+    conn.log.info({ event: 'connection.opened', role: identity.role }, 'sync connection opened');
+
+    // Frames that arrive while the room loads are kept in order and handled after.
+    let room: Room | null = null;
+    const early: RawData[] = [];
+    ws.on('message', (data, isBinary) => {
+      if (!isBinary) return this.reject(conn, new ProtocolError(CloseCode.badMessage, 'text frames are not part of the protocol'));
+      if (room) this.handleFrame(conn, room, data);
+      else early.push(data);
+    });
+    ws.on('close', (code) => {
+      this.connections.delete(conn);
+      conn.log.info({ event: 'connection.closed', code }, 'sync connection closed');
+      if (room) {
+        room.leave(conn);
+        this.opts.rooms.released(room);
+      }
+    });
+    ws.on('error', (err) => {
+      const tooBig = (err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
+      this.opts.onRejected?.(tooBig ? 'too_big' : 'socket_error');
+      conn.log.warn({ event: 'connection.error', err: err.message }, 'socket error');
+    });
+
+    this.opts.rooms.get(documentId).then(
+      (loaded) => {
+        if (!conn.isOpen) {
+          this.opts.rooms.released(loaded);
+          return;
+        }
+        room = loaded;
+        room.join(conn);
+        for (const data of early.splice(0)) this.handleFrame(conn, room, data);
+      },
+      (err) => {
+        conn.log.error({ event: 'room.load_failed', err }, 'could not load document');
+        conn.close(CloseCode.internalError, 'could not load the document');
+      },
+    );
+    return conn;
+  }
+
+  /** Stops taking sockets and closes the open ones with 1001 (going away). */
+  shutdown(): void {
+    this.accepting = false;
+    for (const conn of this.connections) conn.close(CloseCode.goingAway, 'server is restarting');
+  }
+
+  private handleFrame(conn: Connection, room: Room, data: RawData): void {
+    if (!conn.isOpen) return;
+    const frame = toUint8Array(data);
+    this.opts.onMessageIn?.(frame.byteLength);
+    // ws enforces maxPayload too; this covers fragmented frames it reassembled.
+    if (frame.byteLength > this.opts.maxMessageBytes) {
+      return this.reject(conn, new ProtocolError(CloseCode.tooBig, 'message too big'));
+    }
+    try {
+      room.handle(conn, decodeClientMessage(frame));
+    } catch (err) {
+      if (err instanceof ProtocolError) return this.reject(conn, err);
+      conn.log.error({ event: 'sync.handler_failed', err }, 'message handler failed');
+      conn.close(CloseCode.internalError, 'internal error');
+    }
+  }
+
+  private reject(conn: Connection, err: ProtocolError): void {
+    this.opts.onRejected?.(err.closeCode === CloseCode.badMessage ? 'unknown_message' : 'malformed');
+    conn.log.warn({ event: 'sync.frame_rejected', code: err.closeCode, reason: err.message }, 'frame rejected');
+    conn.close(err.closeCode, err.message);
+  }
+}
+
+function toUint8Array(data: RawData): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  if (data instanceof ArrayBuffer) return new Uint8Array(data);
+  return data;
+}

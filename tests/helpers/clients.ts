@@ -1,0 +1,49 @@
+import { WebSocket } from 'ws';
+import * as Y from 'yjs';
+import { WebsocketProvider } from 'y-websocket';
+
+/** A stock y-websocket client, as CONTRACT §3 shows it. */
+export function connectClient(
+  wsUrl: string,
+  documentId: string,
+  opts: { token?: string; doc?: Y.Doc; connect?: boolean } = {},
+): { doc: Y.Doc; provider: WebsocketProvider } {
+  const doc = opts.doc ?? new Y.Doc();
+  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
+    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    params: opts.token ? { token: opts.token } : {},
+    connect: opts.connect ?? true,
+    disableBc: true,
+    maxBackoffTime: 200,
+  });
+  return { doc, provider };
+}
+
+export function synced(provider: WebsocketProvider, timeoutMs = 10_000): Promise<void> {
+  if (provider.synced) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('client did not sync in time')), timeoutMs);
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      clearTimeout(timer);
+      provider.off('sync', onSync);
+      resolve();
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+/** Waits until `predicate` holds, checking on every tick of the event loop up to a deadline. */
+export async function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+export function destroyAll(...providers: WebsocketProvider[]): void {
+  for (const p of providers) {
+    p.destroy();
+  }
+}
