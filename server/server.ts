@@ -13,6 +13,11 @@ import { healthRoutes } from './http/health';
 import { errorBody } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
+import { createBus } from './bus/create-bus';
+import { DocumentRelay } from './scale/document-relay';
+
+/** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
+const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
 
 export interface RunningServer {
   port: number;
@@ -26,15 +31,28 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
   const store = new SqliteDocumentStore(db);
+  const { bus } = await createBus(config, log);
 
-  const rooms = new RoomRegistry({
+  // Declared before the registry: its hooks reach the relay, and the relay reads its rooms.
+  let relay: DocumentRelay | null = null;
+  const rooms: RoomRegistry = new RoomRegistry({
     store,
     log,
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     awarenessFlushMs: config.awarenessFlushMs,
-    events: {},
+    events: {
+      onLocalUpdate: (documentId, update) => relay?.publishUpdate(documentId, update),
+      onLocalAwareness: (documentId, entries) => relay?.publishAwareness(documentId, entries),
+    },
+    beforeLoad: (documentId) => relay!.attach(documentId, () => rooms.loaded(documentId)),
+    onUnloaded: (room) => void relay?.detach(room.id),
   });
+  relay = new DocumentRelay(bus, store, config.instanceId, () => rooms.all(), log);
+  const sweep = setInterval(() => {
+    for (const room of rooms.all()) room.sweepRemoteAwareness(REMOTE_AWARENESS_MAX_AGE_MS);
+  }, 10_000);
+  sweep.unref();
   const sync = new SyncServer({
     rooms,
     log,
@@ -47,7 +65,9 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
   // ws rejects larger frames itself and closes with 1009 before buffering them whole.
   ws.wss.options.maxPayload = config.maxMessageBytes;
 
-  app.route('/', healthRoutes([{ name: 'storage', check: () => store.ping() }]));
+  const checks = [{ name: 'storage', check: () => store.ping() }];
+  if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
+  app.route('/', healthRoutes(checks));
   app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize));
   app.route('/', staticClient());
   app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
@@ -73,7 +93,9 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
         log.info({ event: 'server.stopping' }, 'stopping');
         httpServer.close();
         sync.shutdown();
+        clearInterval(sweep);
         await rooms.closeAll();
+        await bus.close();
         db.close();
         httpServer.closeAllConnections();
         log.info({ event: 'server.stopped' }, 'stopped');

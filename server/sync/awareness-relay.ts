@@ -10,6 +10,7 @@ export class AwarenessRelay {
   private readonly states = new Map<number, EncodedAwarenessEntry>();
   private readonly owners = new Map<number, Connection>();
   private readonly pending = new Map<number, EncodedAwarenessEntry>();
+  private readonly remoteSeen = new Map<number, number>();
   private snapshot: Uint8Array | null = null;
   private timer: NodeJS.Timeout | null = null;
 
@@ -51,12 +52,44 @@ export class AwarenessRelay {
 
   /** Entries relayed from another instance: already stamped there, applied as they come. */
   receiveRemote(entries: EncodedAwarenessEntry[]): void {
+    const now = Date.now();
     for (const e of entries) {
       if (this.owners.has(e.clientId)) continue;
-      if (e.json === 'null') this.states.delete(e.clientId);
-      else this.states.set(e.clientId, e);
+      if (e.json === 'null') {
+        this.states.delete(e.clientId);
+        this.remoteSeen.delete(e.clientId);
+      } else {
+        this.states.set(e.clientId, e);
+        this.remoteSeen.set(e.clientId, now);
+      }
     }
     this.snapshot = null;
+  }
+
+  /**
+   * Forgets remote cursors not renewed within `maxAgeMs` (clients renew every 15 s), so
+   * the cursors of a crashed instance do not linger for late joiners.
+   */
+  sweepRemote(maxAgeMs: number): EncodedAwarenessEntry[] {
+    const cutoff = Date.now() - maxAgeMs;
+    const removed: EncodedAwarenessEntry[] = [];
+    for (const [clientId, seen] of this.remoteSeen) {
+      if (seen >= cutoff) continue;
+      const current = this.states.get(clientId);
+      this.remoteSeen.delete(clientId);
+      this.states.delete(clientId);
+      removed.push({ clientId, clock: (current?.clock ?? 0) + 1, json: 'null' });
+    }
+    if (removed.length > 0) this.snapshot = null;
+    return removed;
+  }
+
+  /** The states owned by sockets on this instance. */
+  localEntries(): EncodedAwarenessEntry[] {
+    return [...this.owners.keys()].flatMap((id) => {
+      const s = this.states.get(id);
+      return s ? [s] : [];
+    });
   }
 
   /** A closed socket's cursors disappear for everyone. */

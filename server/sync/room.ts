@@ -5,6 +5,7 @@ import type { DocumentStore } from '../storage/document-store';
 import { AwarenessRelay } from './awareness-relay';
 import type { Connection } from './connection';
 import {
+  encodeAwareness,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
@@ -89,6 +90,24 @@ export class Room {
         return;
       }
     }
+  }
+
+  /** Awareness entries relayed from another instance: shown to local sockets as they are. */
+  applyRemoteAwareness(entries: EncodedAwarenessEntry[]): void {
+    this.awareness.receiveRemote(entries);
+    this.sendToAll(encodeAwareness(entries, entries.length), null);
+  }
+
+  /** Drops cursors of other instances that stopped renewing them (a crashed instance). */
+  sweepRemoteAwareness(maxAgeMs: number): void {
+    const removed = this.awareness.sweepRemote(maxAgeMs);
+    if (removed.length > 0) this.sendToAll(encodeAwareness(removed, removed.length), null);
+  }
+
+  /** Tells other instances every cursor held here (after the bus was away). */
+  republishAwareness(): void {
+    const local = this.awareness.localEntries();
+    if (local.length > 0) this.events.onLocalAwareness?.(this.id, local);
   }
 
   /** An update another instance committed and published. */

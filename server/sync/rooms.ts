@@ -10,8 +10,8 @@ export interface RoomRegistryOptions {
   compactAfterUpdates: number;
   awarenessFlushMs: number;
   events: RoomEvents;
-  /** Called when a room is loaded or unloaded, e.g. to (un)subscribe across instances. */
-  onLoaded?(room: Room): void;
+  /** Runs before a document's content is read (e.g. subscribe to other instances' updates first). */
+  beforeLoad?(documentId: string): Promise<void>;
   onUnloaded?(room: Room): void;
 }
 
@@ -97,6 +97,7 @@ export class RoomRegistry {
 
   private async load(documentId: string): Promise<Room> {
     const started = performance.now();
+    await this.opts.beforeLoad?.(documentId);
     const updates = await this.opts.store.loadUpdates(documentId);
     const doc = new Y.Doc({ gc: true });
     let broken = 0;
@@ -122,7 +123,6 @@ export class RoomRegistry {
       this.opts.compactAfterUpdates,
     );
     this.rooms.set(documentId, room);
-    this.opts.onLoaded?.(room);
     this.opts.log.debug(
       { event: 'room.loaded', documentId, rows: updates.length, ms: Math.round(performance.now() - started) },
       'room loaded',
@@ -134,9 +134,10 @@ export class RoomRegistry {
   private unload(room: Room): void {
     this.cancelUnload(room.id);
     if (room.connections.size > 0 && !room.isFailed) return;
-    if (this.rooms.get(room.id) === room) this.rooms.delete(room.id);
+    const current = this.rooms.get(room.id) === room;
+    if (current) this.rooms.delete(room.id);
     room.destroy();
-    this.opts.onUnloaded?.(room);
+    if (current && !this.loading.has(room.id)) this.opts.onUnloaded?.(room);
     this.opts.log.debug({ event: 'room.unloaded', documentId: room.id }, 'room unloaded');
   }
 

@@ -1,0 +1,115 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import type { Logger } from '../log';
+import type { PubSub } from '../bus/pubsub';
+import type { DocumentStore } from '../storage/document-store';
+import type { EncodedAwarenessEntry } from '../sync/messages';
+import type { Room } from '../sync/room';
+import * as Y from 'yjs';
+import { REMOTE_ORIGIN } from '../sync/room';
+
+const KIND_UPDATE = 0;
+const KIND_AWARENESS = 1;
+
+const channelOf = (documentId: string) => `sk:doc:${documentId}`;
+
+/**
+ * Carries document updates and awareness between instances over the bus. Updates are
+ * already committed to the shared store by the instance that received them, so a
+ * receiver only applies and relays them. Pub/sub may drop messages while the bus is
+ * down; when it returns every loaded room re-reads the store, which holds everything.
+ */
+export class DocumentRelay {
+  private readonly handlers = new Map<string, (m: Uint8Array) => void>();
+  /** Publish time of the last relayed message per room, for the relay-lag metric. */
+  onRemoteMessage?: (lagMs: number) => void;
+
+  constructor(
+    private readonly bus: PubSub,
+    private readonly store: DocumentStore,
+    private readonly instanceId: string,
+    private readonly rooms: () => Iterable<Room>,
+    private readonly log: Logger,
+  ) {
+    bus.onReconnected(() => {
+      for (const room of this.rooms()) void this.reconcile(room);
+    });
+  }
+
+  /** Subscribe before the room's content is read, so nothing falls between load and subscription. */
+  async attach(documentId: string, room: () => Room | undefined): Promise<void> {
+    if (this.handlers.has(documentId)) return;
+    const handler = (message: Uint8Array) => this.receive(message, room());
+    this.handlers.set(documentId, handler);
+    await this.bus.subscribe(channelOf(documentId), handler);
+  }
+
+  async detach(documentId: string): Promise<void> {
+    const handler = this.handlers.get(documentId);
+    if (!handler) return;
+    this.handlers.delete(documentId);
+    await this.bus.unsubscribe(channelOf(documentId), handler);
+  }
+
+  publishUpdate(documentId: string, update: Uint8Array): void {
+    this.bus.publish(channelOf(documentId), this.envelope(KIND_UPDATE, (e) => encoding.writeVarUint8Array(e, update)));
+  }
+
+  publishAwareness(documentId: string, entries: EncodedAwarenessEntry[]): void {
+    this.bus.publish(
+      channelOf(documentId),
+      this.envelope(KIND_AWARENESS, (e) => {
+        encoding.writeVarUint(e, entries.length);
+        for (const x of entries) {
+          encoding.writeVarUint(e, x.clientId);
+          encoding.writeVarUint(e, x.clock);
+          encoding.writeVarString(e, x.json);
+        }
+      }),
+    );
+  }
+
+  /** Reads everything the store holds into the room; Yjs skips what it already has. */
+  async reconcile(room: Room): Promise<void> {
+    try {
+      const updates = await this.store.loadUpdates(room.id);
+      room.doc.transact(() => {
+        for (const u of updates) Y.applyUpdate(room.doc, u, REMOTE_ORIGIN);
+      }, REMOTE_ORIGIN);
+      room.republishAwareness();
+    } catch (err) {
+      this.log.error({ event: 'relay.reconcile_failed', documentId: room.id, err }, 'reconcile failed');
+    }
+  }
+
+  private envelope(kind: number, body: (e: encoding.Encoder) => void): Uint8Array {
+    const e = encoding.createEncoder();
+    encoding.writeVarString(e, this.instanceId);
+    encoding.writeFloat64(e, Date.now());
+    encoding.writeVarUint(e, kind);
+    body(e);
+    return encoding.toUint8Array(e);
+  }
+
+  private receive(message: Uint8Array, room: Room | undefined): void {
+    if (!room) return;
+    try {
+      const d = decoding.createDecoder(message);
+      if (decoding.readVarString(d) === this.instanceId) return;
+      this.onRemoteMessage?.(Date.now() - decoding.readFloat64(d));
+      const kind = decoding.readVarUint(d);
+      if (kind === KIND_UPDATE) {
+        room.applyRemoteUpdate(decoding.readVarUint8Array(d));
+      } else if (kind === KIND_AWARENESS) {
+        const n = decoding.readVarUint(d);
+        const entries: EncodedAwarenessEntry[] = [];
+        for (let i = 0; i < n; i++) {
+          entries.push({ clientId: decoding.readVarUint(d), clock: decoding.readVarUint(d), json: decoding.readVarString(d) });
+        }
+        room.applyRemoteAwareness(entries);
+      }
+    } catch (err) {
+      this.log.warn({ event: 'relay.bad_message', documentId: room.id, err }, 'dropped a malformed relay message');
+    }
+  }
+}
