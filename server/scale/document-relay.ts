@@ -96,7 +96,9 @@ export class DocumentRelay {
     try {
       const d = decoding.createDecoder(message);
       if (decoding.readVarString(d) === this.instanceId) return;
-      this.onRemoteMessage?.(Date.now() - decoding.readFloat64(d));
+      // Read outside the optional call: `f?.(read())` skips the read when f is unset.
+      const sentAt = decoding.readFloat64(d);
+      this.onRemoteMessage?.(Date.now() - sentAt);
       const kind = decoding.readVarUint(d);
       if (kind === KIND_UPDATE) {
         room.applyRemoteUpdate(decoding.readVarUint8Array(d));
