@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   MAX_BUFFERED_BYTES: int(64 * 1024, 1024 * 1024 * 1024).default(32 * 1024 * 1024),
   /** Window in which awareness updates of one room are coalesced into one broadcast. */
   AWARENESS_FLUSH_MS: int(0, 1000).default(30),
+  /** Failed sign-ins per 15 minutes before 429: for one e-mail address, and from one client address. */
+  LOGIN_FAILURES_PER_EMAIL: int(1, 1000).default(5),
+  LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
+  /** Behind a reverse proxy: take the client address from its X-Forwarded-For (login limits). */
+  TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
 });
 
 export interface Config {
@@ -41,6 +46,9 @@ export interface Config {
   compactAfterUpdates: number;
   maxBufferedBytes: number;
   awarenessFlushMs: number;
+  loginFailuresPerEmail: number;
+  loginFailuresPerAddress: number;
+  trustProxy: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -68,5 +76,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: e.COMPACT_AFTER_UPDATES,
     maxBufferedBytes: e.MAX_BUFFERED_BYTES,
     awarenessFlushMs: e.AWARENESS_FLUSH_MS,
+    loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
+    loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
+    trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
   };
 }

@@ -13,6 +13,8 @@ import { healthRoutes } from './http/health';
 import { errorBody } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
+import { createApi } from './api/index';
+import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './scale/document-relay';
 
@@ -26,8 +28,11 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** Opens storage, wires the HTTP API and the sync socket, and listens. */
-export async function startServer(config: Config, authorize: SyncAuthorizer = anonymousEditor): Promise<RunningServer> {
+/**
+ * Opens storage, wires the HTTP API and the sync socket, and listens. `authorize` replaces
+ * the API's session-and-membership check of the sync socket (for tools and benchmarks only).
+ */
+export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
   const store = new SqliteDocumentStore(db);
@@ -60,6 +65,20 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
     maxBufferedBytes: config.maxBufferedBytes,
   });
 
+  const membership = new MembershipRelay(bus, (w, u, role) => sync.applyMembershipChange(w, u, role), log);
+  await membership.start();
+
+  // The API reads the public origin per request; see below for PORT=0.
+  const apiConfig = { ...config };
+  const api = createApi({
+    config: apiConfig,
+    log,
+    db,
+    store,
+    rooms,
+    onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
+  });
+
   const app = new Hono();
   const ws = createNodeWebSocket({ app });
   // ws rejects larger frames itself and closes with 1009 before buffering them whole.
@@ -68,7 +87,8 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
   const checks = [{ name: 'storage', check: () => store.ping() }];
   if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
   app.route('/', healthRoutes(checks));
-  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize));
+  app.route('/', api.routes);
+  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
   app.route('/', staticClient());
   app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {
@@ -81,6 +101,8 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
   });
   ws.injectWebSocket(httpServer);
   const port = (httpServer.address() as AddressInfo).port;
+  // With PORT=0 and no PUBLIC_ORIGIN the default names port 0; only now is the real one known.
+  if (apiConfig.publicOrigin === 'http://localhost:0') apiConfig.publicOrigin = `http://localhost:${port}`;
   log.info({ event: 'server.listening', port, host: config.host, dataDir: config.dataDir }, 'listening');
 
   let closing: Promise<void> | null = null;
@@ -95,6 +117,7 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
         sync.shutdown();
         clearInterval(sweep);
         await rooms.closeAll();
+        await api.close();
         await bus.close();
         db.close();
         httpServer.closeAllConnections();
@@ -104,12 +127,3 @@ export async function startServer(config: Config, authorize: SyncAuthorizer = an
     },
   };
 }
-
-const anonymousEditor: SyncAuthorizer = async () => ({
-  ok: true,
-  identity: {
-    user: { id: 'anonymous', name: 'Anonymous', organization: '', color: '#64748b' },
-    role: 'editor',
-    workspaceId: null,
-  },
-});

@@ -26,3 +26,65 @@ export const migrations: Migration[] = [
     },
   },
 ];
+
+migrations.push({
+  version: 2,
+  name: 'accounts, sessions, workspaces, members, invites, documents',
+  up(db) {
+    // Secrets (session and invite tokens) are stored only as SHA-256 hashes: a leaked
+    // database file does not let anyone sign in or join. Expiry times are ms since the
+    // epoch so that comparisons stay numeric; creation times are ISO text, as the API shows them.
+    db.exec(`
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        password_hash TEXT NOT NULL,
+        name TEXT NOT NULL,
+        organization TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE TABLE workspaces (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        description TEXT NOT NULL,
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL
+      );
+      CREATE TABLE members (
+        workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'commenter', 'viewer')),
+        joined_at TEXT NOT NULL,
+        PRIMARY KEY (workspace_id, user_id)
+      );
+      CREATE INDEX members_by_user ON members (user_id);
+      CREATE TABLE invites (
+        token_hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('editor', 'commenter', 'viewer')),
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+        kind TEXT NOT NULL CHECK (kind IN ('recommendation', 'note', 'board')),
+        title TEXT NOT NULL,
+        tags TEXT NOT NULL DEFAULT '[]',
+        status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'review', 'final')),
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_by_workspace ON documents (workspace_id, kind, updated_at);
+    `);
+  },
+});

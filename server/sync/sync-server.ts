@@ -1,8 +1,10 @@
 import type { WebSocket, RawData } from 'ws';
+import * as Y from 'yjs';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
+import type { Role } from '../../shared/roles';
 import { Connection, type SyncIdentity } from './connection';
-import { decodeClientMessage, ProtocolError } from './messages';
+import { decodeClientMessage, encodeSyncStep1, ProtocolError } from './messages';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
 
@@ -73,6 +75,31 @@ export class SyncServer {
       },
     );
     return conn;
+  }
+
+  /**
+   * A member's role changed or they were removed (role null): their open sockets in that
+   * workspace switch role in place (a demoted editor's next update is dropped, a promoted
+   * viewer is asked for what it has) or are closed with 4403. Returns how many it touched.
+   */
+  applyMembershipChange(workspaceId: string, userId: string, role: Role | null): number {
+    let touched = 0;
+    for (const conn of this.connections) {
+      if (conn.identity.workspaceId !== workspaceId || conn.identity.user.id !== userId) continue;
+      touched++;
+      if (role === null) {
+        conn.close(CloseCode.forbidden, 'no longer a member of this workspace');
+      } else {
+        const couldWrite = conn.canWrite;
+        conn.identity = { ...conn.identity, role };
+        conn.log.info({ event: 'connection.role_changed', role }, 'role changed');
+        // Edits made while read-only were dropped, and later edits build on them (Yjs would
+        // hold those back as pending forever). Asking for a diff now brings them all in.
+        const room = this.opts.rooms.loaded(conn.documentId);
+        if (!couldWrite && conn.canWrite && room) conn.send(encodeSyncStep1(Y.encodeStateVector(room.doc)));
+      }
+    }
+    return touched;
   }
 
   /** Stops taking sockets and closes the open ones with 1001 (going away). */

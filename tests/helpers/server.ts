@@ -48,6 +48,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
         const line = buffered.slice(0, nl);
         buffered = buffered.slice(nl + 1);
         logs.push(line);
+        if (logs.length > 500) logs.shift();
         try {
           const entry = JSON.parse(line) as { event?: string; port?: number };
           if (entry.event === 'server.listening' && entry.port) {

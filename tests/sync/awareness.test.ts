@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectClient, synced, waitFor } from '../helpers/clients';
+import { namedDocuments } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -8,13 +9,19 @@ let wsUrl: string;
 beforeAll(async () => {
   server = await startTestServer();
   wsUrl = `ws://127.0.0.1:${server.port}/sync`;
+  doc = namedDocuments(server.url);
 });
+let doc: ReturnType<typeof namedDocuments>;
+async function client(name: string) {
+  const { token, documentId } = await doc(name);
+  return connectClient(wsUrl, documentId, { token });
+}
 afterAll(() => server.close());
 
 describe('awareness', () => {
   it('propagates cursor state to others and removes it when a client disconnects', async () => {
-    const a = connectClient(wsUrl, 'aw-doc');
-    const b = connectClient(wsUrl, 'aw-doc');
+    const a = await client('aw-doc');
+    const b = await client('aw-doc');
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.provider.awareness.setLocalStateField('cursor', { anchor: 3, head: 7 });
 
@@ -29,20 +36,20 @@ describe('awareness', () => {
   });
 
   it('sends the current states to a late joiner and answers query-awareness', async () => {
-    const a = connectClient(wsUrl, 'aw-late');
+    const a = await client('aw-late');
     await synced(a.provider);
     a.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
     await new Promise((r) => setTimeout(r, 100));
-    const late = connectClient(wsUrl, 'aw-late');
+    const late = await client('aw-late');
     await waitFor(() => late.provider.awareness.getStates().has(a.doc.clientID), 5000, 'state at late joiner');
     a.provider.destroy();
     late.provider.destroy();
   });
 
   it('does not let one socket overwrite or erase the state of another socket’s client id', async () => {
-    const a = connectClient(wsUrl, 'aw-own');
-    const b = connectClient(wsUrl, 'aw-own');
-    const c = connectClient(wsUrl, 'aw-own');
+    const a = await client('aw-own');
+    const b = await client('aw-own');
+    const c = await client('aw-own');
     await Promise.all([synced(a.provider), synced(b.provider), synced(c.provider)]);
     a.provider.awareness.setLocalStateField('cursor', { anchor: 1, head: 1 });
     const aId = a.doc.clientID;

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor } from '../helpers/clients';
 import { closeOf, openRawSocket } from '../helpers/raw-socket';
+import { createDocumentFor } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
 
 const MAX = 64 * 1024;
@@ -50,14 +51,14 @@ const cases: Array<{ name: string; data: Uint8Array | string; codes: number[] }>
 
 describe('bad input closes only the offending connection', () => {
   it.each(cases)('$name', async ({ data, codes }) => {
-    const documentId = `bad-${Math.random().toString(36).slice(2)}`;
-    const a = connectClient(wsUrl, documentId);
-    const b = connectClient(wsUrl, documentId);
+    const { token, documentId } = await createDocumentFor(server.url);
+    const a = connectClient(wsUrl, documentId, { token });
+    const b = connectClient(wsUrl, documentId, { token });
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.doc.getText('t').insert(0, 'voor');
     await waitFor(() => b.doc.getText('t').toString() === 'voor', 5000, 'first edit');
 
-    const bad = await openRawSocket(`${wsUrl}/${documentId}`);
+    const bad = await openRawSocket(`${wsUrl}/${documentId}?token=${token}`);
     const closed = closeOf(bad);
     bad.send(data);
     const { code, reason } = await closed;
@@ -71,7 +72,7 @@ describe('bad input closes only the offending connection', () => {
     const health = await fetch(`http://127.0.0.1:${server.port}/healthz`);
     expect(health.status).toBe(200);
 
-    const late = connectClient(wsUrl, documentId);
+    const late = connectClient(wsUrl, documentId, { token });
     await synced(late.provider);
     expect(late.doc.getText('t').toString()).toBe('voor en na');
     for (const c of [a, b, late]) c.provider.destroy();

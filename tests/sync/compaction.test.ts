@@ -3,6 +3,7 @@ import BetterSqlite3 from 'better-sqlite3';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor } from '../helpers/clients';
+import { createDocumentFor } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -25,7 +26,8 @@ function storedRows(documentId: string): number {
 
 describe('compaction', () => {
   it('compacts thousands of small updates and a reload gives identical content', async () => {
-    const a = connectClient(wsUrl, 'long-lived');
+    const { token, documentId } = await createDocumentFor(server.url);
+    const a = connectClient(wsUrl, documentId, { token });
     await synced(a.provider);
     const text = a.doc.getText('t');
     const fragment = a.doc.getXmlFragment('default');
@@ -43,15 +45,15 @@ describe('compaction', () => {
     }
     const expectedText = text.toString();
     const expectedXml = fragment.toString();
-    await waitFor(() => storedRows('long-lived') < 1000, 15_000, 'compaction');
+    await waitFor(() => storedRows(documentId) < 1000, 15_000, 'compaction');
     // Every update went through; the log holds far fewer rows than updates.
     await new Promise((r) => setTimeout(r, 300));
-    expect(storedRows('long-lived')).toBeLessThan(1000);
+    expect(storedRows(documentId)).toBeLessThan(1000);
     a.provider.destroy();
 
     // Unload, then load again from storage.
     await new Promise((r) => setTimeout(r, 400));
-    const b = connectClient(wsUrl, 'long-lived');
+    const b = connectClient(wsUrl, documentId, { token });
     await synced(b.provider);
     expect(b.doc.getText('t').toString()).toBe(expectedText);
     expect(b.doc.getXmlFragment('default').toString()).toBe(expectedXml);

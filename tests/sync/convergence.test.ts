@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, destroyAll, synced, waitFor } from '../helpers/clients';
+import { createDocumentFor } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
 
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -12,10 +13,18 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+/** Every socket needs a signed-in member: one owner per document, both clients as that owner. */
+const docs = new Map<string, Promise<{ token: string; documentId: string }>>();
+async function client(name: string) {
+  if (!docs.has(name)) docs.set(name, createDocumentFor(server.url));
+  const { token, documentId } = await docs.get(name)!;
+  return connectClient(wsUrl, documentId, { token });
+}
+
 describe('two stock y-websocket clients', () => {
   it('converge on Y.Text edits from both sides', async () => {
-    const a = connectClient(wsUrl, 'text-doc');
-    const b = connectClient(wsUrl, 'text-doc');
+    const a = await client('text-doc');
+    const b = await client('text-doc');
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.doc.getText('t').insert(0, 'Hallo ');
     b.doc.getText('t').insert(0, 'Gent');
@@ -25,8 +34,8 @@ describe('two stock y-websocket clients', () => {
   });
 
   it('converge on XmlFragment("default") edits and a late joiner gets the full state', async () => {
-    const a = connectClient(wsUrl, 'xml-doc');
-    const b = connectClient(wsUrl, 'xml-doc');
+    const a = await client('xml-doc');
+    const b = await client('xml-doc');
     await Promise.all([synced(a.provider), synced(b.provider)]);
     const heading = new Y.XmlElement('heading');
     heading.setAttribute('level', '1');
@@ -42,7 +51,7 @@ describe('two stock y-websocket clients', () => {
     );
     expect(a.doc.getXmlFragment('default').toString()).toBe(b.doc.getXmlFragment('default').toString());
 
-    const late = connectClient(wsUrl, 'xml-doc');
+    const late = await client('xml-doc');
     await synced(late.provider);
     expect(late.doc.getXmlFragment('default').toString()).toBe(a.doc.getXmlFragment('default').toString());
     expect(late.doc.getXmlFragment('default').toString()).toContain('Aanbevelingen');
@@ -50,8 +59,8 @@ describe('two stock y-websocket clients', () => {
   });
 
   it('merges edits made while a client was disconnected', async () => {
-    const a = connectClient(wsUrl, 'offline-doc');
-    const b = connectClient(wsUrl, 'offline-doc');
+    const a = await client('offline-doc');
+    const b = await client('offline-doc');
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.doc.getText('t').insert(0, 'start.');
     await waitFor(() => b.doc.getText('t').toString() === 'start.', 5000, 'first edit');
@@ -73,8 +82,8 @@ describe('two stock y-websocket clients', () => {
   });
 
   it('keeps documents apart', async () => {
-    const a = connectClient(wsUrl, 'room-one');
-    const b = connectClient(wsUrl, 'room-two');
+    const a = await client('room-one');
+    const b = await client('room-two');
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.doc.getText('t').insert(0, 'alleen in één');
     await new Promise((r) => setTimeout(r, 150));

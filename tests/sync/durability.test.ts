@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { connectClient, synced, waitFor } from '../helpers/clients';
+import { createDocumentFor } from '../helpers/api';
 import { startChildServer, tempDataDir, type ChildServer } from '../helpers/server';
 
 const started: ChildServer[] = [];
@@ -18,8 +19,9 @@ async function child(dataDir: string): Promise<ChildServer> {
 async function writeStormThenStop(signal: 'SIGTERM' | 'SIGKILL') {
   const dataDir = tempDataDir();
   const first = await child(dataDir);
-  const writer = connectClient(first.wsUrl, 'durable');
-  const observer = connectClient(first.wsUrl, 'durable');
+  const { token, documentId } = await createDocumentFor(first.url);
+  const writer = connectClient(first.wsUrl, documentId, { token });
+  const observer = connectClient(first.wsUrl, documentId, { token });
   await Promise.all([synced(writer.provider), synced(observer.provider)]);
 
   const items = writer.doc.getArray<number>('items');
@@ -37,7 +39,7 @@ async function writeStormThenStop(signal: 'SIGTERM' | 'SIGKILL') {
   observer.provider.destroy();
 
   const second = await child(dataDir);
-  const reader = connectClient(second.wsUrl, 'durable');
+  const reader = connectClient(second.wsUrl, documentId, { token });
   await synced(reader.provider);
   const stored = new Set(reader.doc.getArray<number>('items').toArray());
   reader.provider.destroy();
@@ -56,7 +58,8 @@ describe('durability', () => {
   it('shuts down cleanly on SIGTERM, closing sockets with 1001 and keeping every edit', async () => {
     const dataDir = tempDataDir();
     const s = await child(dataDir);
-    const a = connectClient(s.wsUrl, 'graceful');
+    const { token, documentId } = await createDocumentFor(s.url);
+    const a = connectClient(s.wsUrl, documentId, { token });
     await synced(a.provider);
     a.doc.getText('t').insert(0, 'bewaard na herstart');
     const closeCode = new Promise<number>((resolve) =>
@@ -70,7 +73,7 @@ describe('durability', () => {
     a.provider.destroy();
 
     const again = await child(dataDir);
-    const b = connectClient(again.wsUrl, 'graceful', { doc: new Y.Doc() });
+    const b = connectClient(again.wsUrl, documentId, { token, doc: new Y.Doc() });
     await synced(b.provider);
     expect(b.doc.getText('t').toString()).toBe('bewaard na herstart');
     b.provider.destroy();

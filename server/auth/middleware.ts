@@ -1,0 +1,99 @@
+import type { Context, MiddlewareHandler } from 'hono';
+import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { SESSION_COOKIE } from '../../shared/api';
+import { HttpError } from '../http/errors';
+import type { SessionRepository } from './sessions';
+import type { UserRow } from './users';
+
+export interface Auth {
+  user: UserRow;
+  tokenHash: string;
+  via: 'bearer' | 'cookie';
+}
+
+export type AuthEnv = { Variables: { auth: Auth | null } };
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/** The token a request carries: the Authorization header wins over the cookie. */
+export function requestToken(c: Context): { token: string; via: 'bearer' | 'cookie' } | null {
+  const header = c.req.header('authorization');
+  const bearer = header && /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
+  if (bearer) return { token: bearer, via: 'bearer' };
+  const cookie = getCookie(c, SESSION_COOKIE);
+  return cookie ? { token: cookie, via: 'cookie' } : null;
+}
+
+/** Whether a request's Origin (or, lacking it, Referer) names `publicOrigin`; null when it sends neither. */
+export function sameOrigin(c: Context, publicOrigin: string): boolean | null {
+  const origin = c.req.header('origin');
+  if (origin !== undefined) return origin === publicOrigin;
+  const referer = c.req.header('referer');
+  if (referer === undefined) return null;
+  try {
+    return new URL(referer).origin === publicOrigin;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CSRF: a browser sends the cookie with any request, even one a foreign page makes, so a
+ * state change authenticated by the cookie must prove it comes from our own origin.
+ * A state change that names a foreign origin is refused whatever its credentials, which
+ * also stops a foreign page from signing a browser in to another account.
+ */
+export function csrfGuard(publicOrigin: () => string): MiddlewareHandler {
+  return async (c, next) => {
+    if (SAFE_METHODS.has(c.req.method)) return next();
+    const same = sameOrigin(c, publicOrigin());
+    const byCookie = requestToken(c)?.via === 'cookie';
+    if (same === false || (same === null && byCookie)) {
+      throw new HttpError(403, 'csrf_rejected', 'This request did not come from the Stadskamer site.');
+    }
+    return next();
+  };
+}
+
+export function cookieOptions(publicOrigin: string, maxAgeSeconds: number) {
+  return {
+    httpOnly: true,
+    sameSite: 'Lax' as const,
+    secure: publicOrigin.startsWith('https:'),
+    path: '/',
+    maxAge: maxAgeSeconds,
+  };
+}
+
+export function setSessionCookie(c: Context, publicOrigin: string, token: string, expiresAt: number): void {
+  setCookie(c, SESSION_COOKIE, token, cookieOptions(publicOrigin, Math.floor((expiresAt - Date.now()) / 1000)));
+}
+
+export function clearSessionCookie(c: Context, publicOrigin: string): void {
+  deleteCookie(c, SESSION_COOKIE, { path: '/', secure: publicOrigin.startsWith('https:'), httpOnly: true, sameSite: 'Lax' });
+}
+
+/** Finds out who is calling; `auth` is null for anonymous requests and unknown or expired tokens. */
+export function authenticate(sessions: SessionRepository, publicOrigin: () => string): MiddlewareHandler<AuthEnv> {
+  return async (c, next) => {
+    const presented = requestToken(c);
+    const session = presented ? sessions.authenticate(presented.token) : undefined;
+    if (!presented || !session) {
+      c.set('auth', null);
+      return next();
+    }
+    c.set('auth', { user: session.user, tokenHash: session.tokenHash, via: presented.via });
+    // Sliding expiry: the cookie must live as long as the session it carries.
+    if (session.extended && presented.via === 'cookie') {
+      setSessionCookie(c, publicOrigin(), presented.token, session.expiresAt);
+    }
+    return next();
+  };
+}
+
+/** The signed-in caller, or 401. */
+export function signedIn(c: Context<AuthEnv>): Auth {
+  const auth = c.get('auth');
+  if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
+  return auth;
+}

@@ -1,0 +1,60 @@
+import type { Database } from '../storage/db';
+import type { User } from '../../shared/api';
+import { newId } from './tokens';
+import { colorForUser } from './user-color';
+
+export interface UserRow {
+  id: string;
+  email: string;
+  password_hash: string;
+  name: string;
+  organization: string;
+  created_at: string;
+}
+
+export class EmailTakenError extends Error {}
+
+export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'organization'>): User {
+  return { id: row.id, email: row.email, name: row.name, organization: row.organization, color: colorForUser(row.id) };
+}
+
+/** Accounts: e-mail addresses arrive already lower-cased by the request schema. */
+export class UserRepository {
+  private readonly insert;
+  private readonly byEmail;
+  private readonly byId;
+
+  constructor(db: Database) {
+    this.insert = db.prepare(
+      'INSERT INTO users (id, email, password_hash, name, organization, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    this.byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
+    this.byId = db.prepare('SELECT * FROM users WHERE id = ?');
+  }
+
+  create(input: { email: string; passwordHash: string; name: string; organization: string }): UserRow {
+    const row: UserRow = {
+      id: newId(),
+      email: input.email,
+      password_hash: input.passwordHash,
+      name: input.name,
+      organization: input.organization,
+      created_at: new Date().toISOString(),
+    };
+    try {
+      this.insert.run(row.id, row.email, row.password_hash, row.name, row.organization, row.created_at);
+    } catch (err) {
+      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EmailTakenError();
+      throw err;
+    }
+    return row;
+  }
+
+  findByEmail(email: string): UserRow | undefined {
+    return this.byEmail.get(email) as UserRow | undefined;
+  }
+
+  findById(id: string): UserRow | undefined {
+    return this.byId.get(id) as UserRow | undefined;
+  }
+}
