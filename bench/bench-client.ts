@@ -1,0 +1,107 @@
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { LatencyHistogram } from './histogram';
+import { now, type ClientSpec } from './ipc';
+
+/** What every client of one worker feeds: frames received and edit latencies. */
+export const counters = {
+  framesIn: 0,
+  bytesIn: 0,
+  observedEdits: 0,
+  latency: new LatencyHistogram(),
+};
+
+/**
+ * The `ws` WebSocket with two listeners added before the provider attaches its own, so
+ * they see each frame first: a frame count, and when the sync step 2 frame arrived.
+ * The provider itself is the stock one; this is the polyfill slot it documents.
+ */
+export class MeteredWebSocket extends WebSocket {
+  openedAt = 0;
+  step2At = 0;
+  step2Bytes = 0;
+
+  constructor(address: string | URL, protocols?: string | string[]) {
+    super(address, protocols);
+    this.addEventListener('open', () => {
+      this.openedAt = now();
+    });
+    this.addEventListener('message', (event) => {
+      const data = event.data as ArrayBuffer | Buffer;
+      counters.framesIn++;
+      counters.bytesIn += data.byteLength;
+      if (this.step2At === 0) {
+        const head = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : data;
+        // y-protocols: message 0 (sync), sub-type 1 (step 2).
+        if (head[0] === 0 && head[1] === 1) {
+          this.step2At = now();
+          this.step2Bytes = data.byteLength;
+        }
+      }
+    });
+  }
+}
+
+export interface BenchClient {
+  spec: ClientSpec;
+  doc: Y.Doc;
+  provider: WebsocketProvider;
+  /** Edits carry their send time: key `<client id>.<seq>` → ms on the shared clock. */
+  edits: Y.Map<number>;
+  seq: number;
+}
+
+/** A stock WebsocketProvider client; with `measure`, every remote edit's latency is recorded. */
+export function openClient(spec: ClientSpec, measure: boolean): BenchClient {
+  const doc = new Y.Doc();
+  const edits = doc.getMap<number>('bench');
+  if (measure) {
+    // One cheap observer: the keys changed by a remote transaction are exactly its new edits.
+    edits.observe((event) => {
+      if (event.transaction.local) return;
+      const t = now();
+      for (const key of event.keysChanged) {
+        const sentAt = edits.get(key);
+        if (sentAt === undefined) continue;
+        counters.latency.record(t - sentAt);
+        counters.observedEdits++;
+      }
+    });
+  }
+  const provider = new WebsocketProvider(spec.serverUrl, spec.room, doc, {
+    WebSocketPolyfill: MeteredWebSocket as unknown as typeof globalThis.WebSocket,
+    params: spec.params,
+    disableBc: true,
+    maxBackoffTime: 1000,
+  });
+  return { spec, doc, provider, edits, seq: 0 };
+}
+
+export function whenSynced(client: BenchClient, timeoutMs: number): Promise<number> {
+  const { provider } = client;
+  if (provider.synced) return Promise.resolve(now());
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      provider.off('sync', onSync);
+      reject(new Error(`client ${client.spec.id} did not sync within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      const at = now();
+      clearTimeout(timer);
+      provider.off('sync', onSync);
+      resolve(at);
+    };
+    provider.on('sync', onSync);
+  });
+}
+
+export function closeClient(client: BenchClient): void {
+  client.provider.destroy();
+  client.doc.destroy();
+}
+
+export function currentSocket(client: BenchClient): MeteredWebSocket | null {
+  return client.provider.ws as unknown as MeteredWebSocket | null;
+}

@@ -1,0 +1,69 @@
+import { coldLoadScenario } from './scenarios/cold-load';
+import type { Scenario } from './scenarios/common';
+import { connectScenario } from './scenarios/connect';
+import { editsScenario, type EditsParams } from './scenarios/edits';
+import { idleScenario } from './scenarios/idle';
+import { presenceScenario } from './scenarios/presence';
+
+/**
+ * A goal of issue #8 for one figure: either the figure itself (`value`) or our figure
+ * divided by the reference's in the same run (`ratio`) must stay within `limit`.
+ */
+export interface Goal {
+  figure: string;
+  kind: 'ratio' | 'value';
+  limit: number;
+  /** `<` instead of `≤`. */
+  strict?: boolean;
+}
+
+export interface PlannedScenario {
+  scenario: Scenario;
+  goals: Goal[];
+}
+
+const CPU_GOAL: Goal = { figure: 'cpuMsPer1kDeliveries', kind: 'ratio', limit: 0.66 };
+
+/** The full plan is issue #8's list; `quick` keeps its shape at a size for development. */
+export function buildPlan(quick: boolean): PlannedScenario[] {
+  const durationMs = quick ? 3_000 : 20_000;
+  const drainTimeoutMs = quick ? 10_000 : 120_000;
+  const edits = (clients: number, writers: number, cursorMovesPerSecond = 0): EditsParams => ({
+    clients,
+    writers,
+    editsPerSecond: 5,
+    cursorMovesPerSecond,
+    durationMs,
+    drainTimeoutMs,
+  });
+  const sizes = quick ? [20, 50] : [50, 200, 500];
+  const writerCounts = quick ? [5, 10] : [10, 50];
+  const largest = sizes[sizes.length - 1]!;
+  const plan: PlannedScenario[] = [];
+  for (const n of sizes) {
+    for (const w of writerCounts) {
+      const goals = [CPU_GOAL];
+      if (n === largest && w === writerCounts[writerCounts.length - 1]) goals.push({ figure: 'p99Ms', kind: 'value', limit: 50, strict: true });
+      plan.push({ scenario: editsScenario(edits(n, w)), goals });
+    }
+  }
+  const awarenessClients = quick ? 50 : 200;
+  plan.push({
+    scenario: editsScenario(edits(awarenessClients, writerCounts[0]!, 1)),
+    goals: [CPU_GOAL, { figure: 'p99Ms', kind: 'ratio', limit: 0.5 }],
+  });
+  plan.push({ scenario: connectScenario({ clients: quick ? 100 : 500 }), goals: [{ figure: 'totalMs', kind: 'ratio', limit: 0.9 }] });
+  plan.push({
+    scenario: coldLoadScenario({ paragraphs: quick ? 2_000 : 20_000, repeats: quick ? 3 : 5 }),
+    goals: [{ figure: 'receivedMsMedian', kind: 'value', limit: 15 }],
+  });
+  plan.push({
+    scenario: idleScenario({ connections: quick ? 100 : 1_000, documents: quick ? 10 : 100, settleMs: quick ? 1_000 : 3_000 }),
+    goals: [{ figure: 'rssKiBPerConnection', kind: 'value', limit: 16 }],
+  });
+  plan.push({
+    scenario: presenceScenario({ clients: quick ? 50 : 500, durationMs }),
+    goals: [{ figure: 'cpuPercentOfCore', kind: 'value', limit: 30, strict: true }],
+  });
+  return plan;
+}

@@ -1,0 +1,89 @@
+import type { Goal } from './plan';
+import type { Figures } from './scenarios/common';
+import type { TargetName } from './targets';
+
+export type TargetOutcome = { figures: Figures } | { error: string };
+
+export interface ScenarioRecord {
+  id: string;
+  title: string;
+  params: Record<string, number | string | boolean>;
+  goals: Goal[];
+  /** When this scenario started (a record may merge re-runs of single scenarios). */
+  ranAt?: string;
+  results: Partial<Record<TargetName, TargetOutcome>>;
+}
+
+export interface BenchRecord {
+  version: 1;
+  mode: 'quick' | 'full';
+  startedAt: string;
+  finishedAt: string;
+  commit: string | null;
+  machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string };
+  workers: number;
+  scenarios: ScenarioRecord[];
+}
+
+export interface Row {
+  scenario: string;
+  figure: string;
+  ours: number | null;
+  reference: number | null;
+  ratio: number | null;
+  goal: string;
+  verdict: 'pass' | 'FAIL' | '';
+}
+
+function figuresOf(outcome: TargetOutcome | undefined): Figures | null {
+  return outcome && 'figures' in outcome ? outcome.figures : null;
+}
+
+export function goalText(g: Goal): string {
+  return `${g.kind === 'ratio' ? 'ratio ' : ''}${g.strict ? '<' : '≤'} ${g.limit}`;
+}
+
+/** One row per figure, with the ratio ours/reference and the verdict where a goal applies. */
+export function rows(record: BenchRecord): Row[] {
+  const out: Row[] = [];
+  for (const s of record.scenarios) {
+    const ours = figuresOf(s.results.stadskamer);
+    const ref = figuresOf(s.results.reference);
+    const names = [...new Set([...Object.keys(ours ?? {}), ...Object.keys(ref ?? {})])];
+    for (const figure of names) {
+      const a = ours?.[figure] ?? null;
+      const b = ref?.[figure] ?? null;
+      const ratio = a !== null && b !== null && b !== 0 ? Math.round((a / b) * 100) / 100 : null;
+      const goal = s.goals.find((g) => g.figure === figure);
+      let verdict: Row['verdict'] = '';
+      if (goal) {
+        const x = goal.kind === 'ratio' ? ratio : a;
+        const ok = x !== null && (goal.strict ? x < goal.limit : x <= goal.limit);
+        verdict = ok ? 'pass' : 'FAIL';
+      }
+      out.push({ scenario: s.id, figure, ours: a, reference: b, ratio, goal: goal ? goalText(goal) : '', verdict });
+    }
+    for (const [target, outcome] of Object.entries(s.results)) {
+      if (outcome && 'error' in outcome) out.push({ scenario: s.id, figure: `${target} failed: ${outcome.error}`, ours: null, reference: null, ratio: null, goal: '', verdict: 'FAIL' });
+    }
+  }
+  return out;
+}
+
+const fmt = (v: number | null) => (v === null ? '—' : String(v));
+
+/** A fixed-width table for the terminal. */
+export function renderTable(record: BenchRecord): string {
+  const header = ['scenario', 'figure', 'stadskamer', 'reference', 'ratio', 'goal', ''];
+  const body = rows(record).map((r) => [r.scenario, r.figure, fmt(r.ours), fmt(r.reference), fmt(r.ratio), r.goal, r.verdict]);
+  const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  let last = '';
+  const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
+  for (const row of body) {
+    if (row[0] !== last && last !== '') lines.push('');
+    lines.push(line(row[0] === last ? ['', ...row.slice(1)] : row));
+    last = row[0]!;
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,139 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildPlan } from './plan';
+import { WorkerPool } from './pool';
+import { renderTable, type BenchRecord, type ScenarioRecord } from './report';
+import { sleep } from './scenarios/common';
+import { startTarget, type TargetName } from './targets';
+import { writeDocs } from './write-docs';
+
+const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,reference] [--workers K] [--docs]
+
+  --quick     small clients counts and 3 s scenarios, for development
+  --only      run only scenarios whose id contains one of these strings (e.g. edits-200,idle)
+  --targets   which servers to measure (default: both)
+  --workers   load-generator processes (default 2)
+  --merge F   put this run's scenarios into the stored run F (replacing those with the same id)
+              and write the merged record, e.g. to re-run one scenario of a full run
+  --docs      afterwards, rewrite docs/benchmarks.md and docs/benchmark-latency.svg from this run`;
+
+/**
+ * `npm run bench`: every scenario against our server and the reference
+ * `@y/websocket-server`, one fresh server process per scenario and target, clients in
+ * separate worker processes. Prints a table and writes JSON under bench/results/.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      targets: { type: 'string', default: 'stadskamer,reference' },
+      workers: { type: 'string', default: '2' },
+      docs: { type: 'boolean', default: false },
+      merge: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const targets = values.targets.split(',').map((t) => t.trim()) as TargetName[];
+  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference') throw new Error(`unknown target ${t}`);
+  const workers = Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a positive integer');
+  const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
+  const plan = buildPlan(values.quick).filter((p) => !only || only.some((o) => p.scenario.id.includes(o)));
+
+  const record: BenchRecord = {
+    version: 1,
+    mode: values.quick ? 'quick' : 'full',
+    startedAt: new Date().toISOString(),
+    finishedAt: '',
+    commit: gitCommit(),
+    machine: {
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      cores: os.cpus().length,
+      memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+      os: `${os.type()} ${os.release()}`,
+      node: process.version,
+    },
+    workers,
+    scenarios: [],
+  };
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const pool = await WorkerPool.start(workers);
+  try {
+    for (const { scenario, goals } of plan) {
+      const entry: ScenarioRecord = { id: scenario.id, title: scenario.title, params: scenario.params, goals, ranAt: new Date().toISOString(), results: {} };
+      record.scenarios.push(entry);
+      // Both targets back to back, so that both meet the same background load.
+      for (const name of targets) {
+        log(`${scenario.id} on ${name} …`);
+        const target = await startTarget(name);
+        const started = performance.now();
+        try {
+          const figures = await scenario.run({ target, pool, log });
+          entry.results[name] = { figures };
+          log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(figures)}`);
+        } catch (err) {
+          entry.results[name] = { error: err instanceof Error ? err.message : String(err) };
+          log(`  FAILED: ${entry.results[name] && 'error' in entry.results[name] ? entry.results[name].error : ''}`);
+          await pool.disconnectAll().catch(() => undefined);
+        } finally {
+          await target.stop();
+        }
+        await sleep(1000);
+      }
+    }
+  } finally {
+    await pool.stop();
+  }
+  record.finishedAt = new Date().toISOString();
+  const result = values.merge ? mergeInto(values.merge, record) : record;
+
+  process.stdout.write(`\n${renderTable(result)}\n`);
+  const dir = path.join(import.meta.dirname, 'results');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${result.mode}-${record.startedAt.replace(/[:.]/g, '-')}${values.merge ? '-merged' : ''}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
+  fs.writeFileSync(path.join(dir, `latest-${result.mode}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);
+  if (values.docs) {
+    const written = writeDocs(result);
+    process.stdout.write(`wrote ${written.map((f) => path.relative(process.cwd(), f)).join(', ')}\n`);
+  }
+}
+
+/** A stored run with this run's scenarios put in place of (or after) those with the same id. */
+function mergeInto(file: string, run: BenchRecord): BenchRecord {
+  const base = JSON.parse(fs.readFileSync(file, 'utf8')) as BenchRecord;
+  if (base.mode !== run.mode) throw new Error(`cannot merge a ${run.mode} run into a ${base.mode} run`);
+  const scenarios = [...base.scenarios];
+  for (const s of run.scenarios) {
+    const i = scenarios.findIndex((x) => x.id === s.id);
+    if (i >= 0) scenarios[i] = s;
+    else scenarios.push(s);
+  }
+  return { ...base, finishedAt: run.finishedAt, scenarios };
+}
+
+function gitCommit(): string | null {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+// Interrupted: exit through process 'exit', where targets.ts kills the servers it started
+// (the client workers leave by themselves when their IPC channel closes).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
+main().catch((err: unknown) => {
+  process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+  process.exit(1);
+});

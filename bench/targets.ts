@@ -1,0 +1,216 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { ClientSpec } from './ipc';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+/** A document on a target: the room and query params a client opens it with. */
+export type DocumentRef = Pick<ClientSpec, 'room' | 'params'>;
+
+/** A server under test, running as its own process. */
+export interface RunningTarget {
+  name: TargetName;
+  pid: number;
+  /** The provider's serverUrl; it changes when the target restarts. */
+  wsUrl: string;
+  /** Documents for a scenario; `count` of them, in one place the bench user may write. */
+  prepareDocuments(label: string, count: number): Promise<DocumentRef[]>;
+  /** Restarts the process on the same data (only targets that keep data have it). */
+  restart?(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export type TargetName = 'stadskamer' | 'reference';
+
+export function startTarget(name: TargetName): Promise<RunningTarget> {
+  return name === 'stadskamer' ? startStadskamer() : startReference();
+}
+
+/** Every server this process started and has not yet seen exit: killed if the bench dies. */
+const live = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of live) child.kill('SIGKILL');
+});
+
+interface ServerProcess {
+  child: ChildProcess;
+  port: number;
+}
+
+/** Spawns node on a script and waits until a stdout line says it listens. */
+function spawnServer(args: string[], env: Record<string, string>, listening: (line: string) => number | null): Promise<ServerProcess> {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers under test.
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  const tail: string[] = [];
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${tail.join('\n')}`)), 30_000);
+    let buffered = '';
+    let started = false;
+    // The output is read to the end even after start: a full pipe would stall the server.
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (started) return;
+      buffered += chunk.toString();
+      let nl;
+      while ((nl = buffered.indexOf('\n')) >= 0) {
+        const line = buffered.slice(0, nl);
+        buffered = buffered.slice(nl + 1);
+        tail.push(line);
+        const port = listening(line);
+        if (port !== null) {
+          started = true;
+          clearTimeout(timer);
+          resolve({ child, port });
+          return;
+        }
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      tail.push(chunk.toString());
+      if (started) process.stderr.write(chunk);
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      if (!started) reject(new Error(`server exited (${code}) before listening:\n${tail.join('\n')}`));
+    });
+  });
+}
+
+function stopProcess(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 10_000).unref();
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startStadskamer(): Promise<RunningTarget> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-bench-'));
+  // node itself runs the server (not an npx/tsx wrapper), so the pid is the one to measure.
+  const launch = () =>
+    spawnServer(
+      ['--import', 'tsx', path.join(ROOT, 'server/main.ts')],
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      (line) => {
+        try {
+          const entry = JSON.parse(line) as { event?: string; port?: number };
+          return entry.event === 'server.listening' && entry.port ? entry.port : null;
+        } catch {
+          return null;
+        }
+      },
+    );
+  let proc = await launch();
+  const api = new StadskamerApi(() => `http://127.0.0.1:${proc.port}`);
+  const target: RunningTarget = {
+    name: 'stadskamer',
+    get pid() {
+      return proc.child.pid!;
+    },
+    get wsUrl() {
+      return `ws://127.0.0.1:${proc.port}/sync`;
+    },
+    async prepareDocuments(label, count) {
+      const params = await api.params();
+      const ids = await api.createDocuments(label, count);
+      return ids.map((room) => ({ room, params }));
+    },
+    async restart() {
+      await stopProcess(proc.child);
+      proc = await launch();
+    },
+    async stop() {
+      await stopProcess(proc.child);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+  return target;
+}
+
+/**
+ * The bench's way into our server. Once the REST API of CONTRACT §2 exists it registers a
+ * user and creates real documents; while it does not (404), any well-formed id is a room.
+ */
+class StadskamerApi {
+  private session: { token: string | null; workspaceId: string | null } | null = null;
+
+  constructor(private readonly base: () => string) {}
+
+  private async call(method: string, p: string, body: unknown, token: string | null): Promise<Response> {
+    return fetch(`${this.base()}${p}`, {
+      method,
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify(body),
+    });
+  }
+
+  private async ensureSession(): Promise<{ token: string | null; workspaceId: string | null }> {
+    if (this.session) return this.session;
+    const email = `bench-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.org`;
+    const reg = await this.call('POST', '/api/auth/register', { email, password: 'bench-password-123', name: 'Bench', organization: 'Kenniscentrum Vlaamse Steden' }, null);
+    if (reg.status === 404) {
+      this.session = { token: null, workspaceId: null };
+      return this.session;
+    }
+    if (reg.status !== 201) throw new Error(`register failed: ${reg.status} ${await reg.text()}`);
+    const { token } = (await reg.json()) as { token: string };
+    const ws = await this.call('POST', '/api/workspaces', { name: 'Benchmark' }, token);
+    if (ws.status !== 201) throw new Error(`workspace creation failed: ${ws.status} ${await ws.text()}`);
+    const { workspace } = (await ws.json()) as { workspace: { id: string } };
+    this.session = { token, workspaceId: workspace.id };
+    return this.session;
+  }
+
+  async params(): Promise<Record<string, string>> {
+    const { token } = await this.ensureSession();
+    return token ? { token } : {};
+  }
+
+  async createDocuments(label: string, count: number): Promise<string[]> {
+    const { token, workspaceId } = await this.ensureSession();
+    const ids: string[] = [];
+    for (let i = 0; i < count; i++) {
+      if (!token || !workspaceId) {
+        ids.push(`bench-${label}-${i}-${Math.random().toString(36).slice(2, 8)}`);
+        continue;
+      }
+      const res = await this.call('POST', `/api/workspaces/${workspaceId}/documents`, { title: `${label} ${i}`, kind: 'note' }, token);
+      if (res.status !== 201) throw new Error(`document creation failed: ${res.status} ${await res.text()}`);
+      ids.push(((await res.json()) as { document: { id: string } }).document.id);
+    }
+    return ids;
+  }
+}
+
+/** `@y/websocket-server` 0.1.1 exactly as its bin runs it: in memory, no persistence. */
+async function startReference(): Promise<RunningTarget> {
+  const port = await freePort();
+  const script = path.join(ROOT, 'node_modules/@y/websocket-server/src/server.js');
+  const proc = await spawnServer([script], { HOST: '127.0.0.1', PORT: String(port) }, (line) => (line.startsWith('running at') ? port : null));
+  return {
+    name: 'reference',
+    pid: proc.child.pid!,
+    wsUrl: `ws://127.0.0.1:${port}`,
+    async prepareDocuments(label, count) {
+      return Array.from({ length: count }, (_, i) => ({ room: `bench-${label}-${i}`, params: {} }));
+    },
+    stop: () => stopProcess(proc.child),
+  };
+}
