@@ -1,12 +1,17 @@
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { I18nProvider } from './i18n/i18n';
+import { SessionProvider } from './session/session';
+import './styles/tokens.css';
+import './styles/base.css';
+import './styles/components.css';
+import './styles/editor.css';
 
-function Placeholder() {
-  return (
-    <main style={{ fontFamily: 'system-ui', margin: '3rem' }}>
-      <h1>Stadskamer</h1>
-      <p>Samen schrijven aan aanbevelingen voor de Vlaamse steden. De werkruimtes komen hier.</p>
-    </main>
-  );
-}
-
-createRoot(document.getElementById('root')!).render(<Placeholder />);
+// No StrictMode: its double-run effects would open every document's socket twice.
+createRoot(document.getElementById('root')!).render(
+  <I18nProvider>
+    <SessionProvider>
+      <App />
+    </SessionProvider>
+  </I18nProvider>,
+);

@@ -1,0 +1,41 @@
+import { request } from './http';
+import type {
+  AcceptInviteAnswer,
+  AuthAnswer,
+  DocumentKind,
+  DocumentMeta,
+  DocumentStatus,
+  Invite,
+  InviteRole,
+  Role,
+  User,
+  Workspace,
+  WorkspaceDetailAnswer,
+} from './types';
+
+/** The REST routes of CONTRACT §2 that the web client uses, one function each. */
+export const api = {
+  register: (body: { email: string; password: string; name: string; organization: string }) =>
+    request<AuthAnswer>('POST', '/api/auth/register', body),
+  login: (body: { email: string; password: string }) => request<AuthAnswer>('POST', '/api/auth/login', body),
+  logout: () => request<void>('POST', '/api/auth/logout'),
+  me: () => request<{ user: User }>('GET', '/api/me'),
+
+  listWorkspaces: () => request<{ workspaces: Workspace[] }>('GET', '/api/workspaces'),
+  createWorkspace: (body: { name: string; description?: string }) =>
+    request<{ workspace: Workspace }>('POST', '/api/workspaces', body),
+  getWorkspace: (wid: string) => request<WorkspaceDetailAnswer>('GET', `/api/workspaces/${encodeURIComponent(wid)}`),
+  createInvite: (wid: string, body: { role: InviteRole; expiresInHours?: number }) =>
+    request<{ invite: Invite }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/invites`, body),
+  acceptInvite: (token: string) => request<AcceptInviteAnswer>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
+  changeRole: (wid: string, uid: string, role: Role) =>
+    request<unknown>('PATCH', `/api/workspaces/${encodeURIComponent(wid)}/members/${encodeURIComponent(uid)}`, { role }),
+
+  listDocuments: (wid: string) =>
+    request<{ documents: DocumentMeta[] }>('GET', `/api/workspaces/${encodeURIComponent(wid)}/documents`),
+  createDocument: (wid: string, body: { title: string; kind: DocumentKind; tags?: string[] }) =>
+    request<{ document: DocumentMeta }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/documents`, body),
+  getDocument: (did: string) => request<{ document: DocumentMeta }>('GET', `/api/documents/${encodeURIComponent(did)}`),
+  updateDocument: (did: string, body: { title?: string; tags?: string[]; status?: DocumentStatus }) =>
+    request<{ document: DocumentMeta }>('PATCH', `/api/documents/${encodeURIComponent(did)}`, body),
+};

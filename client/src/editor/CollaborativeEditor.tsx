@@ -1,0 +1,46 @@
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect } from 'react';
+import { useI18n } from '../i18n/i18n';
+import type { CollabSession } from './collab-session';
+import { editorExtensions } from './extensions';
+import { Toolbar } from './Toolbar';
+
+interface Props {
+  session: CollabSession;
+  user: { name: string; color: string };
+  editable: boolean;
+}
+
+/** The TipTap editor on the session's Yjs document; read-only editors get no toolbar. */
+export function CollaborativeEditor({ session, user, editable }: Props) {
+  const { t } = useI18n();
+  const editor = useEditor(
+    {
+      extensions: editorExtensions(session, user),
+      editable,
+      editorProps: {
+        attributes: {
+          'aria-label': t('doc.editorLabel'),
+          'aria-multiline': 'true',
+          role: 'textbox',
+          'data-testid': 'editor',
+        },
+      },
+      // Only what the toolbar reads changes on a transaction; it subscribes by itself.
+      shouldRerenderOnTransaction: false,
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    editor.setEditable(editable);
+    editor.setOptions({ editorProps: { attributes: { 'aria-label': t('doc.editorLabel'), 'aria-multiline': 'true', role: 'textbox', 'aria-readonly': String(!editable), 'data-testid': 'editor' } } });
+  }, [editor, editable, t]);
+
+  return (
+    <div>
+      {editable && <Toolbar editor={editor} />}
+      <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor--readonly'} />
+    </div>
+  );
+}

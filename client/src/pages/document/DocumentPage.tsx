@@ -1,0 +1,83 @@
+import { useMemo } from 'react';
+import { Link } from 'wouter';
+import { api } from '../../api/endpoints';
+import type { DocumentMeta, Role } from '../../api/types';
+import { canWriteContent } from '../../../../shared/roles';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
+import { usePageTitle } from '../../components/usePageTitle';
+import { CollaborativeEditor } from '../../editor/CollaborativeEditor';
+import { ConnectionIndicator } from '../../editor/ConnectionIndicator';
+import { PresenceList } from '../../editor/PresenceList';
+import { useCollabSession } from '../../editor/useCollabSession';
+import { useI18n } from '../../i18n/i18n';
+import { useUser } from '../../session/session';
+import { DocumentHeader } from './DocumentHeader';
+
+/** A document: its metadata and the caller's role first, then the editor (or the board placeholder). */
+export function DocumentPage({ documentId }: { documentId: string }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const [loaded, , replace] = useLoad(async () => {
+    const { document } = await api.getDocument(documentId);
+    const { workspace, members } = await api.getWorkspace(document.workspaceId);
+    const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
+    return { document, workspace, role };
+  }, [documentId, user.id]);
+
+  usePageTitle(loaded.status === 'ok' ? loaded.data.document.title : null);
+
+  if (loaded.status === 'loading') return <p className="page muted">{t('app.loading')}</p>;
+  if (loaded.status === 'error')
+    return (
+      <div className="page">
+        <ErrorAlert error={loaded.error} />
+        <p>
+          <Link href="/">{t('app.backHome')}</Link>
+        </p>
+      </div>
+    );
+
+  const { document, workspace, role } = loaded.data;
+  const onChange = (next: DocumentMeta) => replace({ ...loaded.data, document: next });
+  return (
+    <div className="page">
+      <p className="small">
+        <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
+      </p>
+      {document.kind === 'board' ? (
+        <>
+          <DocumentHeader document={document} role={role} onChange={onChange} />
+          <p className="notice">{t('doc.boardPlaceholder')}</p>
+        </>
+      ) : (
+        <TextDocument document={document} role={role} onChange={onChange} />
+      )}
+    </div>
+  );
+}
+
+function TextDocument({ document, role, onChange }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const session = useCollabSession(document.id, user.id);
+  const editable = canWriteContent(role);
+  const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
+  const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
+  return (
+    <>
+      <DocumentHeader document={document} role={role} onChange={onChange}>
+        {session && <ConnectionIndicator session={session} />}
+      </DocumentHeader>
+      {session && <PresenceList session={session} self={self} />}
+      {!editable && (
+        <p className="notice" data-testid="read-only" style={{ marginTop: 'var(--space-3)' }}>
+          {t('doc.readOnly', { role: t(`role.${role}`) })}
+        </p>
+      )}
+      <div style={{ marginTop: 'var(--space-4)' }}>
+        {session && <CollaborativeEditor key={document.id} session={session} user={caretUser} editable={editable} />}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,90 @@
+import { useId, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { DOCUMENT_KINDS } from '../../api/types';
+import { canWriteContent } from '../../../../shared/roles';
+import { ErrorAlert } from '../../components/ErrorAlert';
+import { useLoad } from '../../components/useLoad';
+import { usePageTitle } from '../../components/usePageTitle';
+import { useI18n } from '../../i18n/i18n';
+import { useUser } from '../../session/session';
+import { DocumentSection } from './DocumentSection';
+import { InviteDialog } from './InviteDialog';
+import { MembersPanel } from './MembersPanel';
+import { allTags, CITY_SUGGESTIONS } from './tags';
+
+/** A workspace: its documents in three groups with a tag filter, its members, and invites for owners. */
+export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
+  const { t, locale } = useI18n();
+  const user = useUser();
+  const filterId = useId();
+  const [filterTag, setFilterTag] = useState<string | null>(null);
+  const [loaded] = useLoad(
+    () => Promise.all([api.getWorkspace(workspaceId), api.listDocuments(workspaceId)]),
+    [workspaceId],
+  );
+
+  usePageTitle(loaded.status === 'ok' ? loaded.data[0].workspace.name : null);
+
+  if (loaded.status === 'loading') return <p className="page muted">{t('app.loading')}</p>;
+  if (loaded.status === 'error')
+    return (
+      <div className="page">
+        <ErrorAlert error={loaded.error} />
+      </div>
+    );
+
+  const [{ workspace, members }, { documents }] = loaded.data;
+  const role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
+  const canCreate = canWriteContent(role);
+  const tags = allTags(documents, locale);
+
+  return (
+    <div className="page">
+      <div className="row" style={{ justifyContent: 'space-between', marginBottom: 'var(--space-4)' }}>
+        <div>
+          <h1 style={{ marginBottom: 'var(--space-1)' }}>{workspace.name}</h1>
+          {workspace.description && <p className="muted">{workspace.description}</p>}
+        </div>
+        {role === 'owner' && <InviteDialog workspaceId={workspaceId} />}
+      </div>
+      <datalist id="city-suggestions">
+        {CITY_SUGGESTIONS.map((c) => (
+          <option key={c} value={c} />
+        ))}
+      </datalist>
+      <div className="workspace-layout">
+        <div>
+          {!canCreate && <p className="notice">{t('workspace.readOnlyNotice', { role: t(`role.${role}`) })}</p>}
+          <div className="field" style={{ maxWidth: '20rem' }}>
+            <label htmlFor={filterId}>{t('workspace.filterLabel')}</label>
+            {tags.length === 0 ? (
+              <span className="field__hint" id={filterId}>
+                {t('workspace.filterNone')}
+              </span>
+            ) : (
+              <select id={filterId} value={filterTag ?? ''} onChange={(e) => setFilterTag(e.target.value || null)}>
+                <option value="">{t('workspace.filterAll')}</option>
+                {tags.map((tag) => (
+                  <option key={tag} value={tag}>
+                    {tag}
+                  </option>
+                ))}
+              </select>
+            )}
+          </div>
+          {DOCUMENT_KINDS.map((kind) => (
+            <DocumentSection
+              key={kind}
+              workspaceId={workspaceId}
+              kind={kind}
+              documents={documents.filter((d) => d.kind === kind)}
+              canCreate={canCreate}
+              filterTag={filterTag}
+            />
+          ))}
+        </div>
+        <MembersPanel members={members} selfId={user.id} />
+      </div>
+    </div>
+  );
+}
