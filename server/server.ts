@@ -17,6 +17,8 @@ import { createApi } from './api/index';
 import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './scale/document-relay';
+import { createMetrics } from './metrics';
+import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -29,17 +31,21 @@ export interface RunningServer {
 }
 
 /**
- * Opens storage, wires the HTTP API and the sync socket, and listens. `authorize` replaces
- * the API's session-and-membership check of the sync socket (for tools and benchmarks only).
+ * Opens storage and the bus, wires the HTTP API, the live features and the sync socket,
+ * and listens. `authorize` replaces the API's session-and-membership check of the sync
+ * socket (for tools and benchmarks only).
  */
 export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
   const store = new SqliteDocumentStore(db);
-  const { bus } = await createBus(config, log);
+  const { bus, redis } = await createBus(config, log);
 
-  // Declared before the registry: its hooks reach the relay, and the relay reads its rooms.
+  // Rooms, relay, sync server and live features refer to each other through these hooks;
+  // the `let`s are filled in before the first socket can arrive.
   let relay: DocumentRelay | null = null;
+  let live: LiveFeatures | null = null;
+  const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
   const rooms: RoomRegistry = new RoomRegistry({
     store,
     log,
@@ -47,13 +53,18 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     compactAfterUpdates: config.compactAfterUpdates,
     awarenessFlushMs: config.awarenessFlushMs,
     events: {
-      onLocalUpdate: (documentId, update) => relay?.publishUpdate(documentId, update),
+      ...metrics.roomEvents,
+      onLocalUpdate: (documentId, update, origin) => {
+        relay?.publishUpdate(documentId, update);
+        live?.onEdit(documentId, origin);
+      },
       onLocalAwareness: (documentId, entries) => relay?.publishAwareness(documentId, entries),
     },
     beforeLoad: (documentId) => relay!.attach(documentId, () => rooms.loaded(documentId)),
     onUnloaded: (room) => void relay?.detach(room.id),
   });
   relay = new DocumentRelay(bus, store, config.instanceId, () => rooms.all(), log);
+  relay.onRemoteMessage = (lagMs) => metrics.observeRelayLag(lagMs / 1000);
   const sweep = setInterval(() => {
     for (const room of rooms.all()) room.sweepRemoteAwareness(REMOTE_AWARENESS_MAX_AGE_MS);
   }, 10_000);
@@ -63,6 +74,9 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     log,
     maxMessageBytes: config.maxMessageBytes,
     maxBufferedBytes: config.maxBufferedBytes,
+    ...metrics.syncHooks,
+    onJoin: (conn) => live?.onJoin(conn),
+    onLeave: (conn) => live?.onLeave(conn),
   });
 
   const membership = new MembershipRelay(bus, (w, u, role) => sync.applyMembershipChange(w, u, role), log);
@@ -77,7 +91,11 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     store,
     rooms,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
+    onEvent: (event) => live?.activity.fromApi(event),
   });
+  live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log });
+  // Mounted inside the API so that its authentication and error handling apply.
+  api.routes.route('/', live.routes);
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });
@@ -87,6 +105,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   const checks = [{ name: 'storage', check: () => store.ping() }];
   if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
   app.route('/', healthRoutes(checks));
+  app.route('/', metrics.routes());
   app.route('/', api.routes);
   app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
   app.route('/', staticClient());
@@ -116,6 +135,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         httpServer.close();
         sync.shutdown();
         clearInterval(sweep);
+        live?.close();
         await rooms.closeAll();
         await api.close();
         await bus.close();

@@ -88,3 +88,23 @@ migrations.push({
     `);
   },
 });
+
+migrations.push({
+  version: 3,
+  name: 'domain events',
+  up(db) {
+    // The id orders a workspace's events for every instance sharing the database.
+    db.exec(`
+      CREATE TABLE events (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        workspace_id TEXT NOT NULL,
+        type TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        subject TEXT NOT NULL,
+        data TEXT NOT NULL,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX events_by_workspace ON events (workspace_id, id);
+    `);
+  },
+});

@@ -19,8 +19,8 @@ export const REMOTE_ORIGIN = Symbol('remote');
 
 /** Hooks a room calls when something leaves it: to other instances, to metrics. */
 export interface RoomEvents {
-  /** A local change, committed to storage, ready for other instances. */
-  onLocalUpdate?(documentId: string, update: Uint8Array): void;
+  /** A local change, committed to storage; `origin` is the Connection that sent it. */
+  onLocalUpdate?(documentId: string, update: Uint8Array, origin: unknown): void;
   onLocalAwareness?(documentId: string, entries: EncodedAwarenessEntry[]): void;
   onBroadcast?(documentId: string, receivers: number, bytes: number): void;
   onRejected?(reason: string): void;
@@ -158,7 +158,7 @@ export class Room {
       }
       this.events.onCommit?.((performance.now() - started) / 1000);
       this.storedUpdates++;
-      this.events.onLocalUpdate?.(this.id, update);
+      this.events.onLocalUpdate?.(this.id, update, origin);
       if (this.storedUpdates >= this.compactAfter) this.onCompactionDue(this);
     }
     this.sendToAll(encodeUpdate(update), origin);

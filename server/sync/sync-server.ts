@@ -15,6 +15,9 @@ export interface SyncServerOptions {
   maxBufferedBytes: number;
   onRejected?(reason: string): void;
   onMessageIn?(bytes: number): void;
+  /** A socket joined its room / left it (presence). */
+  onJoin?(conn: Connection): void;
+  onLeave?(conn: Connection): void;
 }
 
 /**
@@ -49,6 +52,7 @@ export class SyncServer {
       this.connections.delete(conn);
       conn.log.info({ event: 'connection.closed', code }, 'sync connection closed');
       if (room) {
+        this.opts.onLeave?.(conn);
         room.leave(conn);
         this.opts.rooms.released(room);
       }
@@ -67,6 +71,7 @@ export class SyncServer {
         }
         room = loaded;
         room.join(conn);
+        this.opts.onJoin?.(conn);
         for (const data of early.splice(0)) this.handleFrame(conn, room, data);
       },
       (err) => {

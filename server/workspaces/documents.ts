@@ -35,6 +35,7 @@ export class DocumentRepository {
   private readonly inWorkspace;
   private readonly ofKind;
   private readonly update;
+  private readonly touchStmt;
 
   constructor(db: Database) {
     this.insert = db.prepare(
@@ -45,6 +46,12 @@ export class DocumentRepository {
     this.inWorkspace = db.prepare('SELECT * FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id');
     this.ofKind = db.prepare('SELECT * FROM documents WHERE workspace_id = ? AND kind = ? ORDER BY updated_at DESC, id');
     this.update = db.prepare('UPDATE documents SET title = ?, tags = ?, status = ?, updated_at = ? WHERE id = ?');
+    this.touchStmt = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+  }
+
+  /** The content changed (an edit on the sync socket). */
+  touch(id: string, at: string): void {
+    this.touchStmt.run(at, id);
   }
 
   create(input: { workspaceId: string; kind: DocumentKind; title: string; tags: string[]; createdBy: string }): DocumentMeta {

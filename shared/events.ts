@@ -1,0 +1,33 @@
+/** Domain events (CONTRACT §4): what happened in a workspace, in order, for people to see. */
+export const EVENT_TYPES = [
+  'document.created',
+  'document.updated',
+  'document.status_changed',
+  'comment.created',
+  'comment.replied',
+  'comment.resolved',
+  'comment.mentioned',
+  'member.joined',
+  'member.role_changed',
+  'member.removed',
+  'presence.changed',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface EventActor {
+  id: string;
+  name: string;
+  organization: string;
+}
+
+export interface DomainEvent {
+  /** Increasing within a workspace; the SSE `id:` and the `Last-Event-ID` to resume from. */
+  id: string;
+  workspaceId: string;
+  type: EventType;
+  actor: EventActor;
+  /** What it is about: a document, comment thread or user id. */
+  subject: string;
+  data: Record<string, unknown>;
+  at: string;
+}
