@@ -1,7 +1,15 @@
 import type { MessageKey } from './nl';
+import { liveEn } from './live.en';
+import { commentsEn } from './comments.en';
+import { boardsEn } from './boards.en';
+import type { liveNl } from './live.nl';
+import type { commentsNl } from './comments.nl';
+import type { boardsNl } from './boards.nl';
+
+type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
-export const en: Record<MessageKey, string> = {
+const core: Record<CoreKey, string> = {
   'app.name': 'Stadskamer',
   'app.tagline': 'Writing recommendations for Flemish cities, together.',
   'app.skipToContent': 'Skip to content',
@@ -147,3 +155,5 @@ export const en: Record<MessageKey, string> = {
   'field.description': 'description',
   'field.role': 'role',
 };
+
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn };

@@ -1,9 +1,13 @@
+import { liveNl } from './live.nl';
+import { commentsNl } from './comments.nl';
+import { boardsNl } from './boards.nl';
+
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
  * for the keys: the English dictionary must have exactly the same ones (checked by the type).
  * `{name}` marks a value filled in by `t(key, { name })`.
  */
-export const nl = {
+const core = {
   'app.name': 'Stadskamer',
   'app.tagline': 'Samen schrijven aan aanbevelingen voor de Vlaamse steden.',
   'app.skipToContent': 'Naar de inhoud',
@@ -149,5 +153,8 @@ export const nl = {
   'field.description': 'beschrijving',
   'field.role': 'rol',
 };
+
+/** Each feature keeps its strings in its own pair of files, merged here. */
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl };
 
 export type MessageKey = keyof typeof nl;
