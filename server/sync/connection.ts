@@ -26,18 +26,27 @@ export class Connection {
   readonly id: string;
   /** Awareness client ids this socket has introduced; only it may update or remove them. */
   readonly awarenessClientIds = new Set<number>();
-  readonly log: Logger;
   private closed = false;
+  private child: Logger | null = null;
 
   constructor(
     readonly ws: WebSocket,
     readonly documentId: string,
     public identity: SyncIdentity,
-    parentLog: Logger,
+    private readonly parentLog: Logger,
     private readonly maxBufferedBytes: number,
   ) {
     this.id = `c${(++nextConnectionNumber).toString(36)}${process.pid.toString(36)}`;
-    this.log = parentLog.child({ documentId, connectionId: this.id, userId: identity.user.id });
+  }
+
+  /** A child logger, made on first use: an idle socket should not carry one. */
+  get log(): Logger {
+    return (this.child ??= this.parentLog.child({ documentId: this.documentId, connectionId: this.id, userId: this.identity.user.id }));
+  }
+
+  /** Routine lines (open, close) through the parent logger with the same ids. */
+  info(fields: Record<string, unknown>, message: string): void {
+    this.parentLog.info({ documentId: this.documentId, connectionId: this.id, userId: this.identity.user.id, ...fields }, message);
   }
 
   get canWrite(): boolean {
@@ -63,7 +72,7 @@ export class Connection {
   close(code: number, reason: string): void {
     if (this.closed) return;
     this.closed = true;
-    this.log.info({ event: 'connection.closing', code, reason }, 'closing connection');
+    this.info({ event: 'connection.closing', code, reason }, 'closing connection');
     // Close frames carry at most 123 bytes of reason.
     this.ws.close(code, reason.slice(0, 120));
     // A peer that never answers the close handshake must not keep the socket forever.

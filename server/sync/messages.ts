@@ -105,14 +105,29 @@ export interface EncodedAwarenessEntry {
   json: string;
 }
 
+/**
+ * Each entry is encoded once and its bytes reused in every frame it travels in: a joiner's
+ * snapshot of 500 cursors is then a copy, not 500 JSON strings encoded again.
+ */
+const entryBytes = new WeakMap<EncodedAwarenessEntry, Uint8Array>();
+
+function bytesOf(e: EncodedAwarenessEntry): Uint8Array {
+  let bytes = entryBytes.get(e);
+  if (!bytes) {
+    const enc = encoding.createEncoder();
+    encoding.writeVarUint(enc, e.clientId);
+    encoding.writeVarUint(enc, e.clock);
+    encoding.writeVarString(enc, e.json);
+    bytes = encoding.toUint8Array(enc);
+    entryBytes.set(e, bytes);
+  }
+  return bytes;
+}
+
 export function encodeAwareness(entries: Iterable<EncodedAwarenessEntry>, count: number): Uint8Array {
   const inner = encoding.createEncoder();
   encoding.writeVarUint(inner, count);
-  for (const e of entries) {
-    encoding.writeVarUint(inner, e.clientId);
-    encoding.writeVarUint(inner, e.clock);
-    encoding.writeVarString(inner, e.json);
-  }
+  for (const e of entries) encoding.writeUint8Array(inner, bytesOf(e));
   const outer = encoding.createEncoder();
   encoding.writeVarUint(outer, MessageType.awareness);
   encoding.writeVarUint8Array(outer, encoding.toUint8Array(inner));

@@ -38,7 +38,7 @@ export class SyncServer {
       return null;
     }
     this.connections.add(conn);
-    conn.log.info({ event: 'connection.opened', role: identity.role }, 'sync connection opened');
+    conn.info({ event: 'connection.opened', role: identity.role }, 'sync connection opened');
 
     // Frames that arrive while the room loads are kept in order and handled after.
     let room: Room | null = null;
@@ -50,7 +50,7 @@ export class SyncServer {
     });
     ws.on('close', (code) => {
       this.connections.delete(conn);
-      conn.log.info({ event: 'connection.closed', code }, 'sync connection closed');
+      conn.info({ event: 'connection.closed', code }, 'sync connection closed');
       if (room) {
         this.opts.onLeave?.(conn);
         room.leave(conn);
