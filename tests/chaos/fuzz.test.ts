@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { createDocumentFor } from '../helpers/api';
 import { connectClient, synced, waitFor } from '../helpers/clients';
-import { startTestServer } from '../helpers/server';
+import { startChildServer, tempDataDir, type ChildServer } from '../helpers/server';
 import { hostileFrames, type FrameKind } from './fuzz-frames';
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20261123);
@@ -10,23 +10,26 @@ const FRAMES = Number(process.env.FUZZ_FRAMES ?? 100_000);
 const PARALLEL = 8;
 const MAX = 256 * 1024;
 
-let server: Awaited<ReturnType<typeof startTestServer>>;
+// The server runs in its own process: the fuzzer gets the other core, and a crash would show as an exit.
+let server: ChildServer;
 let wsUrl: string;
 let doc: { token: string; documentId: string };
 
 beforeAll(async () => {
-  server = await startTestServer({ MAX_MESSAGE_BYTES: String(MAX), LOG_LEVEL: 'silent' });
-  wsUrl = `ws://127.0.0.1:${server.port}/sync`;
-  doc = await createDocumentFor(`http://127.0.0.1:${server.port}`);
+  server = await startChildServer({ DATA_DIR: tempDataDir(), MAX_MESSAGE_BYTES: String(MAX), LOG_LEVEL: 'error' });
+  wsUrl = server.wsUrl;
+  doc = await createDocumentFor(server.url);
 });
-afterAll(() => server?.close());
+afterAll(() => server?.process.kill('SIGKILL'));
 
-const QUERY_AWARENESS = new Uint8Array([3]);
+/** Sync step 1 with an empty state vector: only this is answered with a step 2 ([0, 1, …]). */
+const PROBE = new Uint8Array([0, 0, 1, 0]);
 
 /**
- * One hostile socket: it sends a frame, then a query-awareness. An answer means the
+ * One hostile socket: it sends a frame, then the probe. The probe's answer means the
  * frame was processed and accepted; a close means it was rejected. Either way it is
- * known that the server handled it before the next one goes out.
+ * known that the server handled it before the next one goes out. (Broadcasts cannot be
+ * mistaken for the answer: they are updates [0, 2, …] or awareness [1, …].)
  */
 async function fuzzWorker(frames: Iterator<{ kind: FrameKind; frame: Uint8Array }>, budget: { left: number }, tally: Map<string, number>) {
   let ws: WebSocket | null = null;
@@ -37,17 +40,18 @@ async function fuzzWorker(frames: Iterator<{ kind: FrameKind; frame: Uint8Array 
         ws!.once('open', () => resolve());
         ws!.once('error', reject);
       });
-      // The server greets with sync step 1 (and awareness); skip the greeting.
-      await new Promise((r) => ws!.once('message', r));
     }
     // Other workers may have spent the budget while this one connected.
     if (budget.left <= 0) break;
     const { kind, frame } = frames.next().value!;
     budget.left--;
     const socket = ws;
+    // A hostile frame that is itself a valid step 1 earns an answer of its own.
+    let answersDue = frame[0] === 0 && frame[1] === 0 ? 2 : 1;
     const outcome = await new Promise<'accepted' | 'closed'>((resolve) => {
       const onMessage = (data: Buffer) => {
-        if (data[0] !== 1) return; // an awareness answer to our query
+        if (data[0] !== 0 || data[1] !== 1) return; // not an answer to a step 1
+        if (--answersDue > 0) return;
         cleanup();
         resolve('accepted');
       };
@@ -62,7 +66,7 @@ async function fuzzWorker(frames: Iterator<{ kind: FrameKind; frame: Uint8Array 
       socket.on('message', onMessage);
       socket.once('close', onClose);
       socket.send(frame);
-      if (socket.readyState === WebSocket.OPEN) socket.send(QUERY_AWARENESS);
+      if (socket.readyState === WebSocket.OPEN) socket.send(PROBE);
     });
     tally.set(`${kind}:${outcome}`, (tally.get(`${kind}:${outcome}`) ?? 0) + 1);
   }
@@ -76,7 +80,6 @@ describe(`seeded fuzzer (seed ${SEED})`, () => {
     await Promise.all([synced(a.provider), synced(b.provider)]);
     let disconnects = 0;
     for (const p of [a.provider, b.provider]) p.on('status', (e: { status: string }) => e.status === 'disconnected' && disconnects++);
-    a.provider.awareness.setLocalStateField('cursor', { anchor: 0, head: 0 });
     a.doc.getText('honest').insert(0, 'begin');
     await waitFor(() => b.doc.getText('honest').toString() === 'begin', 5000, 'honest edit');
 
@@ -98,7 +101,8 @@ describe(`seeded fuzzer (seed ${SEED})`, () => {
 
     await waitFor(() => b.doc.getArray('log').length === honest, 10_000, 'honest edits during the storm');
     expect(disconnects).toBe(0);
-    expect((await fetch(`http://127.0.0.1:${server.port}/healthz`)).status).toBe(200);
+    expect(server.process.exitCode).toBeNull();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
 
     // The stored document equals what the honest clients hold.
     const fresh = connectClient(wsUrl, doc.documentId, { token: doc.token });
