@@ -3,6 +3,7 @@ import type { Role } from '../../shared/roles';
 import { canWriteContent } from '../../shared/roles';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
+import { writeFramed } from './framing';
 
 /** The identity a connection was authorised as; the server stamps it on awareness. */
 export interface SyncUser {
@@ -57,16 +58,25 @@ export class Connection {
     return !this.closed && this.ws.readyState === this.ws.OPEN;
   }
 
-  /** Queues a frame; a client that stopped reading is dropped instead of growing memory. */
-  send(frame: Uint8Array): void {
-    if (!this.isOpen) return;
+  /** Queues a message; a client that stopped reading is dropped instead of growing memory. */
+  send(message: Uint8Array): void {
+    if (this.mayQueue()) this.ws.send(message, { binary: true });
+  }
+
+  /** Queues a message whose WebSocket frame was built once for every receiver. */
+  sendFramed(framed: Buffer, message: Uint8Array): void {
+    if (this.mayQueue()) writeFramed(this.ws, framed, message);
+  }
+
+  private mayQueue(): boolean {
+    if (!this.isOpen) return false;
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
       this.close(CloseCode.slowConsumer, 'slow consumer: too much unsent data');
       // The close frame would wait behind the backlog; cut the socket now.
       this.ws.terminate();
-      return;
+      return false;
     }
-    this.ws.send(frame, { binary: true });
+    return true;
   }
 
   close(code: number, reason: string): void {

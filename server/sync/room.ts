@@ -13,6 +13,7 @@ import {
   type EncodedAwarenessEntry,
 } from './messages';
 import { guardUpdate } from './update-guard';
+import { frameBinary } from './framing';
 
 /** Origin of updates that another instance already stored: relay, do not store again. */
 export const REMOTE_ORIGIN = Symbol('remote');
@@ -172,14 +173,17 @@ export class Room {
     return this.fullStateFrame;
   }
 
-  private sendToAll(frame: Uint8Array, except: unknown): void {
+  private sendToAll(message: Uint8Array, except: unknown): void {
     let receivers = 0;
+    // Frame once for all; a lone receiver is not worth the copy.
+    const framed = this.connections.size > 2 ? frameBinary(message) : null;
     for (const c of this.connections) {
       if (c === except) continue;
-      c.send(frame);
+      if (framed) c.sendFramed(framed, message);
+      else c.send(message);
       receivers++;
     }
-    this.events.onBroadcast?.(this.id, receivers, frame.byteLength);
+    this.events.onBroadcast?.(this.id, receivers, message.byteLength);
   }
 
   get isFailed(): boolean {
