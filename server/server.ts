@@ -19,6 +19,8 @@ import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './scale/document-relay';
 import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
+import { commentRoutes } from './comments/routes';
+import { boardRoutes } from './boards/draft-routes';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -96,6 +98,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log });
   // Mounted inside the API so that its authentication and error handling apply.
   api.routes.route('/', live.routes);
+  api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
+  api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });

@@ -7,6 +7,8 @@ export const EVENT_TYPES = [
   'comment.replied',
   'comment.resolved',
   'comment.mentioned',
+  'comment.updated',
+  'comment.deleted',
   'member.joined',
   'member.role_changed',
   'member.removed',

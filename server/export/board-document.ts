@@ -7,19 +7,9 @@ import type { JSONContent } from '@tiptap/core';
 import { votesLabel, type HonestBoard } from './board-model';
 import { heading, inlineText, list, paragraph } from './pm-builders';
 import type { DocJSON } from './prosemirror';
+import type { BoardExport } from '../../shared/board';
 
-export interface BoardExportCard {
-  id: string;
-  text: string;
-  color: string;
-  authorId: string;
-  votes: number;
-}
-
-export interface BoardExport {
-  title: string;
-  columns: { id: string; title: string; cards: BoardExportCard[] }[];
-}
+export type { BoardExport, BoardExportCard } from '../../shared/board';
 
 /** Shown where a column or card has no text, so no heading or item comes out blank. */
 export const UNTITLED_COLUMN = '(kolom zonder titel)';

@@ -1,148 +1,15 @@
 /**
- * Reads a workshop board (CONTRACT §3) out of its Y.Doc and counts its votes honestly.
- *
- * Anyone with write access can put anything into the shared maps, so nothing in them
- * is trusted. The counting rules:
- * 1. Only votes of current members (`memberIds`) count.
- * 2. A vote value counts only as a positive integer; negative, fractional, NaN,
- *    infinite and non-number values count 0.
- * 3. Each person's votes count at most `votesPerPerson` in total over the whole board.
- *    When someone went over, their votes are taken card by card in a fixed order —
- *    oldest card first (`createdAt`, cards without a valid one last), then card id —
- *    until the allowance is used up; the rest does not count. The order depends only
- *    on the cards, never on map iteration order or on who synced first, so every
- *    server and every export gives the same totals.
- * `meta.votesPerPerson` is used when it is a non-negative integer, otherwise
- * DEFAULT_VOTES_PER_PERSON.
- * Cards whose column no longer exists are left out (they are not on the board anyone
- * sees) and their votes do not use up anybody's allowance.
+ * Board reading and honest counting live in shared/board.ts (the client counts the same
+ * way); this module keeps the export's imports stable and adds its wording.
  */
-import * as Y from 'yjs';
-
-/** Dots per person when the board's meta does not say (a common dot-voting default). */
-export const DEFAULT_VOTES_PER_PERSON = 5;
-
-export interface BoardCard {
-  id: string;
-  columnId: string;
-  text: string;
-  color: string;
-  authorId: string;
-  /** ms epoch, null when the card has no valid one */
-  createdAt: number | null;
-  /** honest vote count */
-  votes: number;
-}
-
-export interface BoardColumn {
-  id: string;
-  title: string;
-  /** most votes first; ties oldest first, then by id */
-  cards: BoardCard[];
-}
-
-export interface HonestBoard {
-  votesPerPerson: number;
-  columns: BoardColumn[];
-}
-
-interface Ballot {
-  card: BoardCard;
-  userId: string;
-  votes: number;
-}
-
-function stringOr(value: unknown, fallback: string): string {
-  return typeof value === 'string' ? value : fallback;
-}
-
-function readColumns(doc: Y.Doc): BoardColumn[] {
-  const seen = new Set<string>();
-  const columns: BoardColumn[] = [];
-  for (const entry of doc.getArray<unknown>('columns').toArray()) {
-    if (!(entry instanceof Y.Map)) continue;
-    const id: unknown = entry.get('id');
-    if (typeof id !== 'string' || id === '' || seen.has(id)) continue;
-    seen.add(id);
-    columns.push({ id, title: stringOr(entry.get('title'), ''), cards: [] });
-  }
-  return columns;
-}
-
-function readVotesPerPerson(doc: Y.Doc): number {
-  const value: unknown = doc.getMap<unknown>('meta').get('votesPerPerson');
-  return typeof value === 'number' && Number.isInteger(value) && value >= 0 ? value : DEFAULT_VOTES_PER_PERSON;
-}
-
-/** Oldest first, cards without a valid `createdAt` last, then by id: the cap order. */
-export function compareCardAge(a: BoardCard, b: BoardCard): number {
-  if (a.createdAt !== b.createdAt) {
-    if (a.createdAt === null) return 1;
-    if (b.createdAt === null) return -1;
-    return a.createdAt - b.createdAt;
-  }
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
-function readCard(id: string, entry: Y.Map<unknown>): BoardCard {
-  const createdAt: unknown = entry.get('createdAt');
-  return {
-    id,
-    columnId: stringOr(entry.get('columnId'), ''),
-    text: stringOr(entry.get('text'), ''),
-    color: stringOr(entry.get('color'), ''),
-    authorId: stringOr(entry.get('authorId'), ''),
-    createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : null,
-    votes: 0,
-  };
-}
-
-function validBallots(card: BoardCard, votes: unknown, memberIds: Set<string>): Ballot[] {
-  if (!(votes instanceof Y.Map)) return [];
-  const ballots: Ballot[] = [];
-  for (const [userId, value] of votes.entries()) {
-    if (!memberIds.has(userId)) continue;
-    if (typeof value !== 'number' || !Number.isInteger(value) || value <= 0) continue;
-    ballots.push({ card, userId, votes: value });
-  }
-  return ballots;
-}
-
-/** Applies each person's allowance in the documented order and sums per card. */
-function countBallots(ballots: Ballot[], votesPerPerson: number): void {
-  ballots.sort((a, b) => compareCardAge(a.card, b.card));
-  const used = new Map<string, number>();
-  for (const ballot of ballots) {
-    const spent = used.get(ballot.userId) ?? 0;
-    const counted = Math.min(ballot.votes, votesPerPerson - spent);
-    if (counted <= 0) continue;
-    used.set(ballot.userId, spent + counted);
-    ballot.card.votes += counted;
-  }
-}
-
-function compareRanking(a: BoardCard, b: BoardCard): number {
-  return b.votes - a.votes || compareCardAge(a, b);
-}
-
-/** The board as people see it, with honest vote counts and cards ranked per column. */
-export function readHonestBoard(doc: Y.Doc, memberIds: Set<string>): HonestBoard {
-  const columns = readColumns(doc);
-  const byId = new Map(columns.map((column) => [column.id, column]));
-  const votesPerPerson = readVotesPerPerson(doc);
-  const ballots: Ballot[] = [];
-  for (const [id, entry] of doc.getMap<unknown>('cards').entries()) {
-    if (!(entry instanceof Y.Map)) continue;
-    const card = readCard(id, entry as Y.Map<unknown>);
-    const column = byId.get(card.columnId);
-    if (!column) continue;
-    column.cards.push(card);
-    ballots.push(...validBallots(card, entry.get('votes'), memberIds));
-  }
-  countBallots(ballots, votesPerPerson);
-  for (const column of columns) column.cards.sort(compareRanking);
-  return { votesPerPerson, columns };
-}
+export {
+  DEFAULT_VOTES_PER_PERSON,
+  compareCardAge,
+  readHonestBoard,
+  type BoardCard,
+  type BoardColumn,
+  type HonestBoard,
+} from '../../shared/board';
 
 /** "1 stem", "7 stemmen": how Flemish readers expect a vote count. */
 export function votesLabel(votes: number): string {

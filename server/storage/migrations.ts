@@ -108,3 +108,49 @@ migrations.push({
     `);
   },
 });
+
+migrations.push({
+  version: 4,
+  name: 'comment threads, replies and mention notifications',
+  up(db) {
+    // Comments live beside the document, not in it: a commenter cannot write the Y.Doc.
+    // Anchors are base64 Yjs relative positions, so they follow the text they point at.
+    db.exec(`
+      CREATE TABLE comment_threads (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        anchor_start TEXT NOT NULL,
+        anchor_end TEXT NOT NULL,
+        quote TEXT NOT NULL,
+        author_id TEXT NOT NULL REFERENCES users (id),
+        body TEXT NOT NULL,
+        mentions TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        edited_at TEXT,
+        resolved_by TEXT REFERENCES users (id),
+        resolved_at TEXT
+      );
+      CREATE INDEX comment_threads_by_document ON comment_threads (document_id, created_at);
+      CREATE TABLE comment_replies (
+        id TEXT PRIMARY KEY,
+        thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+        author_id TEXT NOT NULL REFERENCES users (id),
+        body TEXT NOT NULL,
+        mentions TEXT NOT NULL DEFAULT '[]',
+        created_at TEXT NOT NULL,
+        edited_at TEXT
+      );
+      CREATE INDEX comment_replies_by_thread ON comment_replies (thread_id, created_at);
+      CREATE TABLE notifications (
+        id TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        thread_id TEXT NOT NULL REFERENCES comment_threads (id) ON DELETE CASCADE,
+        actor_id TEXT NOT NULL REFERENCES users (id),
+        excerpt TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        read_at TEXT
+      );
+      CREATE INDEX notifications_by_user ON notifications (user_id, created_at);
+    `);
+  },
+});

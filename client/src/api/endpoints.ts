@@ -38,4 +38,6 @@ export const api = {
   getDocument: (did: string) => request<{ document: DocumentMeta }>('GET', `/api/documents/${encodeURIComponent(did)}`),
   updateDocument: (did: string, body: { title?: string; tags?: string[]; status?: DocumentStatus }) =>
     request<{ document: DocumentMeta }>('PATCH', `/api/documents/${encodeURIComponent(did)}`, body),
+  /** A board's columns and cards as a new recommendation (editor+). */
+  draftFromBoard: (did: string) => request<{ document: DocumentMeta }>('POST', `/api/documents/${encodeURIComponent(did)}/draft`),
 };

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { NotificationBell } from '../notifications/NotificationBell';
 
 /** The frame of every page: skip link, brand, language toggle, who is signed in. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -19,6 +20,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {state.status === 'signedIn' && (
           <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
         )}
+        {state.status === 'signedIn' && <NotificationBell userId={state.user.id} />}
         <button
           type="button"
           className="button button--quiet button--small"

@@ -1,5 +1,6 @@
+import type { AnyExtension, Editor } from '@tiptap/core';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { CollabSession } from './collab-session';
 import { editorExtensions } from './extensions';
@@ -9,14 +10,18 @@ interface Props {
   session: CollabSession;
   user: { name: string; color: string };
   editable: boolean;
+  /** More extensions (e.g. comment highlights); must be stable for the session. */
+  extensions?: AnyExtension[];
+  /** Rendered beside the editor with the editor instance (e.g. the comments panel). */
+  aside?: (editor: Editor) => ReactNode;
 }
 
 /** The TipTap editor on the session's Yjs document; read-only editors get no toolbar. */
-export function CollaborativeEditor({ session, user, editable }: Props) {
+export function CollaborativeEditor({ session, user, editable, extensions, aside }: Props) {
   const { t } = useI18n();
   const editor = useEditor(
     {
-      extensions: editorExtensions(session, user),
+      extensions: [...editorExtensions(session, user), ...(extensions ?? [])],
       editable,
       editorProps: {
         attributes: {
@@ -37,10 +42,17 @@ export function CollaborativeEditor({ session, user, editable }: Props) {
     editor.setOptions({ editorProps: { attributes: { 'aria-label': t('doc.editorLabel'), 'aria-multiline': 'true', role: 'textbox', 'aria-readonly': String(!editable), 'data-testid': 'editor' } } });
   }, [editor, editable, t]);
 
-  return (
+  const main = (
     <div>
       {editable && <Toolbar editor={editor} />}
       <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor--readonly'} />
+    </div>
+  );
+  if (!aside) return main;
+  return (
+    <div className="with-comments">
+      {main}
+      {aside(editor)}
     </div>
   );
 }

@@ -78,7 +78,6 @@ const core: Record<CoreKey, string> = {
   'doc.titleLabel': 'Document title',
   'doc.statusLabel': 'Status',
   'doc.readOnly': 'Read only: you are a {role} in this workspace.',
-  'doc.boardPlaceholder': 'Boards will soon get their own sheet with cards and votes. This board has been created and saved.',
   'doc.present': 'In this document now',
   'doc.editorLabel': 'Document text',
   'doc.saved': 'Saved',

@@ -76,7 +76,6 @@ const core = {
   'doc.titleLabel': 'Titel van het document',
   'doc.statusLabel': 'Status',
   'doc.readOnly': 'Alleen lezen: je bent {role} in deze werkruimte.',
-  'doc.boardPlaceholder': 'Borden krijgen binnenkort hun eigen werkblad met kaartjes en stemmen. Dit bord is al aangemaakt en bewaard.',
   'doc.present': 'Nu in dit document',
   'doc.editorLabel': 'Tekst van het document',
   'doc.saved': 'Opgeslagen',

@@ -13,19 +13,28 @@ import { useCollabSession } from '../../editor/useCollabSession';
 import { useI18n } from '../../i18n/i18n';
 import { useUser } from '../../session/session';
 import { DocumentHeader } from './DocumentHeader';
+import { CommentHighlights } from '../../comments/comment-highlights';
+import { CommentsPanel, createCommentHooks } from '../../comments/CommentsPanel';
+import { isMetadataChange } from '../../live/metadata-change';
+import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
+import { BoardPage } from '../../board/BoardPage';
 
-/** A document: its metadata and the caller's role first, then the editor (or the board placeholder). */
+/** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
   const { t } = useI18n();
   const user = useUser();
-  const [loaded, , replace] = useLoad(async () => {
+  const [loaded, reload, replace] = useLoad(async () => {
     const { document } = await api.getDocument(documentId);
     const { workspace, members } = await api.getWorkspace(document.workspaceId);
     const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
-    return { document, workspace, role };
+    return { document, workspace, role, members };
   }, [documentId, user.id]);
 
   usePageTitle(loaded.status === 'ok' ? loaded.data.document.title : null);
+  // Someone else's rename or status change shows at once (content edits arrive through the socket).
+  useWorkspaceEvents(loaded.status === 'ok' ? loaded.data.document.workspaceId : null, (e) => {
+    if (e.subject === documentId && isMetadataChange(e)) reload();
+  });
 
   if (loaded.status === 'loading') return <p className="page muted">{t('app.loading')}</p>;
   if (loaded.status === 'error')
@@ -46,10 +55,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
       </p>
       {document.kind === 'board' ? (
-        <>
-          <DocumentHeader document={document} role={role} onChange={onChange} />
-          <p className="notice">{t('doc.boardPlaceholder')}</p>
-        </>
+        <BoardPage document={document} role={role} members={loaded.data.members} onChange={onChange} />
       ) : (
         <TextDocument document={document} role={role} onChange={onChange} />
       )}
@@ -64,6 +70,8 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
   const editable = canWriteContent(role);
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
+  const commentHooks = useMemo(createCommentHooks, [document.id]);
+  const commentExtensions = useMemo(() => [CommentHighlights.configure({ hooks: commentHooks })], [commentHooks]);
   return (
     <>
       <DocumentHeader document={document} role={role} onChange={onChange}>
@@ -76,7 +84,18 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
         </p>
       )}
       <div style={{ marginTop: 'var(--space-4)' }}>
-        {session && <CollaborativeEditor key={document.id} session={session} user={caretUser} editable={editable} />}
+        {session && (
+          <CollaborativeEditor
+            key={document.id}
+            session={session}
+            user={caretUser}
+            editable={editable}
+            extensions={commentExtensions}
+            aside={(editor) => (
+              <CommentsPanel editor={editor} session={session} hooks={commentHooks} documentId={document.id} workspaceId={document.workspaceId} userId={user.id} role={role} />
+            )}
+          />
+        )}
       </div>
     </>
   );

@@ -11,6 +11,9 @@ import { DocumentSection } from './DocumentSection';
 import { InviteDialog } from './InviteDialog';
 import { MembersPanel } from './MembersPanel';
 import { allTags, CITY_SUGGESTIONS } from './tags';
+import { LiveSidebar } from '../../live/LiveSidebar';
+import { StreamStatus } from '../../live/StreamStatus';
+import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
 
 /** A workspace: its documents in three groups with a tag filter, its members, and invites for owners. */
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
@@ -18,10 +21,14 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   const user = useUser();
   const filterId = useId();
   const [filterTag, setFilterTag] = useState<string | null>(null);
-  const [loaded] = useLoad(
+  const [loaded, reload] = useLoad(
     () => Promise.all([api.getWorkspace(workspaceId), api.listDocuments(workspaceId)]),
     [workspaceId],
   );
+  // Lists follow what others do: a refetch keeps the shown data until the fresh answer arrives.
+  const stream = useWorkspaceEvents(workspaceId, (e) => {
+    if (e.type.startsWith('document.') || e.type.startsWith('member.')) reload();
+  });
 
   usePageTitle(loaded.status === 'ok' ? loaded.data[0].workspace.name : null);
 
@@ -47,6 +54,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
         </div>
         {role === 'owner' && <InviteDialog workspaceId={workspaceId} />}
       </div>
+      <StreamStatus state={stream} />
       <datalist id="city-suggestions">
         {CITY_SUGGESTIONS.map((c) => (
           <option key={c} value={c} />
@@ -83,7 +91,10 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
             />
           ))}
         </div>
-        <MembersPanel members={members} selfId={user.id} />
+        <div className="live-sidebar">
+          <MembersPanel members={members} selfId={user.id} />
+          <LiveSidebar workspaceId={workspaceId} documents={documents} members={members} />
+        </div>
       </div>
     </div>
   );

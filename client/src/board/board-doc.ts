@@ -1,0 +1,185 @@
+/**
+ * Every change a person can make to a board (CONTRACT §3), as small Yjs transactions.
+ * Each one touches as few fields as it can, so concurrent changes by 40 people merge
+ * instead of overwriting each other: a move sets only `columnId` and `order`, a vote only
+ * that person's entry in the card's `votes` map.
+ */
+import * as Y from 'yjs';
+import { CARD_COLORS, CARD_ORDER_FIELD, DEFAULT_VOTES_PER_PERSON, readVotesPerPerson } from '../../../shared/board';
+
+type YMap = Y.Map<unknown>;
+
+export const columnsOf = (doc: Y.Doc) => doc.getArray<YMap>('columns');
+export const cardsOf = (doc: Y.Doc) => doc.getMap<YMap>('cards');
+export const metaOf = (doc: Y.Doc) => doc.getMap<unknown>('meta');
+
+function newId(): string {
+  return crypto.randomUUID();
+}
+
+function columnIndex(doc: Y.Doc, columnId: string): number {
+  return columnsOf(doc).toArray().findIndex((m) => m instanceof Y.Map && m.get('id') === columnId);
+}
+
+export function addColumn(doc: Y.Doc, title: string): string {
+  const id = newId();
+  const map = new Y.Map<unknown>();
+  map.set('id', id);
+  map.set('title', title);
+  columnsOf(doc).push([map]);
+  return id;
+}
+
+export function renameColumn(doc: Y.Doc, columnId: string, title: string): void {
+  const i = columnIndex(doc, columnId);
+  if (i >= 0) columnsOf(doc).get(i).set('title', title);
+}
+
+/**
+ * A Y.Array cannot move an element, so the column is re-inserted as a copy. Two people
+ * moving the same column at once leave two copies with one id; every reader keeps the
+ * first, so the board still shows it once.
+ */
+export function moveColumn(doc: Y.Doc, columnId: string, delta: -1 | 1): void {
+  doc.transact(() => {
+    const columns = columnsOf(doc);
+    const from = columnIndex(doc, columnId);
+    const to = from + delta;
+    if (from < 0 || to < 0 || to >= columns.length) return;
+    const copy = new Y.Map<unknown>();
+    copy.set('id', columnId);
+    copy.set('title', columns.get(from).get('title'));
+    columns.delete(from, 1);
+    columns.insert(to, [copy]);
+  });
+}
+
+/** Removes the column and its cards (cards left without a column are shown nowhere). */
+export function deleteColumn(doc: Y.Doc, columnId: string): void {
+  doc.transact(() => {
+    const i = columnIndex(doc, columnId);
+    if (i >= 0) columnsOf(doc).delete(i, 1);
+    for (const [id, card] of cardsOf(doc).entries()) {
+      if (card instanceof Y.Map && card.get('columnId') === columnId) cardsOf(doc).delete(id);
+    }
+  });
+}
+
+export function addCard(doc: Y.Doc, input: { columnId: string; text: string; authorId: string; order: number }): string {
+  const id = newId();
+  doc.transact(() => {
+    const map = new Y.Map<unknown>();
+    cardsOf(doc).set(id, map);
+    map.set('id', id);
+    map.set('columnId', input.columnId);
+    map.set('text', input.text);
+    map.set('color', CARD_COLORS[0]);
+    map.set('authorId', input.authorId);
+    map.set('createdAt', Date.now());
+    map.set(CARD_ORDER_FIELD, input.order);
+    map.set('votes', new Y.Map<number>());
+  });
+  return id;
+}
+
+export function editCard(doc: Y.Doc, cardId: string, changes: { text?: string; color?: string }): void {
+  const card = cardsOf(doc).get(cardId);
+  if (!(card instanceof Y.Map)) return;
+  doc.transact(() => {
+    if (changes.text !== undefined) card.set('text', changes.text);
+    if (changes.color !== undefined) card.set('color', changes.color);
+  });
+}
+
+export function deleteCard(doc: Y.Doc, cardId: string): void {
+  cardsOf(doc).delete(cardId);
+}
+
+/** Puts the card into `columnId` at `order` (see orderBetween). */
+export function moveCard(doc: Y.Doc, cardId: string, columnId: string, order: number): void {
+  const card = cardsOf(doc).get(cardId);
+  if (!(card instanceof Y.Map)) return;
+  doc.transact(() => {
+    if (card.get('columnId') !== columnId) card.set('columnId', columnId);
+    card.set(CARD_ORDER_FIELD, order);
+  });
+}
+
+/**
+ * An order value between two neighbours (null: no neighbour on that side). A little
+ * randomness keeps two people who drop a card into the same gap at once from producing
+ * the same number, so the result does not depend on who synced first.
+ */
+export function orderBetween(before: number | null, after: number | null): number {
+  const jitter = Math.random() * 1e-6;
+  if (before === null && after === null) return 1 + jitter;
+  if (before === null) return after! - 1 - jitter;
+  if (after === null) return before + 1 + jitter;
+  return before + (after - before) * (0.5 + (jitter - 0.5e-6));
+}
+
+function votesMap(doc: Y.Doc, cardId: string): Y.Map<unknown> | null {
+  const card = cardsOf(doc).get(cardId);
+  const votes = card instanceof Y.Map ? card.get('votes') : null;
+  if (votes instanceof Y.Map) return votes;
+  if (!(card instanceof Y.Map)) return null;
+  const fresh = new Y.Map<unknown>();
+  card.set('votes', fresh);
+  return fresh;
+}
+
+/** The caller's own vote on a card, as stored (non-numbers count as none). */
+export function ownVotes(card: YMap, userId: string): number {
+  const votes = card.get('votes');
+  const n = votes instanceof Y.Map ? votes.get(userId) : 0;
+  return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0;
+}
+
+/** Votes the person has placed on cards that are on the board (cards in deleted columns give theirs back). */
+export function votesUsed(doc: Y.Doc, userId: string): number {
+  const columnIds = new Set(columnsOf(doc).toArray().map((m) => (m instanceof Y.Map ? m.get('id') : null)));
+  let used = 0;
+  for (const card of cardsOf(doc).values()) {
+    if (card instanceof Y.Map && columnIds.has(card.get('columnId'))) used += ownVotes(card, userId);
+  }
+  return used;
+}
+
+/** Places one vote when the person has one left; the limit is enforced here and again in counting. */
+export function vote(doc: Y.Doc, cardId: string, userId: string): boolean {
+  if (votesUsed(doc, userId) >= readVotesPerPerson(doc)) return false;
+  const votes = votesMap(doc, cardId);
+  if (!votes) return false;
+  const current = votes.get(userId);
+  votes.set(userId, (typeof current === 'number' && current > 0 ? current : 0) + 1);
+  return true;
+}
+
+export function unvote(doc: Y.Doc, cardId: string, userId: string): void {
+  const votes = votesMap(doc, cardId);
+  const current = votes?.get(userId);
+  if (!votes || typeof current !== 'number' || current <= 0) return;
+  if (current <= 1) votes.delete(userId);
+  else votes.set(userId, current - 1);
+}
+
+export function setLocked(doc: Y.Doc, locked: boolean): void {
+  metaOf(doc).set('locked', locked);
+}
+
+export function setVotesPerPerson(doc: Y.Doc, n: number): void {
+  metaOf(doc).set('votesPerPerson', Number.isInteger(n) && n >= 0 ? n : DEFAULT_VOTES_PER_PERSON);
+}
+
+export function setTimer(doc: Y.Doc, endsAt: number | null): void {
+  metaOf(doc).set('timerEndsAt', endsAt);
+}
+
+export function resetVotes(doc: Y.Doc): void {
+  doc.transact(() => {
+    for (const card of cardsOf(doc).values()) {
+      const votes = card instanceof Y.Map ? card.get('votes') : null;
+      if (votes instanceof Y.Map) votes.clear();
+    }
+  });
+}

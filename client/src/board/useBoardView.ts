@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import type * as Y from 'yjs';
+import { readBoardView, type BoardView } from './board-view';
+
+/**
+ * The board's snapshot, recomputed after each change. Changes from a 40-person room come in
+ * bursts, so recomputing waits for the next animation frame and then reads once.
+ */
+export function useBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string, byVotes: boolean): BoardView {
+  const [view, setView] = useState(() => readBoardView(doc, memberIds, userId, byVotes));
+  useEffect(() => {
+    let frame = 0;
+    const refresh = () => {
+      if (frame) return;
+      frame = requestAnimationFrame(() => {
+        frame = 0;
+        setView(readBoardView(doc, memberIds, userId, byVotes));
+      });
+    };
+    setView(readBoardView(doc, memberIds, userId, byVotes));
+    doc.on('update', refresh);
+    return () => {
+      doc.off('update', refresh);
+      cancelAnimationFrame(frame);
+    };
+  }, [doc, memberIds, userId, byVotes]);
+  return view;
+}
