@@ -4,38 +4,26 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './helpers/app-server';
-import { launchBrowser, newPage, RESULTS_DIR, screenshotsOnFailure } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './helpers/suite';
+import { newPage, RESULTS_DIR, screenshotsOnFailure } from './helpers/browser';
 import { signIn } from './helpers/sign-in';
 import { addMember, createDocument, createWorkspace, registerUser, type TestUser } from '../helpers/api';
 import { connectClient, destroyAll, synced } from '../helpers/clients';
 import * as ops from '../../client/src/board/board-doc';
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function open(who: TestUser, width?: number): Promise<Page> {
-  const { context, page } = await newPage(browser, { width, height: width ? 800 : 900 });
-  contexts.push(context);
-  await signIn(page, server.baseUrl, who.email, who.password);
+  const { context, page } = await newPage(suite.browser, { width, height: width ? 800 : 900 });
+  suite.contexts.push(context);
+  await signIn(page, suite.server.baseUrl, who.email, who.password);
   return page;
 }
 
 async function openBoard(page: Page, documentId: string): Promise<void> {
-  await page.goto(`${server.baseUrl}/d/${documentId}`);
+  await page.goto(`${suite.server.baseUrl}/d/${documentId}`);
   await page.getByTestId('connection').getByText('verbonden').waitFor();
   await page.getByTestId('board').waitFor();
 }
@@ -51,10 +39,10 @@ describe('a workshop board in two browsers', { timeout: 120_000 }, () => {
   let pageB: Page;
 
   it('A adds columns and a card, B sees it and votes, A sees the count', async () => {
-    anna = await registerUser(server.baseUrl, { name: 'Anna Peeters', organization: 'Kenniscentrum Vlaamse Steden' });
-    const workspace = await createWorkspace(server.baseUrl, anna.token, 'Stadskamer Gent');
-    bram = await addMember(server.baseUrl, anna.token, workspace.id, 'editor', { name: 'Bram Claes', organization: 'Stad Mechelen' });
-    boardId = (await createDocument(server.baseUrl, anna.token, workspace.id, { kind: 'board', title: 'Bord mobiliteit' })).id;
+    anna = await registerUser(suite.server.baseUrl, { name: 'Anna Peeters', organization: 'Kenniscentrum Vlaamse Steden' });
+    const workspace = await createWorkspace(suite.server.baseUrl, anna.token, 'Stadskamer Gent');
+    bram = await addMember(suite.server.baseUrl, anna.token, workspace.id, 'editor', { name: 'Bram Claes', organization: 'Stad Mechelen' });
+    boardId = (await createDocument(suite.server.baseUrl, anna.token, workspace.id, { kind: 'board', title: 'Bord mobiliteit' })).id;
     pageA = await open(anna);
     pageB = await open(bram);
     screenshotsOnFailure('board-vote', () => [pageA, pageB]);
@@ -133,7 +121,7 @@ describe('a workshop board in two browsers', { timeout: 120_000 }, () => {
 
   it('a busy board: sorting by votes ranks the cards, everyone sees the timer; saved as test-results/board-busy.png', async () => {
     screenshotsOnFailure('board-busy', () => [pageA, pageB]);
-    const client = connectClient(server.baseUrl.replace('http', 'ws') + '/sync', boardId, { token: anna.token });
+    const client = connectClient(suite.server.baseUrl.replace('http', 'ws') + '/sync', boardId, { token: anna.token });
     await synced(client.provider);
     const doc = client.doc;
     const [kansen, zorgen] = ops.columnsOf(doc).toArray().map((m) => m.get('id') as string);

@@ -1,26 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './helpers/app-server';
-import { launchBrowser, newPage, person, screenshotsOnFailure } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './helpers/suite';
+import { newPage, person, screenshotsOnFailure } from './helpers/browser';
 import { createRecommendation, createWorkspace, inviteLink, openEditor, signUp } from './helpers/flows';
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function open(width?: number): Promise<Page> {
-  const { context, page } = await newPage(browser, { width });
-  contexts.push(context);
+  const { context, page } = await newPage(suite.browser, { width });
+  suite.contexts.push(context);
   return page;
 }
 
@@ -41,16 +29,16 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     pageB = await open();
     screenshotsOnFailure('invite', () => [pageA, pageB]);
 
-    await signUp(pageA, server.baseUrl, anna);
+    await signUp(pageA, suite.server.baseUrl, anna);
     await pageA.getByText('Je hebt nog geen werkruimte').waitFor();
     await createWorkspace(pageA, 'Atelier bestuurlijke capaciteit');
     const link = await inviteLink(pageA, 'editor');
     expect(link).toMatch(/^\/invite\/[A-Za-z0-9_-]+$/);
 
     // B has no account: the invite link sends B to sign up first, then straight in.
-    await pageB.goto(server.baseUrl + link);
+    await pageB.goto(suite.server.baseUrl + link);
     await pageB.getByText('Je bent uitgenodigd voor een werkruimte').waitFor();
-    await signUp(pageB, server.baseUrl, bram, new URL(pageB.url()).pathname + new URL(pageB.url()).search);
+    await signUp(pageB, suite.server.baseUrl, bram, new URL(pageB.url()).pathname + new URL(pageB.url()).search);
     await pageB.getByRole('heading', { level: 1, name: 'Atelier bestuurlijke capaciteit' }).waitFor();
     await pageB.getByText('Stad Mechelen · schrijver').waitFor();
   });
@@ -58,8 +46,8 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
   it('both open the same recommendation; what A types appears at B, and B\'s caret shows at A with B\'s name', async () => {
     screenshotsOnFailure('coedit', () => [pageA, pageB]);
     documentId = await createRecommendation(pageA, 'Aanbevelingen netwerkbestuur', 'Mechelen, netwerkbestuur');
-    const editorA = await openEditor(pageA, server.baseUrl, documentId);
-    const editorB = await openEditor(pageB, server.baseUrl, documentId);
+    const editorA = await openEditor(pageA, suite.server.baseUrl, documentId);
+    const editorB = await openEditor(pageB, suite.server.baseUrl, documentId);
 
     await editorA.click();
     await pageA.keyboard.type('Steden leren van elkaar.');
@@ -78,14 +66,14 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
   it('a viewer gets a labelled read-only editor and cannot change a word', async () => {
     const pageV = await open();
     screenshotsOnFailure('viewer', () => [pageA, pageV]);
-    await pageA.goto(`${server.baseUrl}/w/${(await workspaceIdOf(pageA))}`);
+    await pageA.goto(`${suite.server.baseUrl}/w/${(await workspaceIdOf(pageA))}`);
     const link = await inviteLink(pageA, 'viewer');
-    await pageV.goto(server.baseUrl + link);
-    await signUp(pageV, server.baseUrl, vera, new URL(pageV.url()).pathname + new URL(pageV.url()).search);
+    await pageV.goto(suite.server.baseUrl + link);
+    await signUp(pageV, suite.server.baseUrl, vera, new URL(pageV.url()).pathname + new URL(pageV.url()).search);
     await pageV.getByRole('heading', { level: 1, name: 'Atelier bestuurlijke capaciteit' }).waitFor();
 
-    await openEditor(pageA, server.baseUrl, documentId);
-    const editorV = await openEditor(pageV, server.baseUrl, documentId);
+    await openEditor(pageA, suite.server.baseUrl, documentId);
+    const editorV = await openEditor(pageV, suite.server.baseUrl, documentId);
     await expect.poll(() => editorText(pageV)).toContain('Steden leren van elkaar.');
     await pageV.getByTestId('read-only').getByText('Alleen lezen').waitFor();
     expect(await editorV.getAttribute('contenteditable')).toBe('false');
@@ -149,17 +137,17 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     await pageB.getByTestId('editor').click();
     await pageB.keyboard.press('Control+End');
     await pageB.keyboard.press('Enter');
-    await pageB.keyboard.type('Bewaard in de browser.');
+    await pageB.keyboard.type('Bewaard in de suite.browser.');
     // Give y-indexeddb its moment to write, then throw the page away: the edit now lives
-    // only in this browser's IndexedDB, never having reached the server.
+    // only in this browser's IndexedDB, never having reached the suite.server.
     await pageB.waitForTimeout(300);
     await pageB.close();
-    expect(await editorText(pageA)).not.toContain('Bewaard in de browser.');
+    expect(await editorText(pageA)).not.toContain('Bewaard in de suite.browser.');
 
     await contextB.setOffline(false);
     pageB = await contextB.newPage();
-    await openEditor(pageB, server.baseUrl, documentId);
-    await expect.poll(() => editorText(pageA), { timeout: 5_000 }).toContain('Bewaard in de browser.');
+    await openEditor(pageB, suite.server.baseUrl, documentId);
+    await expect.poll(() => editorText(pageA), { timeout: 5_000 }).toContain('Bewaard in de suite.browser.');
   });
 });
 

@@ -1,9 +1,9 @@
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { addMember, createDocument, createWorkspace, registerUser, type TestUser } from '../helpers/api';
-import { startAppServer, type AppServer } from './helpers/app-server';
-import { launchBrowser, newPage, screenshotsOnFailure } from './helpers/browser';
+import { browserSuite } from './helpers/suite';
+import { newPage, screenshotsOnFailure } from './helpers/browser';
 import { openEditor } from './helpers/flows';
 import { signIn } from './helpers/sign-in';
 
@@ -11,24 +11,12 @@ const SENTENCE = 'Fietsstraten worden de norm.';
 const INTRO = 'Deze aanbeveling bundelt wat de steden in het atelier over mobiliteit in de binnenstad afspraken.';
 const SCREENSHOT = path.resolve(import.meta.dirname, '../../docs/comments.png');
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function signedInPage(who: TestUser): Promise<Page> {
-  const { context, page } = await newPage(browser, { width: 1280, height: 760 });
-  contexts.push(context);
-  await signIn(page, server.baseUrl, who.email, who.password);
+  const { context, page } = await newPage(suite.browser, { width: 1280, height: 760 });
+  suite.contexts.push(context);
+  await signIn(page, suite.server.baseUrl, who.email, who.password);
   return page;
 }
 
@@ -64,10 +52,10 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
   let pageB: Page;
 
   it('A comments on a sentence and mentions B; B sees the highlight, the thread and an unread mention live', async () => {
-    anna = await registerUser(server.url, { name: 'Anna Peeters', organization: 'Kenniscentrum Vlaamse Steden' });
-    const ws = await createWorkspace(server.url, anna.token, 'Atelier mobiliteit');
-    documentId = (await createDocument(server.url, anna.token, ws.id, { title: 'Aanbeveling fietsstraten' })).id;
-    bram = await addMember(server.url, anna.token, ws.id, 'commenter', { name: 'Bram Claes', organization: 'Stad Mechelen' });
+    anna = await registerUser(suite.server.url, { name: 'Anna Peeters', organization: 'Kenniscentrum Vlaamse Steden' });
+    const ws = await createWorkspace(suite.server.url, anna.token, 'Atelier mobiliteit');
+    documentId = (await createDocument(suite.server.url, anna.token, ws.id, { title: 'Aanbeveling fietsstraten' })).id;
+    bram = await addMember(suite.server.url, anna.token, ws.id, 'commenter', { name: 'Bram Claes', organization: 'Stad Mechelen' });
 
     pageA = await signedInPage(anna);
     pageB = await signedInPage(bram);
@@ -75,12 +63,12 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
     await pageB.getByTestId('notification-bell').waitFor();
     expect(await pageB.getByTestId('unread-count').count()).toBe(0);
 
-    const editorA = await openEditor(pageA, server.baseUrl, documentId);
+    const editorA = await openEditor(pageA, suite.server.baseUrl, documentId);
     await editorA.click();
     await pageA.keyboard.type(INTRO);
     await pageA.keyboard.press('Enter');
     await pageA.keyboard.type(`Steden leren van elkaar. ${SENTENCE}`);
-    await openEditor(pageB, server.baseUrl, documentId);
+    await openEditor(pageB, suite.server.baseUrl, documentId);
     await expect.poll(() => pageB.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain(SENTENCE);
 
     // Select the sentence as a mouse would (arrow keys get lost while remote carets redraw),

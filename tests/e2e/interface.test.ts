@@ -1,27 +1,15 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './helpers/app-server';
-import { launchBrowser, newPage, person, screenshotsOnFailure } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './helpers/suite';
+import { newPage, person, screenshotsOnFailure } from './helpers/browser';
 import { createWorkspace, signUp } from './helpers/flows';
 import { focused, hasVisibleOutline, tabTo } from './helpers/keyboard';
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function open(width?: number): Promise<Page> {
-  const { context, page } = await newPage(browser, { width });
-  contexts.push(context);
+  const { context, page } = await newPage(suite.browser, { width });
+  suite.contexts.push(context);
   return page;
 }
 
@@ -30,7 +18,7 @@ describe('the interface', { timeout: 90_000 }, () => {
   it('is Dutch by default; the language toggle switches it to English and the choice survives a reload', async () => {
     const page = await open();
     screenshotsOnFailure('language', () => [page]);
-    await page.goto(`${server.baseUrl}/signin`);
+    await page.goto(`${suite.server.baseUrl}/signin`);
     await page.getByRole('heading', { level: 1, name: 'Aanmelden bij Stadskamer' }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('nl');
 
@@ -49,7 +37,7 @@ describe('the interface', { timeout: 90_000 }, () => {
     const page = await open();
     screenshotsOnFailure('errors', () => [page]);
     const who = person('Els Wouters', 'Stad Leuven');
-    await signUp(page, server.baseUrl, who);
+    await signUp(page, suite.server.baseUrl, who);
     await page.getByRole('heading', { level: 1, name: 'Je werkruimtes' }).waitFor();
     await page.getByRole('button', { name: 'Afmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aanmelden bij Stadskamer' }).waitFor();
@@ -60,7 +48,7 @@ describe('the interface', { timeout: 90_000 }, () => {
     const alert = page.getByRole('alert');
     await alert.getByText('Dit e-mailadres en wachtwoord horen niet bij elkaar.').waitFor();
 
-    await signUp(page, server.baseUrl, who);
+    await signUp(page, suite.server.baseUrl, who);
     await page.getByRole('alert').getByText('Er bestaat al een account met dit e-mailadres').waitFor();
     const body = await page.locator('body').innerText();
     expect(body).not.toContain('{');
@@ -70,7 +58,7 @@ describe('the interface', { timeout: 90_000 }, () => {
   it('has an empty state that says what to do in every list of a new workspace', async () => {
     const page = await open();
     screenshotsOnFailure('empty', () => [page]);
-    await signUp(page, server.baseUrl, person('Jan Maes', 'Stad Brugge'));
+    await signUp(page, suite.server.baseUrl, person('Jan Maes', 'Stad Brugge'));
     await page.getByText('Je hebt nog geen werkruimte. Maak er hieronder een').waitFor();
     await createWorkspace(page, 'Lege werkruimte');
     await page.getByText('Nog geen aanbevelingen. Maak er een').waitFor();
@@ -92,7 +80,7 @@ describe('the interface', { timeout: 90_000 }, () => {
   it('lets a keyboard-only user create a document and type in it, with visible focus all the way', async () => {
     const page = await open();
     screenshotsOnFailure('keyboard', () => [page]);
-    await signUp(page, server.baseUrl, person('Sara Dumont', 'Stad Kortrijk'));
+    await signUp(page, suite.server.baseUrl, person('Sara Dumont', 'Stad Kortrijk'));
     await createWorkspace(page, 'Werkruimte zonder muis');
 
     const summary = await tabTo(page, (f) => f.tag === 'summary' && f.text === 'Nieuw: aanbeveling', 'the create summary');
@@ -129,7 +117,7 @@ describe('the interface', { timeout: 90_000 }, () => {
   it('fits a 375 px phone screen without sideways scrolling', async () => {
     const page = await open(375);
     screenshotsOnFailure('phone', () => [page]);
-    await signUp(page, server.baseUrl, person('Noor Janssens', 'Stad Genk'));
+    await signUp(page, suite.server.baseUrl, person('Noor Janssens', 'Stad Genk'));
     await createWorkspace(page, 'Stadskamer Genk — gebiedsgericht werken op de gsm');
     const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(await overflow()).toBeLessThanOrEqual(0);

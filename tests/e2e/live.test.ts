@@ -1,26 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppServer, type AppServer } from './helpers/app-server';
-import { launchBrowser, newPage, person, screenshotsOnFailure } from './helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite } from './helpers/suite';
+import { newPage, person, screenshotsOnFailure } from './helpers/browser';
 import { createRecommendation, createWorkspace, inviteLink, signUp } from './helpers/flows';
 
-let server: AppServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startAppServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  for (const c of contexts) await c.close().catch(() => undefined);
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite();
 
 async function open(width?: number): Promise<Page> {
-  const { context, page } = await newPage(browser, { width });
-  contexts.push(context);
+  const { context, page } = await newPage(suite.browser, { width });
+  suite.contexts.push(context);
   return page;
 }
 
@@ -42,11 +30,11 @@ describe('live activity and presence across two browsers', { timeout: 90_000 }, 
     pageB = await open(375); // B follows along on a phone-sized screen.
     screenshotsOnFailure('live-create', () => [pageA, pageB]);
 
-    await signUp(pageA, server.baseUrl, anna);
+    await signUp(pageA, suite.server.baseUrl, anna);
     workspaceId = await createWorkspace(pageA, 'Atelier participatie');
     const link = await inviteLink(pageA, 'editor');
-    await pageB.goto(server.baseUrl + link);
-    await signUp(pageB, server.baseUrl, bram, new URL(pageB.url()).pathname + new URL(pageB.url()).search);
+    await pageB.goto(suite.server.baseUrl + link);
+    await signUp(pageB, suite.server.baseUrl, bram, new URL(pageB.url()).pathname + new URL(pageB.url()).search);
     await pageB.getByRole('heading', { level: 1, name: 'Atelier participatie' }).waitFor();
 
     const activityB = pageB.getByTestId('activity-panel');
@@ -70,7 +58,7 @@ describe('live activity and presence across two browsers', { timeout: 90_000 }, 
 
   it('B opening the document puts B in A\'s "Nu online" list with the document', async () => {
     screenshotsOnFailure('live-presence', () => [pageA, pageB]);
-    await pageA.goto(`${server.baseUrl}/w/${workspaceId}`);
+    await pageA.goto(`${suite.server.baseUrl}/w/${workspaceId}`);
     const onlineA = pageA.getByTestId('online-list');
     await onlineA.getByRole('heading', { name: 'Nu online' }).waitFor();
     await onlineA.getByText('Niemand heeft nu een document open.').waitFor();
@@ -89,7 +77,7 @@ describe('live activity and presence across two browsers', { timeout: 90_000 }, 
     await markPage(pageB);
     expect(await pageB.getByTestId('doc-status').inputValue()).toBe('draft');
 
-    await pageA.goto(`${server.baseUrl}/d/${documentId}`);
+    await pageA.goto(`${suite.server.baseUrl}/d/${documentId}`);
     await pageA.getByTestId('doc-status').selectOption('review');
 
     await expect.poll(() => pageB.getByTestId('doc-status').inputValue(), { timeout: 10_000 }).toBe('review');
@@ -106,7 +94,7 @@ describe('live activity and presence across two browsers', { timeout: 90_000 }, 
     const token = await pageA.evaluate(() => localStorage.getItem('stadskamer.token'));
     // 24 status changes push the creation event off the first page of 20.
     for (let i = 0; i < 24; i += 1) {
-      const res = await fetch(`${server.baseUrl}/api/documents/${documentId}`, {
+      const res = await fetch(`${suite.server.baseUrl}/api/documents/${documentId}`, {
         method: 'PATCH',
         headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
         body: JSON.stringify({ status: i % 2 === 0 ? 'final' : 'review' }),
