@@ -23,6 +23,8 @@ export interface BenchRecord {
   machine: { cpu: string; cores: number; memoryGiB: number; os: string; node: string };
   workers: number;
   scenarios: ScenarioRecord[];
+  /** Stadskamer-only measurements with no reference counterpart (board storm, two instances). */
+  extras?: Record<string, unknown>;
 }
 
 export interface Row {

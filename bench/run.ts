@@ -92,10 +92,21 @@ async function main(): Promise<void> {
   } finally {
     await pool.stop();
   }
+  // Scenarios the reference cannot run (it has neither boards nor instances behind Redis).
+  if (!only && targets.includes('stadskamer')) {
+    record.extras = {};
+    const quick: Record<string, string> = values.quick ? { EDITS: '60', DURATION_S: '5' } : {};
+    for (const [name, script] of [['twoInstances', 'cross-instance.ts'], ['boardStorm', 'board-storm.ts']] as const) {
+      log(`${name} on stadskamer …`);
+      record.extras[name] = runScript(script, quick);
+      log(`  ${JSON.stringify(record.extras[name])}`);
+    }
+  }
   record.finishedAt = new Date().toISOString();
   const result = values.merge ? mergeInto(values.merge, record) : record;
 
   process.stdout.write(`\n${renderTable(result)}\n`);
+  if (record.extras) process.stdout.write(`\nwithout a reference counterpart:\n${JSON.stringify(record.extras, null, 2)}\n`);
   const dir = path.join(import.meta.dirname, 'results');
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.mode}-${record.startedAt.replace(/[:.]/g, '-')}${values.merge ? '-merged' : ''}.json`);
@@ -119,6 +130,21 @@ function mergeInto(file: string, run: BenchRecord): BenchRecord {
     else scenarios.push(s);
   }
   return { ...base, finishedAt: run.finishedAt, scenarios };
+}
+
+/** Runs a stand-alone bench script and takes the JSON it prints (or the error it died of). */
+function runScript(script: string, env: Record<string, string>): unknown {
+  try {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, script)], {
+      encoding: 'utf8',
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'inherit'],
+      timeout: 10 * 60_000,
+    });
+    return JSON.parse(out.slice(out.indexOf('{')));
+  } catch (err) {
+    return { error: err instanceof Error ? err.message.split('\n')[0] : String(err) };
+  }
 }
 
 function gitCommit(): string | null {

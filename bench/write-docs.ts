@@ -79,9 +79,16 @@ ${goalsSection(record, all)}
 ## All figures
 
 ${scenarioSections(record, all)}
-
+${extrasSection(record)}
 ${METHOD}
 `;
+}
+
+/** Measurements the reference cannot take part in: two instances behind Redis, the board storm. */
+function extrasSection(record: BenchRecord): string {
+  if (!record.extras) return '';
+  const blocks = Object.entries(record.extras).map(([name, value]) => `### ${name}\n\n\`\`\`json\n${JSON.stringify(value, null, 2)}\n\`\`\`\n`);
+  return `## Without a reference counterpart\n\n\`twoInstances\` is \`npm run bench:redis\` (same-instance against cross-instance latency through Redis);\n\`boardStorm\` is \`bench/board-storm.ts\` (50 writers on one board).\n\n${blocks.join('\n')}\n`;
 }
 
 /** Writes docs/benchmarks.md and the latency chart; returns the files written. */
