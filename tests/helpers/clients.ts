@@ -2,6 +2,9 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
 
+// Each stock provider adds a process 'exit' listener; tests open dozens at once.
+process.setMaxListeners(200);
+
 /** A stock y-websocket client, as CONTRACT §3 shows it. */
 export function connectClient(
   wsUrl: string,
