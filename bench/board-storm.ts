@@ -8,9 +8,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
+import { connectClient, synced } from '../tests/helpers/clients';
 import { startChildServer } from '../tests/helpers/server';
 import { addMember, call, createDocumentFor } from '../tests/helpers/api';
 import * as ops from '../client/src/board/board-doc';
@@ -27,17 +27,6 @@ interface Person {
   provider: WebsocketProvider;
 }
 
-function connect(wsUrl: string, documentId: string, token: string): { doc: Y.Doc; provider: WebsocketProvider } {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
-  return { doc, provider };
-}
-
-const synced = (p: WebsocketProvider) => new Promise<void>((r) => (p.synced ? r() : p.once('sync', () => r())));
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const pct = (xs: number[], q: number) => ([...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))] ?? NaN);
 const now = () => performance.timeOrigin + performance.now();
@@ -77,8 +66,8 @@ async function main(): Promise<void> {
       const m = await addMember(server.url, owner.token, owner.workspaceId, 'editor', { name: `Deelnemer ${i}` });
       accounts.push({ token: m.token, userId: m.user.id });
     }
-    const people: Person[] = accounts.map((a) => ({ userId: a.userId, ...connect(server.wsUrl, owner.documentId, a.token) }));
-    const observer = connect(server.wsUrl, owner.documentId, owner.token);
+    const people: Person[] = accounts.map((a) => ({ userId: a.userId, ...connectClient(server.wsUrl, owner.documentId, { token: a.token }) }));
+    const observer = connectClient(server.wsUrl, owner.documentId, { token: owner.token });
     await Promise.all([...people, observer].map((p) => synced(p.provider)));
     const first = people[0]!;
     first.doc.getMap('meta').set('votesPerPerson', 5);

@@ -4,29 +4,15 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { WebSocket } from 'ws';
-import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
 import { TestRedis } from '../tests/helpers/redis';
+import { connectClient, synced } from '../tests/helpers/clients';
 import { startChildServer } from '../tests/helpers/server';
 import { createDocumentFor } from '../tests/helpers/api';
 
-process.setMaxListeners(100); // each stock provider adds a process 'exit' listener
 const EDITS = Number(process.env.EDITS ?? 400);
 const RATE = 20; // edits per second
 const READERS = 5;
 
-function client(wsUrl: string, documentId: string, token: string) {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(wsUrl, documentId, doc, {
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-    params: { token },
-    disableBc: true,
-  });
-  return { doc, provider };
-}
-
-const synced = (p: WebsocketProvider) => new Promise<void>((r) => (p.synced ? r() : p.once('sync', () => r())));
 const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]!;
 
 async function main(): Promise<void> {
@@ -37,9 +23,9 @@ async function main(): Promise<void> {
   const two = await startChildServer({ ...env, INSTANCE_ID: 'two' });
   try {
     const { token, documentId } = await createDocumentFor(one.url);
-    const writer = client(one.wsUrl, documentId, token);
-    const same = Array.from({ length: READERS }, () => client(one.wsUrl, documentId, token));
-    const cross = Array.from({ length: READERS }, () => client(two.wsUrl, documentId, token));
+    const writer = connectClient(one.wsUrl, documentId, { token: token });
+    const same = Array.from({ length: READERS }, () => connectClient(one.wsUrl, documentId, { token: token }));
+    const cross = Array.from({ length: READERS }, () => connectClient(two.wsUrl, documentId, { token: token }));
     await Promise.all([writer, ...same, ...cross].map((c) => synced(c.provider)));
     const latencies = { same: [] as number[], cross: [] as number[] };
     for (const [group, clients] of [['same', same], ['cross', cross]] as const) {

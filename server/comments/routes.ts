@@ -45,9 +45,21 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     }
   }
 
-  /** Edits and deletions: an event so that every open panel refetches. */
-  function recordChange(type: 'comment.updated' | 'comment.deleted', document: DocumentMeta, user: UserRow, threadId: string): void {
-    activity.record({ workspaceId: document.workspaceId, type, actor: actorOf(user), subject: threadId, data: { documentId: document.id, threadId } });
+  /** Every comment.* event: about a thread, naming its document, so that every open panel refetches. */
+  function recordComment(
+    type: `comment.${'created' | 'replied' | 'resolved' | 'mentioned' | 'updated' | 'deleted'}`,
+    document: DocumentMeta,
+    user: UserRow,
+    threadId: string,
+    extra: Record<string, unknown> = {},
+  ): void {
+    activity.record({
+      workspaceId: document.workspaceId,
+      type,
+      actor: actorOf(user),
+      subject: threadId,
+      data: { ...extra, documentId: document.id, threadId },
+    });
   }
 
   function requireCommenter(role: Role): void {
@@ -80,13 +92,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     const fresh = mentions.filter((id) => !alreadyMentioned.includes(id));
     const notified = notifications.mentioned({ userIds: fresh, actorId: user.id, threadId, body });
     for (const mentionedUserId of notified) {
-      activity.record({
-        workspaceId: document.workspaceId,
-        type: 'comment.mentioned',
-        actor: actorOf(user),
-        subject: threadId,
-        data: { mentionedUserId, documentId: document.id, threadId },
-      });
+      recordComment('comment.mentioned', document, user, threadId, { mentionedUserId });
     }
   }
 
@@ -107,13 +113,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     checkRelativePosition(body.anchor.end, 'anchor.end');
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const thread = comments.create({ documentId: document.id, anchor: body.anchor, quote: body.quote, authorId: user.id, body: body.body, mentions });
-    activity.record({
-      workspaceId: document.workspaceId,
-      type: 'comment.created',
-      actor: actorOf(user),
-      subject: thread.id,
-      data: { documentId: document.id, threadId: thread.id },
-    });
+    recordComment('comment.created', document, user, thread.id);
     notifyMentions(document, user, thread.id, thread.body, mentions);
     return c.json({ thread }, 201);
   });
@@ -125,13 +125,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     const body = await readBody(c, CreateReplyBody);
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const reply = comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
-    activity.record({
-      workspaceId: document.workspaceId,
-      type: 'comment.replied',
-      actor: actorOf(user),
-      subject: thread.id,
-      data: { documentId: document.id, threadId: thread.id, replyId: reply.id },
-    });
+    recordComment('comment.replied', document, user, thread.id, { replyId: reply.id });
     notifyMentions(document, user, thread.id, reply.body, mentions);
     return c.json({ reply }, 201);
   });
@@ -154,16 +148,10 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     })();
     if (body.resolved !== undefined && body.resolved !== thread.resolved) {
       // Reopening is the same event with resolved: false, so every viewer refetches.
-      activity.record({
-        workspaceId: document.workspaceId,
-        type: 'comment.resolved',
-        actor: actorOf(user),
-        subject: thread.id,
-        data: { documentId: document.id, threadId: thread.id, resolved: body.resolved },
-      });
+      recordComment('comment.resolved', document, user, thread.id, { resolved: body.resolved });
     }
     if (body.body !== undefined) {
-      recordChange('comment.updated', document, user, thread.id);
+      recordComment('comment.updated', document, user, thread.id);
       notifyMentions(document, user, thread.id, body.body, mentions, before.mentions);
     }
     return c.json({ thread: comments.get(thread.id)! });
@@ -178,7 +166,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
       throw new HttpError(409, 'thread_has_replies', 'Others have replied to this thread; resolve it instead of deleting it.');
     }
     comments.deleteThread(thread.id);
-    recordChange('comment.deleted', document, user, thread.id);
+    recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });
 
@@ -193,7 +181,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const before = comments.get(thread.id)!.replies.find((r) => r.id === existing.id)!;
     const reply = comments.editReply(thread.id, existing.id, body.body, mentions);
-    recordChange('comment.updated', document, user, thread.id);
+    recordComment('comment.updated', document, user, thread.id);
     notifyMentions(document, user, thread.id, reply.body, mentions, before.mentions);
     return c.json({ reply });
   });
@@ -206,7 +194,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     requireCommenter(role);
     requireAuthor(existing.authorId, user);
     comments.deleteReply(existing.id);
-    recordChange('comment.deleted', document, user, thread.id);
+    recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });
 
