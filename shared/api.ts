@@ -4,7 +4,7 @@
  * use both to check what it sends and to type what it gets.
  */
 import { z } from 'zod';
-import { ROLES } from './roles';
+import { INVITE_ROLES, ROLES } from './roles';
 
 // ---------------------------------------------------------------------------------------
 // Building blocks
@@ -29,7 +29,7 @@ function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
 }
 
 export const Role = z.enum(ROLES);
-export const InviteRole = z.enum(['editor', 'commenter', 'viewer']);
+export const InviteRole = z.enum(INVITE_ROLES);
 export type InviteRole = z.infer<typeof InviteRole>;
 
 export const DOCUMENT_KINDS = ['recommendation', 'note', 'board'] as const;

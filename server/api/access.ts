@@ -4,7 +4,7 @@ import type { DocumentMeta, Workspace } from '../../shared/api';
 import { HttpError } from '../http/errors';
 import type { Repositories } from './context';
 
-const ROLE_NAMES: Record<Role, string> = { owner: 'owners', editor: 'editors', commenter: 'commenters', viewer: 'viewers' };
+const ROLE_NAMES: Record<Role, string> = { owner: 'owners', editor: 'editors', participant: 'participants', commenter: 'commenters', viewer: 'viewers' };
 
 /**
  * Access rules in one place. Anything in a workspace the caller does not belong to is

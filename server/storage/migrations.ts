@@ -154,3 +154,35 @@ migrations.push({
     `);
   },
 });
+
+migrations.push({
+  version: 5,
+  name: 'participant role (workshop participants: boards yes, drafts no)',
+  up(db) {
+    // SQLite cannot alter a CHECK constraint: rebuild both tables. Nothing references them.
+    db.exec(`
+      CREATE TABLE members_v5 (
+        workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('owner', 'editor', 'participant', 'commenter', 'viewer')),
+        joined_at TEXT NOT NULL,
+        PRIMARY KEY (workspace_id, user_id)
+      );
+      INSERT INTO members_v5 SELECT workspace_id, user_id, role, joined_at FROM members;
+      DROP TABLE members;
+      ALTER TABLE members_v5 RENAME TO members;
+      CREATE INDEX members_by_user ON members (user_id);
+      CREATE TABLE invites_v5 (
+        token_hash TEXT PRIMARY KEY,
+        workspace_id TEXT NOT NULL REFERENCES workspaces (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('editor', 'participant', 'commenter', 'viewer')),
+        created_by TEXT NOT NULL REFERENCES users (id),
+        created_at TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+      INSERT INTO invites_v5 SELECT token_hash, workspace_id, role, created_by, created_at, expires_at FROM invites;
+      DROP TABLE invites;
+      ALTER TABLE invites_v5 RENAME TO invites;
+    `);
+  },
+});

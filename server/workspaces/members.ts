@@ -5,7 +5,7 @@ import { colorForUser } from '../auth/user-color';
 
 export class LastOwnerError extends Error {}
 
-const ROLE_ORDER = "CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'commenter' THEN 2 ELSE 3 END";
+const ROLE_ORDER = "CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'participant' THEN 2 WHEN 'commenter' THEN 3 ELSE 4 END";
 
 /** Who belongs to which workspace, in which role. */
 export class MemberRepository {

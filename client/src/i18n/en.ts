@@ -88,6 +88,7 @@ const core: Record<CoreKey, string> = {
 
   'role.owner': 'owner',
   'role.editor': 'editor',
+  'role.participant': 'participant',
   'role.commenter': 'commenter',
   'role.viewer': 'viewer',
 

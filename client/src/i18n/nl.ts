@@ -85,8 +85,9 @@ const core = {
   'status.final': 'definitief',
 
   'role.owner': 'eigenaar',
-  'role.editor': 'schrijver',
-  'role.commenter': 'commentator',
+  'role.editor': 'bewerker',
+  'role.participant': 'deelnemer',
+  'role.commenter': 'kan reageren',
   'role.viewer': 'lezer',
 
   'connection.connected': 'verbonden',

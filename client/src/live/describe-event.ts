@@ -1,3 +1,4 @@
+import { ROLES as ALL_ROLES } from '../../../shared/roles';
 import type { DomainEvent } from '../../../shared/events';
 import type { Translate } from '../i18n/i18n';
 import type { MessageKey } from '../i18n/nl';
@@ -9,7 +10,7 @@ export interface Names {
 }
 
 const STATUSES = new Set(['draft', 'review', 'final']);
-const ROLES = new Set(['owner', 'editor', 'commenter', 'viewer']);
+const ROLES = new Set<string>(ALL_ROLES);
 
 const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
 

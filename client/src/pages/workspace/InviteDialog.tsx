@@ -1,10 +1,10 @@
+import { INVITE_ROLES } from '../../../../shared/roles';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
 import type { Invite } from '../../api/types';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/i18n';
 
-const INVITE_ROLES = ['editor', 'commenter', 'viewer'] as const;
 const LIFETIMES_HOURS = [24, 72, 168, 720];
 
 /**
