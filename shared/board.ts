@@ -33,7 +33,9 @@ export type CardColor = (typeof CARD_COLORS)[number];
 
 /**
  * Extension of CONTRACT §3 used by the web client: a card's place inside its column is
- * `order` (a number; lower is higher up). Cards without one sort after the others by age.
+ * `order`: a `fractional-indexing` key (string, compared as plain text; lower is higher up).
+ * Boards from before keys hold numbers there, which sort before every key. Cards without
+ * either sort after the others by age.
  * Readers that do not know it (the export ranks by votes anyway) can ignore it.
  */
 export const CARD_ORDER_FIELD = 'order';

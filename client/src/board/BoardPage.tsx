@@ -28,6 +28,7 @@ import type { CardActions } from './BoardCard';
 import { Countdown } from './Countdown';
 import { FacilitatorBar, type FacilitatorActions } from './FacilitatorBar';
 import { dropCard, moveByKey, arranged } from './card-moves';
+import { orderAt } from './card-order';
 import { useBoardView } from './useBoardView';
 import { useMembers } from './useMembers';
 import './board.css';
@@ -112,8 +113,8 @@ function Board({ doc, document, role, members: initialMembers }: { doc: Y.Doc; d
     },
     addCard: (columnId, text) => {
       const column = view.columns.find((c) => c.id === columnId);
-      const last = column ? arranged(column).at(-1)?.order ?? null : null;
-      ops.addCard(doc, { columnId, text, authorId: user.id, order: ops.orderBetween(last, null) });
+      const orders = column ? arranged(column).map((c) => c.order) : [];
+      ops.addCard(doc, { columnId, text, authorId: user.id, order: orderAt(orders, orders.length) });
     },
   };
   const facilitator: FacilitatorActions = {

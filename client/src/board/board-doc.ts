@@ -65,7 +65,7 @@ export function deleteColumn(doc: Y.Doc, columnId: string): void {
   });
 }
 
-export function addCard(doc: Y.Doc, input: { columnId: string; text: string; authorId: string; order: number }): string {
+export function addCard(doc: Y.Doc, input: { columnId: string; text: string; authorId: string; order: string | number }): string {
   const id = newId();
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -95,27 +95,14 @@ export function deleteCard(doc: Y.Doc, cardId: string): void {
   cardsOf(doc).delete(cardId);
 }
 
-/** Puts the card into `columnId` at `order` (see orderBetween). */
-export function moveCard(doc: Y.Doc, cardId: string, columnId: string, order: number): void {
+/** Puts the card into `columnId` at `order` (see card-order.ts). */
+export function moveCard(doc: Y.Doc, cardId: string, columnId: string, order: string | number): void {
   const card = cardsOf(doc).get(cardId);
   if (!(card instanceof Y.Map)) return;
   doc.transact(() => {
     if (card.get('columnId') !== columnId) card.set('columnId', columnId);
     card.set(CARD_ORDER_FIELD, order);
   });
-}
-
-/**
- * An order value between two neighbours (null: no neighbour on that side). A little
- * randomness keeps two people who drop a card into the same gap at once from producing
- * the same number, so the result does not depend on who synced first.
- */
-export function orderBetween(before: number | null, after: number | null): number {
-  const jitter = Math.random() * 1e-6;
-  if (before === null && after === null) return 1 + jitter;
-  if (before === null) return after! - 1 - jitter;
-  if (after === null) return before + 1 + jitter;
-  return before + (after - before) * (0.5 + (jitter - 0.5e-6));
 }
 
 function votesMap(doc: Y.Doc, cardId: string): Y.Map<unknown> | null {

@@ -6,9 +6,11 @@
 import * as Y from 'yjs';
 import { CARD_ORDER_FIELD, compareCardAge, readHonestBoard, type BoardCard } from '../../../shared/board';
 import { cardsOf, metaOf, ownVotes, votesUsed } from './board-doc';
+import { compareOrders, readOrder, type CardOrder } from './card-order';
 
 export interface CardView extends BoardCard {
-  order: number | null;
+  /** fractional-indexing key; a number on boards made before keys; null when absent */
+  order: CardOrder;
   myVotes: number;
 }
 
@@ -27,13 +29,8 @@ export interface BoardView {
   cardCount: number;
 }
 
-function compareOrder(a: CardView, b: CardView): number {
-  if (a.order !== b.order) {
-    if (a.order === null) return 1;
-    if (b.order === null) return -1;
-    return a.order - b.order;
-  }
-  return compareCardAge(a, b);
+export function compareOrder(a: CardView, b: CardView): number {
+  return compareOrders(a.order, b.order) || compareCardAge(a, b);
 }
 
 export function readBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string, byVotes: boolean): BoardView {
@@ -43,8 +40,7 @@ export function readBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string
   const columns = honest.columns.map((column) => {
     const views = column.cards.map((card): CardView => {
       const map = cards.get(card.id)!;
-      const order: unknown = map.get(CARD_ORDER_FIELD);
-      return { ...card, order: typeof order === 'number' && Number.isFinite(order) ? order : null, myVotes: ownVotes(map, userId) };
+      return { ...card, order: readOrder(map.get(CARD_ORDER_FIELD)), myVotes: ownVotes(map, userId) };
     });
     // readHonestBoard ranks by votes already; otherwise the people's own arrangement.
     if (!byVotes) views.sort(compareOrder);
