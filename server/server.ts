@@ -21,6 +21,9 @@ import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
+import { joinRoutes } from './join/routes';
+import { JoinRepository } from './join/join-repository';
+import { JoinLimiter } from './join/join-limiter';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -100,6 +103,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   api.routes.route('/', live.routes);
   api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
   api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
+  api.routes.route('/', joinRoutes({ repos: api.repos, joins: new JoinRepository(db), limiter: new JoinLimiter(), publicOrigin: () => apiConfig.publicOrigin, trustProxy: config.trustProxy, onEvent: (e) => live?.activity.fromApi(e), log }));
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });

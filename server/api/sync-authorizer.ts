@@ -29,6 +29,7 @@ export function syncAuthorizer(repos: Repositories, publicOrigin: () => string):
         user: { id: user.id, name: user.name, organization: user.organization, color: colorForUser(user.id) },
         role,
         workspaceId: document.workspaceId,
+        documentKind: document.kind,
       },
     };
   };

@@ -1,6 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/roles';
-import { canWriteContent } from '../../shared/roles';
+import { canWriteBoard, canWriteContent } from '../../shared/roles';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { writeFramed } from './framing';
@@ -18,6 +18,8 @@ export interface SyncIdentity {
   role: Role;
   /** The workspace of the document, so role changes can find open sockets. */
   workspaceId: string | null;
+  /** Boards take cards and votes from participants; text documents only from editors. */
+  documentKind?: 'recommendation' | 'note' | 'board';
 }
 
 let nextConnectionNumber = 0;
@@ -51,7 +53,8 @@ export class Connection {
   }
 
   get canWrite(): boolean {
-    return canWriteContent(this.identity.role);
+    const { role, documentKind } = this.identity;
+    return documentKind === 'board' ? canWriteBoard(role) : canWriteContent(role);
   }
 
   get isOpen(): boolean {
