@@ -4,6 +4,7 @@ import { Layout } from './components/Layout';
 import { useI18n } from './i18n/i18n';
 import { AuthPage, safeNext } from './pages/AuthPage';
 import { InvitePage } from './pages/InvitePage';
+import { JoinPage } from './pages/JoinPage';
 import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
@@ -85,6 +86,7 @@ export function App() {
             </SignedIn>
           )}
         </Route>
+        <Route path="/join/:code">{(params) => <JoinPage code={params.code} />}</Route>
         <Route path="/invite/:token">
           {(params) => (
             <SignedIn>

@@ -59,3 +59,6 @@ export function dropCard(doc: Y.Doc, columns: ColumnView[], cardId: string, over
   // what sortable lists do.
   placeCard(doc, cardId, target, overIndex);
 }
+
+/** Drop target of a card's cluster zone: dropping there groups the dragged card with it. */
+export const groupDropId = (cardId: string) => `group:${cardId}`;
