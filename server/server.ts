@@ -21,6 +21,7 @@ import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
+import { BoardDraftRepository } from './boards/board-drafts';
 import { joinRoutes } from './join/routes';
 import { JoinRepository } from './join/join-repository';
 import { JoinLimiter } from './join/join-limiter';
@@ -102,7 +103,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // Mounted inside the API so that its authentication and error handling apply.
   api.routes.route('/', live.routes);
   api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
-  api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
+  api.routes.route('/', boardRoutes({ repos: api.repos, drafts: new BoardDraftRepository(db), store, rooms, activity: live.activity, log }));
   api.routes.route('/', joinRoutes({ repos: api.repos, joins: new JoinRepository(db), limiter: new JoinLimiter(), publicOrigin: () => apiConfig.publicOrigin, trustProxy: config.trustProxy, onEvent: (e) => live?.activity.fromApi(e), log }));
 
   const app = new Hono();

@@ -30,4 +30,21 @@ export const boardMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 71,
+    name: 'the draft made from each board',
+    up(db) {
+      // "Aanbevelingen maken" makes one draft per board unless the owner asks for another;
+      // the newest is the one a later "update" rewrites.
+      db.exec(`
+        CREATE TABLE board_drafts (
+          board_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          draft_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (board_id, draft_id)
+        );
+        CREATE INDEX board_drafts_by_board ON board_drafts (board_id, created_at);
+      `);
+    },
+  },
 ];
