@@ -13,14 +13,14 @@ import { healthRoutes } from './http/health';
 import { errorBody } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
-import { createApi } from './api/index';
+import { createApi } from './api';
 import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
-import { DocumentRelay } from './scale/document-relay';
+import { DocumentRelay } from './bus/document-relay';
 import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
-import { boardRoutes } from './boards/draft-routes';
+import { boardRoutes } from './boards/routes';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;

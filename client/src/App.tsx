@@ -9,7 +9,7 @@ import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
 
 // The editor (TipTap, Yjs) is most of the code: load it only when a document opens.
-const DocumentPage = lazy(() => import('./pages/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const DocumentPage = lazy(() => import('./documents/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 
 /** Pages that need a session send a signed-out visitor to sign in, and back afterwards. */
 function SignedIn({ children }: { children: ReactNode }) {

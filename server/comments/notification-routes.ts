@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import type { ApiEnv } from '../api/context';
-import { readBody } from '../api/validate';
+import type { ApiEnv } from '../api-context';
+import { readBody } from '../http/validation';
 import { signedIn } from '../auth/middleware';
 import { MarkReadBody } from '../../shared/comments';
 import type { NotificationRepository } from './notification-repository';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
-import type { ApiEnv, Repositories } from '../api/context';
-import { documentFor, notFound } from '../api/access';
-import { readBody } from '../api/validate';
+import type { ApiEnv, Repositories } from '../api-context';
+import { documentFor, notFound } from '../http/access';
+import { readBody } from '../http/validation';
 import { signedIn } from '../auth/middleware';
 import type { UserRow } from '../auth/users';
 import type { Activity } from '../events/activity';

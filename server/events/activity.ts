@@ -1,4 +1,4 @@
-import type { ApiEvent } from '../api/context';
+import type { ApiEvent } from '../api-context';
 import type { UserRepository } from '../auth/users';
 import type { Logger } from '../log';
 import type { PresenceConnection } from '../presence/presence-tracker';

@@ -1,5 +1,5 @@
 import type { RedisClientType } from 'redis';
-import type { Repositories } from '../api/context';
+import type { Repositories } from '../api-context';
 import type { PubSub } from '../bus/pubsub';
 import type { Logger } from '../log';
 import { MemoryPresenceStore } from '../presence/memory-presence';

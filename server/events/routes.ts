@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { ApiEnv, Repositories } from '../api/context';
-import { workspaceFor } from '../api/access';
-import { readQuery } from '../api/validate';
+import type { ApiEnv, Repositories } from '../api-context';
+import { workspaceFor } from '../http/access';
+import { readQuery } from '../http/validation';
 import { signedIn } from '../auth/middleware';
 import { HttpError } from '../http/errors';
 import type { PubSub } from '../bus/pubsub';

@@ -21,7 +21,7 @@ import { PresenceList } from '../editor/PresenceList';
 import { useCollabSession } from '../editor/useCollabSession';
 import { useI18n } from '../i18n/i18n';
 import { useUser } from '../session/session';
-import { DocumentHeader } from '../pages/document/DocumentHeader';
+import { DocumentHeader } from '../documents/DocumentHeader';
 import * as ops from './board-doc';
 import { BoardColumn, type ColumnActions } from './BoardColumn';
 import type { CardActions } from './BoardCard';

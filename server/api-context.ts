@@ -1,17 +1,17 @@
-import type { Config } from '../config';
-import type { Logger } from '../log';
-import type { Database } from '../storage/db';
-import type { DocumentStore } from '../storage/document-store';
-import type { RoomRegistry } from '../sync/rooms';
-import type { Role } from '../../shared/roles';
-import type { AuthEnv } from '../auth/middleware';
-import type { LoginLimiter } from '../auth/login-limiter';
-import { SessionRepository } from '../auth/sessions';
-import { UserRepository } from '../auth/users';
-import { DocumentRepository } from '../workspaces/documents';
-import { InviteRepository } from '../workspaces/invites';
-import { MemberRepository } from '../workspaces/members';
-import { WorkspaceRepository } from '../workspaces/workspaces';
+import type { Config } from './config';
+import type { Logger } from './log';
+import type { Database } from './storage/db';
+import type { DocumentStore } from './storage/document-store';
+import type { RoomRegistry } from './sync/rooms';
+import type { Role } from '../shared/roles';
+import type { AuthEnv } from './auth/middleware';
+import type { LoginLimiter } from './auth/login-limiter';
+import { SessionRepository } from './auth/sessions';
+import { UserRepository } from './auth/users';
+import { DocumentRepository } from './documents/document-repository';
+import { InviteRepository } from './workspaces/invites';
+import { MemberRepository } from './workspaces/members';
+import { WorkspaceRepository } from './workspaces/workspaces';
 
 /** A change the API made that others may want to hear of (event log, SSE, other instances). */
 export type ApiEvent =

@@ -2,11 +2,11 @@ import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { LoginBody, RegisterBody } from '../../shared/api';
 import { HttpError } from '../http/errors';
-import { clearSessionCookie, setSessionCookie, signedIn } from '../auth/middleware';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
-import { EmailTakenError, toUser } from '../auth/users';
-import type { ApiEnv, RouteContext } from './context';
-import { readBody } from './validate';
+import { clearSessionCookie, setSessionCookie, signedIn } from './middleware';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import { EmailTakenError, toUser } from './users';
+import type { ApiEnv, RouteContext } from '../api-context';
+import { readBody } from '../http/validation';
 
 /**
  * The address failed sign-ins are counted against. Behind a trusted proxy it is the last

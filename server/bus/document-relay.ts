@@ -1,7 +1,7 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from '../log';
-import type { PubSub } from '../bus/pubsub';
+import type { PubSub } from './pubsub';
 import type { DocumentStore } from '../storage/document-store';
 import type { EncodedAwarenessEntry } from '../sync/messages';
 import type { Room } from '../sync/room';

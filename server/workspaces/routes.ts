@@ -2,11 +2,11 @@ import { Hono } from 'hono';
 import { ChangeRoleBody, CreateWorkspaceBody } from '../../shared/api';
 import { HttpError } from '../http/errors';
 import { signedIn } from '../auth/middleware';
-import { LastOwnerError } from '../workspaces/members';
+import { LastOwnerError } from './members';
 import type { Role } from '../../shared/roles';
-import type { ApiEnv, RouteContext } from './context';
-import { notFound, workspaceFor } from './access';
-import { readBody } from './validate';
+import type { ApiEnv, RouteContext } from '../api-context';
+import { notFound, workspaceFor } from '../http/access';
+import { readBody } from '../http/validation';
 
 /** Workspaces and their members. */
 export function workspaceRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {

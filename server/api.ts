@@ -1,17 +1,17 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import type { SyncAuthorizer } from '../sync/socket-route';
-import { HttpError, sendError } from '../http/errors';
-import { authenticate, csrfGuard } from '../auth/middleware';
-import { createLoginLimiter } from '../auth/login-limiter';
-import { createRepositories, type ApiDeps, type ApiEnv, type Repositories, type RouteContext } from './context';
-import { authRoutes } from './auth-routes';
-import { workspaceRoutes } from './workspace-routes';
-import { inviteRoutes } from './invite-routes';
-import { documentRoutes } from './document-routes';
-import { syncAuthorizer } from './sync-authorizer';
+import type { SyncAuthorizer } from './sync/socket-route';
+import { HttpError, sendError } from './http/errors';
+import { authenticate, csrfGuard } from './auth/middleware';
+import { createLoginLimiter } from './auth/login-limiter';
+import { createRepositories, type ApiDeps, type ApiEnv, type Repositories, type RouteContext } from './api-context';
+import { authRoutes } from './auth/routes';
+import { workspaceRoutes } from './workspaces/routes';
+import { inviteRoutes } from './workspaces/invite-routes';
+import { documentRoutes } from './documents/routes';
+import { syncAuthorizer } from './http/sync-access';
 
-export type { ApiDeps, ApiEvent, Repositories } from './context';
+export type { ApiDeps, ApiEvent, Repositories } from './api-context';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -2,7 +2,7 @@ import { getCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../../shared/api';
 import type { SyncAuthorizer } from '../sync/socket-route';
 import { colorForUser } from '../auth/user-color';
-import type { Repositories } from './context';
+import type { Repositories } from '../api-context';
 
 /**
  * Who may open the sync socket of a document (CONTRACT §3). The token comes from the

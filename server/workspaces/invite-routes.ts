@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { CreateInviteBody } from '../../shared/api';
 import { HttpError } from '../http/errors';
 import { signedIn } from '../auth/middleware';
-import { DEFAULT_INVITE_HOURS } from '../workspaces/invites';
-import type { ApiEnv, RouteContext } from './context';
-import { notFound, workspaceFor } from './access';
-import { readBody } from './validate';
+import { DEFAULT_INVITE_HOURS } from './invites';
+import type { ApiEnv, RouteContext } from '../api-context';
+import { notFound, workspaceFor } from '../http/access';
+import { readBody } from '../http/validation';
 
 /** Invite links: owners make them, anyone signed in who has one joins with its role. */
 export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {

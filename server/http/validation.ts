@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { HttpError } from '../http/errors';
+import { HttpError } from './errors';
 
 function invalid(error: z.ZodError): HttpError {
   const issue = error.issues[0]!;

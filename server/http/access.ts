@@ -1,8 +1,8 @@
 import type { Role } from '../../shared/roles';
 import { hasRole } from '../../shared/roles';
 import type { DocumentMeta, Workspace } from '../../shared/api';
-import { HttpError } from '../http/errors';
-import type { Repositories } from './context';
+import { HttpError } from './errors';
+import type { Repositories } from '../api-context';
 
 const ROLE_NAMES: Record<Role, string> = { owner: 'owners', editor: 'editors', participant: 'participants', commenter: 'commenters', viewer: 'viewers' };
 

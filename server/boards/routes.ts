@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { signedIn } from '../auth/middleware';
-import { documentFor } from '../api/access';
-import type { ApiEnv, Repositories } from '../api/context';
+import { documentFor } from '../http/access';
+import type { ApiEnv, Repositories } from '../api-context';
 import { HttpError } from '../http/errors';
 import type { DocumentStore } from '../storage/document-store';
 import type { RoomRegistry } from '../sync/rooms';
@@ -37,7 +37,7 @@ export function boardRoutes({ repos, store, rooms, activity, log }: BoardRouteDe
     const { document: board } = documentFor(repos, c.req.param('did'), user.id, 'editor');
     if (board.kind !== 'board') throw new HttpError(409, 'not_a_board', 'Only a board can be turned into recommendations.');
     // Loaded on first use like the export: the ProseMirror schema is heavy and rarely needed.
-    const { boardToDraftUpdate } = await import('../export/board-to-draft');
+    const { boardToDraftUpdate } = await import('./board-to-draft');
     const memberIds = repos.members.userIds(board.workspaceId);
     const update = await withBoardDoc(store, rooms, board.id, (doc) => boardToDraftUpdate(doc, memberIds));
     const draft = repos.documents.create({

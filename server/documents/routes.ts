@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { signedIn } from '../auth/middleware';
-import type { ApiDeps, ApiEnv, RouteContext } from './context';
-import { documentFor, workspaceFor } from './access';
-import { readBody, readQuery } from './validate';
+import type { ApiDeps, ApiEnv, RouteContext } from '../api-context';
+import { documentFor, workspaceFor } from '../http/access';
+import { readBody, readQuery } from '../http/validation';
 
 /** Document metadata (the content travels over the sync socket) and export. */
 export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
@@ -57,7 +57,7 @@ export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
     const { format } = readQuery(c, ExportQuery);
     // Loaded on first use: the renderer pulls in the whole TipTap/ProseMirror schema,
     // which no other route needs and which would slow every start of the server.
-    const { exportDocument } = await import('../export/index');
+    const { exportDocument } = await import('../export');
     const result = await withDoc(deps, document.id, (doc) =>
       exportDocument({
         doc,
