@@ -1,19 +1,20 @@
 import { Hono } from 'hono';
-import * as Y from 'yjs';
-import { signedIn } from '../auth/middleware';
-import { documentFor } from '../http/access';
-import type { ApiEnv, Repositories } from '../api-context';
-import { HttpError } from '../http/errors';
-import type { DocumentStore } from '../storage/document-store';
-import type { RoomRegistry } from '../sync/rooms';
-import type { Activity } from '../events/activity';
+import type { DocumentRepository } from '../documents/document-repository';
+import type { WithCurrentDoc } from '../documents/current-doc';
+import { actorOf, type Emit } from '../events/emit';
+import type { Access, AppEnv } from '../http/access';
+import { AppError } from '../http/errors';
 import type { Logger } from '../log';
+import type { DocumentStore } from '../storage/document-store';
+import type { MemberRepository } from '../workspaces/members';
 
 export interface BoardRouteDeps {
-  repos: Repositories;
+  documents: DocumentRepository;
+  members: MemberRepository;
   store: DocumentStore;
-  rooms: RoomRegistry;
-  activity: Activity;
+  access: Access;
+  emit: Emit;
+  withCurrentDoc: WithCurrentDoc;
   log: Logger;
 }
 
@@ -29,18 +30,17 @@ export function draftTitle(boardTitle: string): string {
  * The content is committed to storage before the answer, so whoever opens the new document
  * (on any instance) loads it like any other edit; nobody can have opened it earlier.
  */
-export function boardRoutes({ repos, store, rooms, activity, log }: BoardRouteDeps): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }: BoardRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.post('/api/documents/:did/draft', async (c) => {
-    const { user } = signedIn(c);
-    const { document: board } = documentFor(repos, c.req.param('did'), user.id, 'editor');
-    if (board.kind !== 'board') throw new HttpError(409, 'not_a_board', 'Only a board can be turned into recommendations.');
+  app.post('/api/documents/:did/draft', access.requireDocument('editor'), async (c) => {
+    const { user, document: board } = c.var;
+    if (board.kind !== 'board') throw new AppError(409, 'not_a_board', 'Only a board can be turned into recommendations.');
     // Loaded on first use like the export: the ProseMirror schema is heavy and rarely needed.
     const { boardToDraftUpdate } = await import('./board-to-draft');
-    const memberIds = repos.members.userIds(board.workspaceId);
-    const update = await withBoardDoc(store, rooms, board.id, (doc) => boardToDraftUpdate(doc, memberIds));
-    const draft = repos.documents.create({
+    const memberIds = members.userIds(board.workspaceId);
+    const update = await withCurrentDoc(board.id, (doc) => boardToDraftUpdate(doc, memberIds));
+    const draft = documents.create({
       workspaceId: board.workspaceId,
       kind: 'recommendation',
       title: draftTitle(board.title),
@@ -48,26 +48,10 @@ export function boardRoutes({ repos, store, rooms, activity, log }: BoardRouteDe
       createdBy: user.id,
     });
     await store.appendUpdate(draft.id, update);
-    activity.fromApi({ type: 'document.created', workspaceId: draft.workspaceId, actorId: user.id, documentId: draft.id });
+    emit({ type: 'document.created', workspaceId: draft.workspaceId, actor: actorOf(user), subject: draft.id });
     log.info({ event: 'board.draft_created', boardId: board.id, documentId: draft.id }, 'draft made from board');
     return c.json({ document: draft }, 201);
   });
 
   return app;
-}
-
-/** The board's current content: the live room's doc when loaded here, else a copy from storage. */
-async function withBoardDoc<T>(store: DocumentStore, rooms: RoomRegistry, id: string, use: (doc: Y.Doc) => T): Promise<T> {
-  const room = rooms.loaded(id);
-  if (room) return use(room.doc);
-  const doc = new Y.Doc();
-  try {
-    const updates = await store.loadUpdates(id);
-    doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(doc, u);
-    });
-    return use(doc);
-  } finally {
-    doc.destroy();
-  }
 }

@@ -1,25 +1,30 @@
-import { Hono } from 'hono';
-import type { ApiEnv, Repositories } from '../api-context';
-import { documentFor, notFound } from '../http/access';
-import { readBody } from '../http/validation';
-import { signedIn } from '../auth/middleware';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { UserRow } from '../auth/users';
-import type { Activity } from '../events/activity';
-import { HttpError } from '../http/errors';
+import { actorOf, type Emit } from '../events/emit';
+import type { Access, AppEnv, UserEnv } from '../http/access';
+import { AppError, notFound } from '../http/errors';
+import { readBody } from '../http/validation';
 import type { Database } from '../storage/db';
+import type { MemberRepository } from '../workspaces/members';
 import { hasRole, type Role } from '../../shared/roles';
 import type { DocumentMeta } from '../../shared/api';
 import { CreateReplyBody, CreateThreadBody, UpdateReplyBody, UpdateThreadBody } from '../../shared/comments';
 import { checkRelativePosition } from './anchor';
-import { CommentRepository, type StoredThread } from './comment-repository';
+import { CommentRepository, type StoredReply, type StoredThread } from './comment-repository';
 import { NotificationRepository } from './notification-repository';
 import { notificationRoutes } from './notification-routes';
 
 export interface CommentDeps {
   db: Database;
-  repos: Repositories;
-  activity: Activity;
+  members: MemberRepository;
+  access: Access;
+  emit: Emit;
 }
+
+/** After `requireThread`: the thread, its document and the caller's role there. */
+type ThreadEnv = UserEnv & { Variables: { thread: StoredThread; document: DocumentMeta; role: Role } };
+/** After `requireThread` on a `:rid` route: also the reply. */
+type ReplyEnv = ThreadEnv & { Variables: { reply: StoredReply } };
 
 /**
  * Comment threads on text documents (CONTRACT §2, issue #6) and the caller's mention
@@ -28,22 +33,51 @@ export interface CommentDeps {
  * - resolve or reopen: the thread's author (while still commenter+) or an editor+;
  * - edit or delete a comment: its author only (while still commenter+).
  */
-export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv> {
+export function commentRoutes({ db, members, access, emit }: CommentDeps): Hono<AppEnv> {
   const comments = new CommentRepository(db);
   const notifications = new NotificationRepository(db);
-  const app = new Hono<ApiEnv>();
+  const app = new Hono<AppEnv>();
 
-  /** The thread and the caller's role in its workspace; 404 for outsiders, as for the document. */
-  function threadFor(threadId: string, userId: string): { thread: StoredThread; document: DocumentMeta; role: Role } {
+  /**
+   * The thread of `:tid` (and its reply `:rid`, when the route names one) and the caller's
+   * role in its workspace; 404 for outsiders, as for the document; then 403 below `minimum`.
+   */
+  async function findThread(threadId: string, replyId: string | undefined, userId: string, minimum: Role) {
     const thread = comments.find(threadId);
     if (!thread) throw notFound('comment thread');
+    let found;
     try {
-      return { thread, ...documentFor(repos, thread.documentId, userId) };
+      found = await access.documentFor(thread.documentId, userId);
     } catch (err) {
-      if (err instanceof HttpError && err.status === 404) throw notFound('comment thread');
+      if (err instanceof AppError && err.status === 404) throw notFound('comment thread');
       throw err;
     }
+    const reply = replyId === undefined ? undefined : comments.findReply(thread.id, replyId);
+    if (replyId !== undefined && !reply) throw notFound('reply');
+    if (!hasRole(found.role, minimum)) throw new AppError(403, 'forbidden', 'Only commenters and above may comment.');
+    return { thread, reply, ...found };
   }
+
+  const requireThread =
+    (minimum: Role): MiddlewareHandler<ThreadEnv> =>
+    async (c, next) => {
+      const { thread, document, role } = await findThread(c.req.param('tid') ?? '', undefined, c.var.user.id, minimum);
+      c.set('thread', thread);
+      c.set('document', document);
+      c.set('role', role);
+      await next();
+    };
+
+  const requireReply =
+    (minimum: Role): MiddlewareHandler<ReplyEnv> =>
+    async (c, next) => {
+      const found = await findThread(c.req.param('tid') ?? '', c.req.param('rid') ?? '', c.var.user.id, minimum);
+      c.set('thread', found.thread);
+      c.set('reply', found.reply!);
+      c.set('document', found.document);
+      c.set('role', found.role);
+      await next();
+    };
 
   /** Every comment.* event: about a thread, naming its document, so that every open panel refetches. */
   function recordComment(
@@ -53,7 +87,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     threadId: string,
     extra: Record<string, unknown> = {},
   ): void {
-    activity.record({
+    emit({
       workspaceId: document.workspaceId,
       type,
       actor: actorOf(user),
@@ -62,20 +96,16 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     });
   }
 
-  function requireCommenter(role: Role): void {
-    if (!hasRole(role, 'commenter')) throw new HttpError(403, 'forbidden', 'Only commenters and above may comment.');
-  }
-
   function requireAuthor(authorId: string, user: UserRow): void {
-    if (authorId !== user.id) throw new HttpError(403, 'forbidden', 'Only the author may change or delete this comment.');
+    if (authorId !== user.id) throw new AppError(403, 'forbidden', 'Only the author may change or delete this comment.');
   }
 
   /** Mentioned ids must be members of the workspace: nobody can be notified of a place they cannot see. */
   function checkMentions(workspaceId: string, ids: string[] | undefined): string[] {
     const mentions = ids ?? [];
     mentions.forEach((id, i) => {
-      if (!repos.members.role(workspaceId, id)) {
-        throw new HttpError(422, 'invalid_field', `mentions.${i}: is not a member of this workspace`, `mentions.${i}`);
+      if (!members.role(workspaceId, id)) {
+        throw new AppError(422, 'invalid_field', `mentions.${i}: is not a member of this workspace`, `mentions.${i}`);
       }
     });
     return mentions;
@@ -96,18 +126,16 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     }
   }
 
-  app.get('/api/documents/:did/comments', (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id);
+  app.get('/api/documents/:did/comments', access.requireDocument(), (c) => {
+    const { document } = c.var;
     return c.json({ threads: comments.list(document.id) });
   });
 
-  app.post('/api/documents/:did/comments', async (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id, 'commenter');
+  app.post('/api/documents/:did/comments', access.requireDocument('commenter'), async (c) => {
+    const { user, document } = c.var;
     const body = await readBody(c, CreateThreadBody);
     if (document.kind === 'board') {
-      throw new HttpError(422, 'invalid_field', 'anchor: a board has no text to anchor a comment to', 'anchor');
+      throw new AppError(422, 'invalid_field', 'anchor: a board has no text to anchor a comment to', 'anchor');
     }
     checkRelativePosition(body.anchor.start, 'anchor.start');
     checkRelativePosition(body.anchor.end, 'anchor.end');
@@ -118,10 +146,8 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     return c.json({ thread }, 201);
   });
 
-  app.post('/api/comments/:tid/replies', async (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    requireCommenter(role);
+  app.post('/api/comments/:tid/replies', access.requireUser, requireThread('commenter'), async (c) => {
+    const { user, thread, document } = c.var;
     const body = await readBody(c, CreateReplyBody);
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const reply = comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
@@ -130,14 +156,12 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     return c.json({ reply }, 201);
   });
 
-  app.patch('/api/comments/:tid', async (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    requireCommenter(role);
+  app.patch('/api/comments/:tid', access.requireUser, requireThread('commenter'), async (c) => {
+    const { user, thread, document, role } = c.var;
     const body = await readBody(c, UpdateThreadBody);
     const isAuthor = thread.authorId === user.id;
     if (body.resolved !== undefined && !isAuthor && !hasRole(role, 'editor')) {
-      throw new HttpError(403, 'forbidden', 'Only the author of the thread and editors may resolve it.');
+      throw new AppError(403, 'forbidden', 'Only the author of the thread and editors may resolve it.');
     }
     if (body.body !== undefined) requireAuthor(thread.authorId, user);
     const mentions = checkMentions(document.workspaceId, body.mentions);
@@ -157,25 +181,19 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     return c.json({ thread: comments.get(thread.id)! });
   });
 
-  app.delete('/api/comments/:tid', (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    requireCommenter(role);
+  app.delete('/api/comments/:tid', access.requireUser, requireThread('commenter'), (c) => {
+    const { user, thread, document } = c.var;
     requireAuthor(thread.authorId, user);
     if (comments.hasRepliesByOthers(thread.id, user.id)) {
-      throw new HttpError(409, 'thread_has_replies', 'Others have replied to this thread; resolve it instead of deleting it.');
+      throw new AppError(409, 'thread_has_replies', 'Others have replied to this thread; resolve it instead of deleting it.');
     }
     comments.deleteThread(thread.id);
     recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });
 
-  app.patch('/api/comments/:tid/replies/:rid', async (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    const existing = comments.findReply(thread.id, c.req.param('rid'));
-    if (!existing) throw notFound('reply');
-    requireCommenter(role);
+  app.patch('/api/comments/:tid/replies/:rid', access.requireUser, requireReply('commenter'), async (c) => {
+    const { user, thread, document, reply: existing } = c.var;
     requireAuthor(existing.authorId, user);
     const body = await readBody(c, UpdateReplyBody);
     const mentions = checkMentions(document.workspaceId, body.mentions);
@@ -186,22 +204,14 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     return c.json({ reply });
   });
 
-  app.delete('/api/comments/:tid/replies/:rid', (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    const existing = comments.findReply(thread.id, c.req.param('rid'));
-    if (!existing) throw notFound('reply');
-    requireCommenter(role);
+  app.delete('/api/comments/:tid/replies/:rid', access.requireUser, requireReply('commenter'), (c) => {
+    const { user, thread, document, reply: existing } = c.var;
     requireAuthor(existing.authorId, user);
     comments.deleteReply(existing.id);
     recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });
 
-  app.route('/', notificationRoutes(notifications));
+  app.route('/', notificationRoutes(notifications, access));
   return app;
-}
-
-function actorOf(user: UserRow) {
-  return { id: user.id, name: user.name, organization: user.organization };
 }

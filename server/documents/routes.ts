@@ -1,70 +1,71 @@
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
-import { signedIn } from '../auth/middleware';
-import type { ApiDeps, ApiEnv, RouteContext } from '../api-context';
-import { documentFor, workspaceFor } from '../http/access';
+import { actorOf, type Emit } from '../events/emit';
+import type { Access, AppEnv } from '../http/access';
 import { readBody, readQuery } from '../http/validation';
+import type { MemberRepository } from '../workspaces/members';
+import type { WithCurrentDoc } from './current-doc';
+import type { DocumentRepository } from './document-repository';
+
+export interface DocumentRouteDeps {
+  documents: DocumentRepository;
+  members: MemberRepository;
+  access: Access;
+  emit: Emit;
+  withCurrentDoc: WithCurrentDoc;
+}
 
 /** Document metadata (the content travels over the sync socket) and export. */
-export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function documentRoutes({ documents, members, access, emit, withCurrentDoc }: DocumentRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.post('/api/workspaces/:wid/documents', async (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id, 'editor');
+  app.post('/api/workspaces/:wid/documents', access.requireWorkspace('editor'), async (c) => {
+    const { user, workspace } = c.var;
     const body = await readBody(c, CreateDocumentBody);
-    const document = repos.documents.create({
+    const document = documents.create({
       workspaceId: workspace.id,
       kind: body.kind,
       title: body.title,
       tags: body.tags ?? [],
       createdBy: user.id,
     });
-    deps.onEvent?.({ type: 'document.created', workspaceId: workspace.id, actorId: user.id, documentId: document.id });
+    emit({ type: 'document.created', workspaceId: workspace.id, actor: actorOf(user), subject: document.id });
     return c.json({ document }, 201);
   });
 
-  app.get('/api/workspaces/:wid/documents', (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
+  app.get('/api/workspaces/:wid/documents', access.requireWorkspace(), (c) => {
     const { kind } = readQuery(c, ListDocumentsQuery);
-    return c.json({ documents: repos.documents.list(workspace.id, kind) });
+    return c.json({ documents: documents.list(c.var.workspace.id, kind) });
   });
 
-  app.get('/api/documents/:did', (c) => {
-    const { user } = signedIn(c);
-    return c.json({ document: documentFor(repos, c.req.param('did'), user.id).document });
-  });
+  app.get('/api/documents/:did', access.requireDocument(), (c) => c.json({ document: c.var.document }));
 
-  app.patch('/api/documents/:did', async (c) => {
-    const { user } = signedIn(c);
-    const { document: before } = documentFor(repos, c.req.param('did'), user.id, 'editor');
+  app.patch('/api/documents/:did', access.requireDocument('editor'), async (c) => {
+    const { user, document: before } = c.var;
     const changes = await readBody(c, UpdateDocumentBody);
-    const document = repos.documents.patch(before.id, changes);
-    const base = { workspaceId: document.workspaceId, actorId: user.id, documentId: document.id };
+    const document = documents.patch(before.id, changes);
+    const base = { workspaceId: document.workspaceId, actor: actorOf(user), subject: document.id };
     if (changes.status !== undefined && changes.status !== before.status) {
-      deps.onEvent?.({ type: 'document.status_changed', ...base, from: before.status, to: changes.status });
+      emit({ ...base, type: 'document.status_changed', data: { from: before.status, to: changes.status } });
     }
     const fields = (['title', 'tags'] as const).filter((f) => changes[f] !== undefined);
-    if (fields.length > 0) deps.onEvent?.({ type: 'document.updated', ...base, fields });
+    if (fields.length > 0) emit({ ...base, type: 'document.updated', data: { fields } });
     return c.json({ document });
   });
 
-  app.get('/api/documents/:did/export', async (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id);
+  app.get('/api/documents/:did/export', access.requireDocument(), async (c) => {
+    const { document } = c.var;
     const { format } = readQuery(c, ExportQuery);
     // Loaded on first use: the renderer pulls in the whole TipTap/ProseMirror schema,
     // which no other route needs and which would slow every start of the server.
-    const { exportDocument } = await import('../export');
-    const result = await withDoc(deps, document.id, (doc) =>
+    const { exportDocument } = await import('../export/index');
+    const result = await withCurrentDoc(document.id, (doc) =>
       exportDocument({
         doc,
         kind: document.kind,
         title: document.title,
         format,
-        memberIds: repos.members.userIds(document.workspaceId),
+        memberIds: members.userIds(document.workspaceId),
       }),
     );
     c.header('Content-Type', result.contentType);
@@ -72,20 +73,4 @@ export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
   });
 
   return app;
-}
-
-/** The document's current content: the live room's doc when loaded, else a copy from storage. */
-async function withDoc<T>(deps: ApiDeps, documentId: string, use: (doc: Y.Doc) => T): Promise<T> {
-  const room = deps.rooms.loaded(documentId);
-  if (room) return use(room.doc);
-  const doc = new Y.Doc();
-  try {
-    const updates = await deps.store.loadUpdates(documentId);
-    doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(doc, u);
-    });
-    return use(doc);
-  } finally {
-    doc.destroy();
-  }
 }

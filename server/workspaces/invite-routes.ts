@@ -1,21 +1,34 @@
 import { Hono } from 'hono';
 import { CreateInviteBody } from '../../shared/api';
-import { HttpError } from '../http/errors';
-import { signedIn } from '../auth/middleware';
-import { DEFAULT_INVITE_HOURS } from './invites';
-import type { ApiEnv, RouteContext } from '../api-context';
-import { notFound, workspaceFor } from '../http/access';
+import type { Config } from '../config';
+import { actorOf, type Emit } from '../events/emit';
+import type { Access, AppEnv } from '../http/access';
+import { AppError, notFound } from '../http/errors';
 import { readBody } from '../http/validation';
+import type { Logger } from '../log';
+import { DEFAULT_INVITE_HOURS, type InviteRepository } from './invites';
+import type { MemberRepository } from './members';
+import type { WorkspaceRepository } from './workspaces';
+
+export interface InviteRouteDeps {
+  /** Read per request: the public origin is known only once the server listens. */
+  config: Config;
+  log: Logger;
+  invites: InviteRepository;
+  members: MemberRepository;
+  workspaces: WorkspaceRepository;
+  access: Access;
+  emit: Emit;
+}
 
 /** Invite links: owners make them, anyone signed in who has one joins with its role. */
-export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function inviteRoutes({ config, log, invites, members, workspaces, access, emit }: InviteRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.post('/api/workspaces/:wid/invites', async (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id, 'owner');
+  app.post('/api/workspaces/:wid/invites', access.requireWorkspace('owner'), async (c) => {
+    const { user, workspace } = c.var;
     const body = await readBody(c, CreateInviteBody);
-    const { token, expiresAt } = repos.invites.create({
+    const { token, expiresAt } = invites.create({
       workspaceId: workspace.id,
       role: body.role,
       createdBy: user.id,
@@ -23,26 +36,26 @@ export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
     });
     const invite = {
       token,
-      url: `${deps.config.publicOrigin}/invite/${token}`,
+      url: `${config.publicOrigin}/invite/${token}`,
       role: body.role,
       expiresAt: new Date(expiresAt).toISOString(),
     };
     return c.json({ invite }, 201);
   });
 
-  app.post('/api/invites/:token/accept', (c) => {
-    const { user } = signedIn(c);
-    const invite = repos.invites.find(c.req.param('token'));
+  app.post('/api/invites/:token/accept', access.requireUser, (c) => {
+    const { user } = c.var;
+    const invite = invites.find(c.req.param('token'));
     if (!invite) throw notFound('invite');
     if (invite.expires_at <= Date.now()) {
-      throw new HttpError(410, 'invite_expired', 'This invite link has expired; ask for a new one.');
+      throw new AppError(410, 'invite_expired', 'This invite link has expired; ask for a new one.');
     }
-    const { role, joined } = repos.members.add(invite.workspace_id, user.id, invite.role);
+    const { role, joined } = members.add(invite.workspace_id, user.id, invite.role);
     if (joined) {
-      deps.log.info({ event: 'member.joined', workspaceId: invite.workspace_id, userId: user.id, role }, 'member joined');
-      deps.onEvent?.({ type: 'member.joined', workspaceId: invite.workspace_id, actorId: user.id, userId: user.id, role });
+      log.info({ event: 'member.joined', workspaceId: invite.workspace_id, userId: user.id, role }, 'member joined');
+      emit({ type: 'member.joined', workspaceId: invite.workspace_id, actor: actorOf(user), subject: user.id, data: { role } });
     }
-    const workspace = repos.workspaces.findForMember(invite.workspace_id, user.id)!;
+    const workspace = workspaces.findForMember(invite.workspace_id, user.id)!;
     return c.json({ workspace, role });
   });
 
