@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { Layout } from './components/Layout';
+import { NotificationBell } from './notifications/NotificationBell';
 import { useI18n } from './i18n/i18n';
 import { AuthPage, safeNext } from './pages/AuthPage';
 import { InvitePage } from './pages/InvitePage';
@@ -50,9 +51,11 @@ function NotFound() {
   );
 }
 
+const bell = (userId: string) => <NotificationBell userId={userId} />;
+
 export function App() {
   return (
-    <Layout>
+    <Layout notifications={bell}>
       <Switch>
         <Route path="/signin">
           <SignedOut>

@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/endpoints';
-import type { DocumentMeta, Role } from '../api/types';
+import type { DocumentMeta } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
 import { canWriteContent } from '../../../shared/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLoad } from '../components/useLoad';
@@ -55,7 +56,16 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
       </p>
       {document.kind === 'board' ? (
-        <BoardPage document={document} role={role} members={loaded.data.members} onChange={onChange} />
+        <BoardPage
+          document={document}
+          role={role}
+          members={loaded.data.members}
+          header={(extra) => (
+            <DocumentHeader document={document} role={role} onChange={onChange}>
+              {extra}
+            </DocumentHeader>
+          )}
+        />
       ) : (
         <TextDocument document={document} role={role} onChange={onChange} />
       )}
