@@ -10,7 +10,7 @@ import type { Role } from '../shared/roles';
 import { AppError } from './http/errors';
 import { createAccess, type Access, type AppEnv } from './http/access';
 import { syncAuthorizer } from './http/sync-access';
-import type { Emit } from './events/emit';
+import type { DomainEvents } from './events/emit';
 import { authenticate, csrfGuard } from './auth/middleware';
 import { createLoginLimiter } from './auth/login-limiter';
 import { authRoutes } from './auth/routes';
@@ -37,7 +37,8 @@ export interface ApiDeps {
   db: Database;
   store: DocumentStore;
   rooms: RoomRegistry;
-  emit: Emit;
+  /** Features emit here; listeners (notifications, the event log) subscribe. */
+  events: DomainEvents;
   /** A member's role changed (null: removed); open sockets must follow at once. */
   onMembershipChange?(workspaceId: string, userId: string, role: Role | null): void;
 }
@@ -58,7 +59,8 @@ export interface Api {
  * repositories it needs, the access middleware and `emit`.
  */
 export function createApi(deps: ApiDeps): Api {
-  const { config, log, db, store, rooms, emit } = deps;
+  const { config, log, db, store, rooms, events } = deps;
+  const { emit } = events;
   const users = new UserRepository(db);
   const sessions = new SessionRepository(db);
   const workspaces = new WorkspaceRepository(db);
@@ -94,7 +96,7 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
   app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
-  app.route('/', commentRoutes({ db, members, access, emit }));
+  app.route('/', commentRoutes({ db, members, access, events }));
   app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
 
   return {

@@ -93,7 +93,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     store,
     rooms,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
-    emit: events.emit,
+    events,
   });
   live = createLiveFeatures({
     db,

@@ -1,6 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { UserRow } from '../auth/users';
-import { actorOf, type Emit } from '../events/emit';
+import { actorOf, type DomainEvents } from '../events/emit';
 import type { Access, AppEnv, UserEnv } from '../http/access';
 import { AppError, notFound } from '../http/errors';
 import { readBody } from '../http/validation';
@@ -13,12 +13,13 @@ import { checkRelativePosition } from './anchor';
 import { CommentRepository, type StoredReply, type StoredThread } from './comment-repository';
 import { NotificationRepository } from './notification-repository';
 import { notificationRoutes } from './notification-routes';
+import { mentionNotifier } from './mention-notifications';
 
 export interface CommentDeps {
   db: Database;
   members: MemberRepository;
   access: Access;
-  emit: Emit;
+  events: DomainEvents;
 }
 
 /** After `requireThread`: the thread, its document and the caller's role there. */
@@ -33,9 +34,11 @@ type ReplyEnv = ThreadEnv & { Variables: { reply: StoredReply } };
  * - resolve or reopen: the thread's author (while still commenter+) or an editor+;
  * - edit or delete a comment: its author only (while still commenter+).
  */
-export function commentRoutes({ db, members, access, emit }: CommentDeps): Hono<AppEnv> {
+export function commentRoutes({ db, members, access, events }: CommentDeps): Hono<AppEnv> {
   const comments = new CommentRepository(db);
   const notifications = new NotificationRepository(db);
+  const { emit } = events;
+  events.subscribe(mentionNotifier(comments, notifications));
   const app = new Hono<AppEnv>();
 
   /**
@@ -111,18 +114,17 @@ export function commentRoutes({ db, members, access, emit }: CommentDeps): Hono<
     return mentions;
   }
 
+  /** A `comment.mentioned` event for each person newly mentioned (never the writer); notifications follow them. */
   function notifyMentions(
     document: DocumentMeta,
     user: UserRow,
-    threadId: string,
-    body: string,
+    where: { threadId: string; replyId?: string },
     mentions: string[],
     alreadyMentioned: string[] = [],
   ): void {
-    const fresh = mentions.filter((id) => !alreadyMentioned.includes(id));
-    const notified = notifications.mentioned({ userIds: fresh, actorId: user.id, threadId, body });
-    for (const mentionedUserId of notified) {
-      recordComment('comment.mentioned', document, user, threadId, { mentionedUserId });
+    const fresh = mentions.filter((id) => !alreadyMentioned.includes(id) && id !== user.id);
+    for (const mentionedUserId of fresh) {
+      recordComment('comment.mentioned', document, user, where.threadId, { ...where, mentionedUserId });
     }
   }
 
@@ -142,7 +144,7 @@ export function commentRoutes({ db, members, access, emit }: CommentDeps): Hono<
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const thread = comments.create({ documentId: document.id, anchor: body.anchor, quote: body.quote, authorId: user.id, body: body.body, mentions });
     recordComment('comment.created', document, user, thread.id);
-    notifyMentions(document, user, thread.id, thread.body, mentions);
+    notifyMentions(document, user, { threadId: thread.id }, mentions);
     return c.json({ thread }, 201);
   });
 
@@ -152,7 +154,7 @@ export function commentRoutes({ db, members, access, emit }: CommentDeps): Hono<
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const reply = comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
     recordComment('comment.replied', document, user, thread.id, { replyId: reply.id });
-    notifyMentions(document, user, thread.id, reply.body, mentions);
+    notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions);
     return c.json({ reply }, 201);
   });
 
@@ -176,7 +178,7 @@ export function commentRoutes({ db, members, access, emit }: CommentDeps): Hono<
     }
     if (body.body !== undefined) {
       recordComment('comment.updated', document, user, thread.id);
-      notifyMentions(document, user, thread.id, body.body, mentions, before.mentions);
+      notifyMentions(document, user, { threadId: thread.id }, mentions, before.mentions);
     }
     return c.json({ thread: comments.get(thread.id)! });
   });
@@ -200,7 +202,7 @@ export function commentRoutes({ db, members, access, emit }: CommentDeps): Hono<
     const before = comments.get(thread.id)!.replies.find((r) => r.id === existing.id)!;
     const reply = comments.editReply(thread.id, existing.id, body.body, mentions);
     recordComment('comment.updated', document, user, thread.id);
-    notifyMentions(document, user, thread.id, reply.body, mentions, before.mentions);
+    notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions, before.mentions);
     return c.json({ reply });
   });
 
