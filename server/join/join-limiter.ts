@@ -1,5 +1,5 @@
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { HttpError } from '../http/errors';
+import { AppError } from '../http/errors';
 
 /**
  * Join codes are short (32^6 ≈ 10^9), so guessing is bounded per client address: a few
@@ -44,8 +44,8 @@ export class JoinLimiter {
   }
 }
 
-function tooMany(ms: number): HttpError {
-  return new HttpError(429, 'too_many_attempts', 'Too many join attempts from this address. Try again later.', undefined, {
+function tooMany(ms: number): AppError {
+  return new AppError(429, 'too_many_attempts', 'Too many join attempts from this address. Try again later.', undefined, {
     'Retry-After': String(Math.max(1, Math.ceil(ms / 1000))),
   });
 }

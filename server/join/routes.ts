@@ -1,13 +1,15 @@
 import { Hono, type Context } from 'hono';
-import type { ApiEnv, ApiEvent, Repositories } from '../api/context';
-import { clientAddress } from '../api/auth-routes';
-import { documentFor, notFound } from '../api/access';
-import { readBody } from '../api/validate';
-import { setSessionCookie, signedIn } from '../auth/middleware';
+import { clientAddress } from '../auth/routes';
+import { setSessionCookie } from '../auth/middleware';
 import { hashPassword } from '../auth/passwords';
-import { toUser } from '../auth/users';
-import { HttpError } from '../http/errors';
+import type { SessionRepository } from '../auth/sessions';
+import { toUser, type UserRepository } from '../auth/users';
+import { actorOf, type Emit } from '../events/emit';
+import { requireUser, type Access, type AppEnv, type DocumentEnv } from '../http/access';
+import { AppError, notFound } from '../http/errors';
+import { readBody } from '../http/validation';
 import type { Logger } from '../log';
+import type { MemberRepository } from '../workspaces/members';
 import {
   DEFAULT_SESSION_HOURS,
   JOIN_CODE_ALPHABET,
@@ -25,12 +27,15 @@ import type { JoinLimiter } from './join-limiter';
 import type { JoinRepository, JoinSessionRow } from './join-repository';
 
 export interface JoinRouteDeps {
-  repos: Repositories;
+  users: Pick<UserRepository, 'findByEmail'>;
+  sessions: Pick<SessionRepository, 'create'>;
+  members: Pick<MemberRepository, 'add'>;
   joins: JoinRepository;
   limiter: JoinLimiter;
-  publicOrigin: () => string;
-  trustProxy: boolean;
-  onEvent?(event: ApiEvent): void;
+  access: Access;
+  emit: Emit;
+  /** Read per request: with PORT=0 the server learns its own origin only once it listens. */
+  config: { publicOrigin: string; trustProxy: boolean };
   log: Logger;
 }
 
@@ -50,18 +55,17 @@ function sessionJson(row: JoinSessionRow, origin: string): JoinSession {
  * Sessie starten / beëindigen (owners of a board) and joining with a code (anyone).
  * Wrong and expired codes are answered alike in cost and counted per client address.
  */
-export function joinRoutes(deps: JoinRouteDeps): Hono<ApiEnv> {
-  const { repos, joins, limiter } = deps;
-  const app = new Hono<ApiEnv>();
+export function joinRoutes(deps: JoinRouteDeps): Hono<AppEnv> {
+  const { joins, limiter, access, emit, config } = deps;
+  const app = new Hono<AppEnv>();
 
-  const ownedBoard = (c: Context<ApiEnv>) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did')!, user.id, 'owner');
-    if (document.kind !== 'board') throw new HttpError(409, 'not_a_board', 'Only a board can have a workshop session.');
+  const ownedBoard = (c: Context<DocumentEnv>) => {
+    const { user, document } = c.var;
+    if (document.kind !== 'board') throw new AppError(409, 'not_a_board', 'Only a board can have a workshop session.');
     return { user, document };
   };
 
-  app.post('/api/documents/:did/join-session', async (c) => {
+  app.post('/api/documents/:did/join-session', access.requireDocument('owner'), async (c) => {
     const { user, document } = ownedBoard(c);
     const body = await readBody(c, StartSessionBody);
     const row = await joins.startOrGet({
@@ -72,17 +76,15 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<ApiEnv> {
       requireEmail: body.requireEmail ?? false,
     });
     deps.log.info({ event: 'join.session_started', documentId: document.id, userId: user.id }, 'workshop session started');
-    return c.json({ session: sessionJson(row, deps.publicOrigin()) }, 201);
+    return c.json({ session: sessionJson(row, config.publicOrigin) }, 201);
   });
 
-  app.get('/api/documents/:did/join-session', async (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id);
-    const row = await joins.active(document.id);
-    return c.json({ session: row ? sessionJson(row, deps.publicOrigin()) : null });
+  app.get('/api/documents/:did/join-session', access.requireDocument(), async (c) => {
+    const row = await joins.active(c.var.document.id);
+    return c.json({ session: row ? sessionJson(row, config.publicOrigin) : null });
   });
 
-  app.delete('/api/documents/:did/join-session', async (c) => {
+  app.delete('/api/documents/:did/join-session', access.requireDocument('owner'), async (c) => {
     const { document, user } = ownedBoard(c);
     await joins.endFor(document.id);
     deps.log.info({ event: 'join.session_ended', documentId: document.id, userId: user.id }, 'workshop session ended');
@@ -90,8 +92,8 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<ApiEnv> {
   });
 
   /** The running session behind a code, or 404 / 410, counting every miss against the address. */
-  const sessionFor = async (c: Context<ApiEnv>): Promise<JoinSessionRow> => {
-    const address = clientAddress(c, deps.trustProxy);
+  const sessionFor = async (c: Context<AppEnv>): Promise<JoinSessionRow> => {
+    const address = clientAddress(c, config.trustProxy);
     await limiter.check(address);
     const code = normalizeJoinCode(c.req.param('code') ?? '');
     const row = CODE_SHAPE.test(code) ? await joins.findByCode(code) : undefined;
@@ -102,7 +104,7 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<ApiEnv> {
     }
     if (row.ended_at !== null || row.expires_at <= Date.now()) {
       await limiter.wrongCode(address);
-      throw new HttpError(410, 'join_code_expired', 'This session has ended; ask the facilitator for a new code.');
+      throw new AppError(410, 'join_code_expired', 'This session has ended; ask the facilitator for a new code.');
     }
     return row;
   };
@@ -119,42 +121,42 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<ApiEnv> {
     const row = await sessionFor(c);
     const body = await readBody(c, JoinBody);
     if (row.require_email === 1 && !body.email) {
-      throw new HttpError(422, 'invalid_field', 'email: this session asks for an e-mail address', 'email');
+      throw new AppError(422, 'invalid_field', 'email: this session asks for an e-mail address', 'email');
     }
     const auth = c.get('auth');
     // A full account (or a guest of this same workspace) joins as who they are; a full
     // member keeps a stronger role they already have.
     const guestOf = auth ? await joins.guest(auth.user.id) : undefined;
     if (auth && (!guestOf || guestOf.workspaceId === row.workspace_id)) {
-      const { joined, role } = repos.members.add(row.workspace_id, auth.user.id, 'participant');
-      if (joined) deps.onEvent?.({ type: 'member.joined', workspaceId: row.workspace_id, actorId: auth.user.id, userId: auth.user.id, role });
+      const { joined, role } = await deps.members.add(row.workspace_id, auth.user.id, 'participant');
+      if (joined) emit({ type: 'member.joined', workspaceId: row.workspace_id, actor: actorOf(auth.user), subject: auth.user.id, data: { role } });
       const answer: JoinAnswer = { user: toUser(auth.user), token: null, documentId: row.document_id, guest: guestOf !== undefined };
       return c.json(answer);
     }
-    await limiter.joined(clientAddress(c, deps.trustProxy));
+    await limiter.joined(clientAddress(c, config.trustProxy));
     const created = await joins.createGuest({ session: row, name: body.name, organization: body.organization, contactEmail: body.email ?? null });
     const userId = created.id;
-    const session = repos.sessions.create(userId);
-    setSessionCookie(c, deps.publicOrigin(), session.token, session.expiresAt);
-    deps.onEvent?.({ type: 'member.joined', workspaceId: row.workspace_id, actorId: userId, userId, role: 'participant' });
+    const session = await deps.sessions.create(userId);
+    setSessionCookie(c, config.publicOrigin, session.token, session.expiresAt);
+    emit({ type: 'member.joined', workspaceId: row.workspace_id, actor: actorOf(created), subject: userId, data: { role: 'participant' } });
     deps.log.info({ event: 'join.guest_joined', documentId: row.document_id, userId }, 'guest joined a workshop session');
     const answer: JoinAnswer = { user: toUser(created), token: session.token, documentId: row.document_id, guest: true };
     return c.json(answer, 201);
   });
 
-  app.get('/api/me/guest', async (c) => {
-    const { user } = signedIn(c);
+  app.get('/api/me/guest', requireUser, async (c) => {
+    const { user } = c.var;
     const status: GuestStatus = { guest: (await joins.guest(user.id)) ?? null };
     return c.json(status);
   });
 
   /** A guest keeps everything (cards, votes, membership) and gains an e-mail and password. */
-  app.post('/api/me/guest/upgrade', async (c) => {
-    const { user } = signedIn(c);
-    if (!(await joins.guest(user.id))) throw new HttpError(409, 'not_a_guest', 'This account is a full account already.');
+  app.post('/api/me/guest/upgrade', requireUser, async (c) => {
+    const { user } = c.var;
+    if (!(await joins.guest(user.id))) throw new AppError(409, 'not_a_guest', 'This account is a full account already.');
     const body = await readBody(c, UpgradeGuestBody);
-    if (repos.users.findByEmail(body.email)) {
-      throw new HttpError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
+    if (await deps.users.findByEmail(body.email)) {
+      throw new AppError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
     }
     await joins.upgrade(user.id, body.email, await hashPassword(body.password));
     deps.log.info({ event: 'join.guest_upgraded', userId: user.id }, 'guest account upgraded');

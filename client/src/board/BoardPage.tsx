@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation, useSearch } from 'wouter';
 import {
   DndContext,
@@ -15,14 +15,13 @@ import {
 } from '@dnd-kit/core';
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type * as Y from 'yjs';
-import type { DocumentMeta, Member, Role } from '../api/types';
-import { canWriteBoard } from '../../../shared/roles';
+import type { DocumentMeta, Member } from '../../../shared/api';
+import { canWriteBoard, type Role } from '../../../shared/roles';
 import { ConnectionIndicator } from '../editor/ConnectionIndicator';
 import type { CollabSession } from '../editor/collab-session';
 import { useCollabSession } from '../editor/useCollabSession';
 import { useI18n } from '../i18n/i18n';
 import { useUser } from '../session/session';
-import { DocumentHeader } from '../pages/document/DocumentHeader';
 import * as ops from './board-doc';
 import { BoardColumn, type ColumnActions } from './BoardColumn';
 import { BoardCard, type CardActions } from './BoardCard';
@@ -49,19 +48,18 @@ interface Props {
   document: DocumentMeta;
   role: Role;
   members: Member[];
-  onChange(next: DocumentMeta): void;
+  /** The document page's header, given what the board adds to it (the connection state). */
+  header(extra: ReactNode): ReactNode;
 }
 
 /** A workshop board ("atelier") document: header, then the live board once the session is open. */
-export function BoardPage({ document, role, members, onChange }: Props) {
+export function BoardPage({ document, role, members, header }: Props) {
   const user = useUser();
   const session = useCollabSession(document.id, user.id);
   return (
     <>
       <h1 className="visually-hidden">{document.title}</h1>
-      <DocumentHeader document={document} role={role} onChange={onChange}>
-        {session && <ConnectionIndicator session={session} />}
-      </DocumentHeader>
+      {header(session && <ConnectionIndicator session={session} />)}
       <GuestNotice />
       {session && <Board key={document.id} session={session} document={document} role={role} members={members} />}
     </>

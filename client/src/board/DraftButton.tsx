@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useLocation } from 'wouter';
 import { ApiError, request } from '../api/http';
-import type { DocumentMeta } from '../api/types';
+import type { DocumentMeta } from '../../../shared/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
 

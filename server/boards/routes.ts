@@ -1,24 +1,27 @@
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import { z } from 'zod';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
-import { signedIn } from '../auth/middleware';
-import { documentFor } from '../api/access';
-import type { ApiEnv, Repositories } from '../api/context';
-import { readBody } from '../api/validate';
-import { HttpError } from '../http/errors';
+import type { DocumentRepository } from '../documents/document-repository';
+import type { WithCurrentDoc } from '../documents/current-doc';
+import { actorOf, type Emit } from '../events/emit';
+import type { Access, AppEnv } from '../http/access';
+import { AppError } from '../http/errors';
+import { readBody } from '../http/validation';
+import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
 import type { RoomRegistry } from '../sync/rooms';
-import type { Activity } from '../events/activity';
-import type { Logger } from '../log';
+import type { MemberRepository } from '../workspaces/members';
 import type { BoardDraftRepository } from './board-drafts';
 
 export interface BoardRouteDeps {
-  repos: Repositories;
+  documents: DocumentRepository;
+  members: MemberRepository;
   drafts: BoardDraftRepository;
   store: DocumentStore;
   rooms: RoomRegistry;
-  activity: Activity;
+  access: Access;
+  emit: Emit;
+  withCurrentDoc: WithCurrentDoc;
   log: Logger;
 }
 
@@ -39,26 +42,26 @@ const DRAFT_UPDATE_ORIGIN = Symbol('board-draft-update');
  * from the board's columns and cards — most honest votes first, each card with its author's
  * organisation, clusters as one item — once per board: a second request without `mode`
  * answers 409 `draft_exists`; `mode: "update"` rewrites the newest draft in place (live
- * editors see it happen), `mode: "new"` makes another.
+ * editors see it happen), `mode: "new"` makes another. New content is committed to storage
+ * before the answer, so whoever opens the draft (on any instance) loads it like any edit.
  */
-export function boardRoutes({ repos, drafts, store, rooms, activity, log }: BoardRouteDeps): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function boardRoutes({ documents, members, drafts, store, rooms, access, emit, withCurrentDoc, log }: BoardRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.post('/api/documents/:did/draft', async (c) => {
-    const { user } = signedIn(c);
-    const { document: board } = documentFor(repos, c.req.param('did'), user.id, 'owner');
-    if (board.kind !== 'board') throw new HttpError(409, 'not_a_board', 'Only a board can be turned into recommendations.');
+  app.post('/api/documents/:did/draft', access.requireDocument('owner'), async (c) => {
+    const { user, document: board } = c.var;
+    if (board.kind !== 'board') throw new AppError(409, 'not_a_board', 'Only a board can be turned into recommendations.');
     const { mode } = (await c.req.text()).trim() === '' ? {} : await readBody(c, DraftBody);
     const existing = await drafts.latest(board.id);
     if (existing && !mode) {
-      throw new HttpError(409, 'draft_exists', 'A draft was made from this board before: choose to update it or to make a new one.');
+      throw new AppError(409, 'draft_exists', 'A draft was made from this board before: choose to update it or to make a new one.');
     }
     // Loaded on first use like the export: the ProseMirror schema is heavy and rarely needed.
-    const { boardToDraftJSON } = await import('../export/board-to-draft');
+    const { boardToDraftJSON } = await import('./board-to-draft');
     const { docJSONToYUpdate, editorSchema, CONTENT_FRAGMENT } = await import('../export/prosemirror');
-    const memberIds = repos.members.userIds(board.workspaceId);
-    const authors = new Map(repos.members.list(board.workspaceId).map((m) => [m.user.id, m.user]));
-    const json = await withBoardDoc(store, rooms, board.id, (doc) => boardToDraftJSON(doc, memberIds, authors));
+    const memberIds = members.userIds(board.workspaceId);
+    const authors = new Map(members.list(board.workspaceId).map((m) => [m.user.id, m.user]));
+    const json = await withCurrentDoc(board.id, (doc) => boardToDraftJSON(doc, memberIds, authors));
 
     if (existing && mode === 'update') {
       const room = await rooms.get(existing);
@@ -71,13 +74,13 @@ export function boardRoutes({ repos, drafts, store, rooms, activity, log }: Boar
       } finally {
         rooms.released(room);
       }
-      const draft = repos.documents.find(existing)!;
-      activity.fromApi({ type: 'document.updated', workspaceId: draft.workspaceId, actorId: user.id, documentId: draft.id, fields: ['content'] });
+      const draft = (await documents.find(existing))!;
+      emit({ type: 'document.updated', workspaceId: draft.workspaceId, actor: actorOf(user), subject: draft.id, data: { fields: ['content'] } });
       log.info({ event: 'board.draft_updated', boardId: board.id, documentId: draft.id }, 'draft updated from board');
       return c.json({ document: draft });
     }
 
-    const draft = repos.documents.create({
+    const draft = await documents.create({
       workspaceId: board.workspaceId,
       kind: 'recommendation',
       title: draftTitle(board.title),
@@ -86,26 +89,10 @@ export function boardRoutes({ repos, drafts, store, rooms, activity, log }: Boar
     });
     await store.appendUpdate(draft.id, docJSONToYUpdate(json));
     await drafts.record(board.id, draft.id);
-    activity.fromApi({ type: 'document.created', workspaceId: draft.workspaceId, actorId: user.id, documentId: draft.id });
+    emit({ type: 'document.created', workspaceId: draft.workspaceId, actor: actorOf(user), subject: draft.id });
     log.info({ event: 'board.draft_created', boardId: board.id, documentId: draft.id }, 'draft made from board');
     return c.json({ document: draft }, 201);
   });
 
   return app;
-}
-
-/** The board's current content: the live room's doc when loaded here, else a copy from storage. */
-async function withBoardDoc<T>(store: DocumentStore, rooms: RoomRegistry, id: string, use: (doc: Y.Doc) => T): Promise<T> {
-  const room = rooms.loaded(id);
-  if (room) return use(room.doc);
-  const doc = new Y.Doc();
-  try {
-    const updates = await store.loadUpdates(id);
-    doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(doc, u);
-    });
-    return use(doc);
-  } finally {
-    doc.destroy();
-  }
 }

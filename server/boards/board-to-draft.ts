@@ -9,11 +9,11 @@
  */
 import type * as Y from 'yjs';
 import type { JSONContent } from '@tiptap/core';
-import { compareCardAge, readHonestBoard, votesLabel, type BoardCard } from './board-model';
+import { compareCardAge, readHonestBoard, votesLabel, type BoardCard } from '../export/board-model';
 import { readGroups } from '../../shared/board';
-import { NO_CARDS, UNTITLED_COLUMN } from './board-document';
-import { heading, inlineText, paragraph } from './pm-builders';
-import { docJSONToYUpdate, type DocJSON } from './prosemirror';
+import { NO_CARDS, UNTITLED_COLUMN } from '../export/board-document';
+import { heading, inlineText, paragraph } from '../export/pm-builders';
+import { docJSONToYUpdate, type DocJSON } from '../export/prosemirror';
 
 export const DRAFT_INTRO =
   'Dit ontwerp is opgemaakt uit het bord van het atelier. Per kolom staan de kaarten gerangschikt volgens het aantal stemmen, ' +
