@@ -9,7 +9,7 @@ export function JoinCode({ session, large = false }: { session: JoinSession; lar
   const [qr, setQr] = useState<string | null>(null);
   useEffect(() => {
     let cancelled = false;
-    QRCode.toDataURL(session.url, { margin: 1, width: large ? 360 : 200, errorCorrectionLevel: 'M' }).then((url) => !cancelled && setQr(url), () => undefined);
+    QRCode.toDataURL(session.url, { margin: 1, width: large ? 300 : 128, errorCorrectionLevel: 'M' }).then((url) => !cancelled && setQr(url), () => undefined);
     return () => {
       cancelled = true;
     };
@@ -17,7 +17,7 @@ export function JoinCode({ session, large = false }: { session: JoinSession; lar
   const host = session.url.replace(/^https?:\/\//, '').replace(/\/join\/.*$/, '');
   return (
     <div className={`join-code${large ? ' join-code--large' : ''}`} data-testid="join-code">
-      {qr && <img className="join-code__qr" src={qr} alt={t('session.qrAlt', { url: session.url })} width={large ? 360 : 200} height={large ? 360 : 200} />}
+      {qr && <img className="join-code__qr" src={qr} alt={t('session.qrAlt', { url: session.url })} width={large ? 300 : 128} height={large ? 300 : 128} />}
       <div>
         <p className="join-code__how">{t('session.how', { host })}</p>
         <p className="join-code__code" data-testid="join-code-value">

@@ -5,6 +5,7 @@ export const atelierEn: Record<keyof typeof atelierNl, string> = {
   'board.addCardPlaceholder': 'Your idea…',
   'board.cardActions': 'More actions for card "{card}"',
   'board.cardCount': '{count} cards',
+  'board.cardCount.one': '1 card',
   'board.clearTimer': 'Clear timer',
   'board.draftExists': 'A draft was made from this workshop before. Update that draft, or make a new one?',
   'board.draftNew': 'Make a new draft',

@@ -3,6 +3,7 @@ export const atelierNl = {
   'board.addCardPlaceholder': 'Jouw idee…',
   'board.cardActions': 'Meer acties voor kaart "{card}"',
   'board.cardCount': '{count} kaarten',
+  'board.cardCount.one': '1 kaart',
   'board.clearTimer': 'Timer wissen',
   'board.draftExists': 'Van dit atelier bestaat al een ontwerp. Dat ontwerp bijwerken, of een nieuw maken?',
   'board.draftNew': 'Nieuw ontwerp maken',
