@@ -94,8 +94,13 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
     await atFacilitator.waitFor({ timeout: 5_000 });
     expect(await atFacilitator.innerText()).toContain('Sara De Smet · Stad Gent');
     await expect.poll(() => atFacilitator.getByTestId('card-votes').innerText(), { timeout: 5_000 }).toBe('1 stem');
-    // The facilitator sees who is on the board.
+    // The facilitator sees who is on the board, and which card someone is editing.
     await f.page.getByTestId('board-presence').getByText('Sara De Smet').waitFor({ timeout: 5_000 });
+    await card(phone.page, 'gedeelde HR-dienst').getByTestId('card-menu').click();
+    await phone.page.getByRole('button', { name: 'Bewerken' }).click();
+    await atFacilitator.getByTestId('card-editor').getByText('Sara De Smet bewerkt deze kaart').waitFor({ timeout: 5_000 });
+    await phone.page.getByRole('button', { name: 'Annuleren' }).click();
+    await expect.poll(() => atFacilitator.getByTestId('card-editor').count(), { timeout: 5_000 }).toBe(0);
 
     await phone.page.getByRole('tab', { name: /De stad als netwerkbestuur/ }).click();
     await phone.page.getByLabel('Nieuwe kaart in De stad als netwerkbestuur').fill('Regierol voor de stad in het netwerk');
