@@ -33,6 +33,8 @@ export const atelierEn: Record<keyof typeof atelierNl, string> = {
   'guest.upgrade': 'Turn it into a full account',
   'guest.upgraded': 'Your account is now a full account: from now on you sign in with your e-mail address.',
   'join.title': 'Join the workshop',
+  'join.codeLabel': 'The code on the screen in the room',
+  'join.next': 'Next',
   'join.submit': 'Join',
   'join.joining': 'One moment…',
   'join.asYou': 'You join as {name} ({organization}).',

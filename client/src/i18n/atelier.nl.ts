@@ -31,6 +31,8 @@ export const atelierNl = {
   'guest.upgrade': 'Maak er een volledig account van',
   'guest.upgraded': 'Je account is nu een volledig account: je kunt je voortaan aanmelden met je e-mailadres.',
   'join.title': 'Deelnemen aan het atelier',
+  'join.codeLabel': 'De code op het scherm in de zaal',
+  'join.next': 'Verder',
   'join.submit': 'Deelnemen',
   'join.joining': 'Even geduld…',
   'join.asYou': 'Je neemt deel als {name} ({organization}).',

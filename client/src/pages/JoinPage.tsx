@@ -99,3 +99,29 @@ export function JoinPage({ code }: { code: string }) {
     </div>
   );
 }
+
+/** `/join` without a code: type the code shown on the projector. */
+export function JoinCodeForm() {
+  const { t } = useI18n();
+  const id = useId();
+  const [code, setCode] = useState('');
+  return (
+    <div className="page page--narrow stack join-page">
+      <h1>{t('join.title')}</h1>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const clean = code.replace(/[\s-]/g, '').toUpperCase();
+          if (clean) window.location.assign(`/join/${encodeURIComponent(clean)}`);
+        }}
+      >
+        <label htmlFor={id}>{t('join.codeLabel')}</label>
+        <input id={id} required autoComplete="off" autoCapitalize="characters" spellCheck={false} maxLength={12} value={code} onChange={(e) => setCode(e.target.value)} className="join-code-input" />
+        <button type="submit" className="button">
+          {t('join.next')}
+        </button>
+      </form>
+    </div>
+  );
+}
