@@ -7,7 +7,7 @@ const root = new URL('..', import.meta.url).pathname;
 
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'server/main.ts', backup: 'scripts/backup.ts' },
+  entryPoints: { main: 'server/main.ts', backup: 'scripts/backup.ts', 'db-copy': 'scripts/db-copy.ts' },
   outdir: 'dist/server',
   bundle: true,
   platform: 'node',

@@ -24,7 +24,7 @@ if (stale('dist/client/index.html', ['client', 'shared', 'vite.config.ts'])) {
   process.stderr.write('Building the web client…\n');
   execSync('npx vite build', { cwd: root, stdio: 'inherit' });
 }
-if (stale('dist/server/main.js', ['server', 'shared', 'scripts/backup.ts', 'scripts/build-server.mjs', 'package-lock.json'])) {
+if (stale('dist/server/main.js', ['server', 'shared', 'scripts/backup.ts', 'scripts/db-copy.ts', 'scripts/build-server.mjs', 'package-lock.json'])) {
   process.stderr.write('Building the server…\n');
   execSync('node scripts/build-server.mjs', { cwd: root, stdio: 'inherit' });
 }
