@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Database } from './db';
 import type { DocumentStore } from './document-store';
+import { applyStoredUpdates } from './stored-doc';
 
 export interface CopyReport {
   documents: number;
@@ -42,7 +43,8 @@ export async function copyDocuments(source: Database, target: DocumentStore): Pr
 
 function stateOf(updates: Uint8Array[]): Uint8Array {
   const doc = new Y.Doc();
-  doc.transact(() => updates.forEach((u) => Y.applyUpdate(doc, u)));
+  const broken = applyStoredUpdates(doc, updates);
+  if (broken > 0) throw new CopyError(`${broken} stored update(s) do not decode.`);
   const state = Y.encodeStateAsUpdate(doc);
   doc.destroy();
   return state;

@@ -80,7 +80,7 @@ export class PostgresDocumentStore implements DocumentStore {
       [docId],
     );
     if (rows.length < 2) return { before: rows.length, after: rows.length, bytes: 0 };
-    const merged = mergeStoredUpdates(rows.map((r) => r.data));
+    const merged = mergeStoredUpdates(docId, rows.map((r) => r.data));
     // Another instance may have taken a lower seq and committed after the read above:
     // deleting "seq <= max" could drop its row unmerged. Delete what was merged, by seq.
     const client = await this.pool.connect();

@@ -44,7 +44,7 @@ export class SqliteDocumentStore implements DocumentStore {
     // meanwhile have a higher seq and are left alone: nothing written concurrently is lost.
     const rows = this.selectAll.all(docId) as { seq: number; data: Buffer }[];
     if (rows.length < 2) return { before: rows.length, after: rows.length, bytes: 0 };
-    const merged = mergeStoredUpdates(rows.map((r) => r.data));
+    const merged = mergeStoredUpdates(docId, rows.map((r) => r.data));
     const maxSeq = rows[rows.length - 1]!.seq;
     this.db
       .transaction(() => {
