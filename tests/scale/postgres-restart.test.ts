@@ -18,7 +18,7 @@ afterAll(() => {
 
 const ready = async () => (await fetch(`${server.url}/readyz`)).status;
 
-describe('PostgreSQL restarting under load', () => {
+describe('PostgreSQL restarting under load', { timeout: 90_000 }, () => {
   it('reports not-ready while it is down; edits wait in the clients and nothing is lost', async () => {
     const { token, documentId } = await createDocumentFor(server.url);
     const writers = [0, 1].map(() => connectClient(server.wsUrl, documentId, { token }));

@@ -23,7 +23,8 @@ async function child(dataDir: string): Promise<ChildServer> {
   return s;
 }
 
-describe('npm run backup', () => {
+// Two servers and the CLI (through tsx) per test: generous on a busy machine.
+describe('npm run backup', { timeout: 120_000 }, () => {
   it('copies a running server consistently; the restored copy serves the content and the accounts', async () => {
     const live = tempDataDir();
     const server = await child(live);

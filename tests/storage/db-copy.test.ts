@@ -27,7 +27,8 @@ async function child(env: Record<string, string>): Promise<ChildServer> {
   return s;
 }
 
-describe('npm run db:copy', () => {
+// Two servers and the CLI (through tsx) per test: generous on a busy machine.
+describe('npm run db:copy', { timeout: 120_000 }, () => {
   it('moves every document from SQLite to PostgreSQL, verified, and the server serves them unchanged', async () => {
     const dataDir = tempDataDir();
     const before = await child({ DATA_DIR: dataDir, DATABASE_URL: '', COMPACT_AFTER_UPDATES: '100' });
