@@ -4,6 +4,8 @@
  * busy document costs one round trip per batch, not one per keystroke. `onCommitted` sees
  * each batch only after the store confirmed it — that is when the room may broadcast.
  * A store that commits synchronously (SQLite) is called back in the same tick.
+ * A commit that fails asynchronously (a database restarting) is retried, with what arrived
+ * meanwhile, for up to `retryForMs`: edits wait instead of every socket being dropped.
  */
 export interface Pending<T> {
   update: Uint8Array;
@@ -17,11 +19,15 @@ export class CommitQueue<T> {
   private enqueued = 0;
   private committed = 0;
   private readonly waiters: { upTo: number; resolve: (ok: boolean) => void }[] = [];
+  /** When the current run of failed attempts began, and how many there were (0: the last commit succeeded). */
+  private failingSince = 0;
+  private attempts = 0;
 
   constructor(
     private readonly commit: (updates: Uint8Array[]) => void | Promise<void>,
     private readonly onCommitted: (batch: Pending<T>[], seconds: number) => void,
     private readonly onFailed: (err: unknown) => void,
+    private readonly retry: { forMs: number; onRetry?(err: unknown, attempt: number): void } = { forMs: 0 },
   ) {}
 
   /** Nothing waiting and nothing on its way. */
@@ -60,18 +66,36 @@ export class CommitQueue<T> {
         result.then(
           () => {
             this.inFlight = false;
+            this.failingSince = 0;
+            this.attempts = 0;
             this.done(batch, started);
             this.flush();
           },
-          (err: unknown) => {
-            this.inFlight = false;
-            this.fail(err);
-          },
+          (err: unknown) => this.retryOrFail(batch, err),
         );
         return;
       }
       this.done(batch, started);
     }
+  }
+
+  private retryOrFail(batch: Pending<T>[], err: unknown): void {
+    const now = Date.now();
+    this.failingSince ||= now;
+    if (now - this.failingSince >= this.retry.forMs) {
+      this.inFlight = false;
+      this.fail(err);
+      return;
+    }
+    // Still in flight: the batch goes first again, and what arrived meanwhile goes with it.
+    // A commit whose answer was lost may be stored twice then: Yjs ignores the repeat.
+    this.waiting = batch.concat(this.waiting);
+    this.attempts++;
+    this.retry.onRetry?.(err, this.attempts);
+    setTimeout(() => {
+      this.inFlight = false;
+      this.flush();
+    }, Math.min(1_000, 50 * 2 ** this.attempts));
   }
 
   private done(batch: Pending<T>[], started: number): void {

@@ -16,6 +16,9 @@ import { guardUpdate } from './update-guard';
 import { frameBinary } from './framing';
 import { CommitQueue, type Pending } from './commit-queue';
 
+/** How long commits are retried while storage is away before the room gives up (see CommitQueue). */
+const COMMIT_RETRY_MS = 10_000;
+
 /** Origin of updates that another instance already stored: relay, do not store again. */
 export const REMOTE_ORIGIN = Symbol('remote');
 
@@ -58,6 +61,10 @@ export class Room {
       (updates) => store.appendUpdates(id, updates),
       (batch, seconds) => this.onCommitted(batch, seconds),
       (err) => this.onCommitFailed(err),
+      {
+        forMs: COMMIT_RETRY_MS,
+        onRetry: (err) => this.log.warn({ event: 'room.commit_retry', err }, 'storage did not take the update; retrying'),
+      },
     );
     this.awareness = new AwarenessRelay(awarenessFlushMs, (frame, entries) => {
       this.sendToAll(frame, null);
