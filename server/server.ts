@@ -21,6 +21,8 @@ import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
+import { createSearch, type SearchFeature } from './search/search-feature';
+import { CommentRepository } from './comments/comment-repository';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -47,6 +49,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // the `let`s are filled in before the first socket can arrive.
   let relay: DocumentRelay | null = null;
   let live: LiveFeatures | null = null;
+  let search: SearchFeature | null = null;
   const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
   const rooms: RoomRegistry = new RoomRegistry({
     store,
@@ -59,6 +62,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
       onLocalUpdate: (documentId, update, origin) => {
         relay?.publishUpdate(documentId, update);
         live?.onEdit(documentId, origin);
+        search?.changed(documentId);
       },
       onLocalAwareness: (documentId, entries) => relay?.publishAwareness(documentId, entries),
     },
@@ -99,6 +103,15 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // Mounted inside the API so that its authentication and error handling apply.
   api.routes.route('/', live.routes);
   api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
+  search = createSearch({ db, store, rooms, repos: api.repos, comments: new CommentRepository(db), log, delayMs: config.searchIndexDelayMs });
+  const documentEvents = /^(document|comment)\./;
+  live.activity.listeners.push((event) => {
+    if (!documentEvents.test(event.type)) return;
+    // Comment events name the thread; its document is in the data or looked up by the indexer.
+    const documentId = typeof event.data?.documentId === 'string' ? event.data.documentId : event.subject;
+    search?.changed(documentId);
+  });
+  api.routes.route('/', search.routes);
   api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
 
   const app = new Hono();
@@ -140,6 +153,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         sync.shutdown();
         clearInterval(sweep);
         live?.close();
+        search?.close();
         await rooms.closeAll();
         await api.close();
         await bus.close();

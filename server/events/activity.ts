@@ -14,6 +14,8 @@ export const DOCUMENT_UPDATED_WINDOW_MS = 10_000;
  */
 export class Activity {
   private readonly lastEdit = new Map<string, number>();
+  /** Told of every event after it is stored (search follows documents and comments this way). */
+  readonly listeners: Array<(event: NewEvent) => void> = [];
 
   constructor(
     private readonly log: EventLog,
@@ -25,6 +27,7 @@ export class Activity {
   record(event: NewEvent): void {
     try {
       this.log.record(event);
+      for (const listener of this.listeners) listener(event);
     } catch (err) {
       // An event that cannot be stored must not undo the change it describes.
       this.logger.error({ event: 'events.record_failed', type: event.type, err }, 'could not record event');

@@ -186,3 +186,6 @@ migrations.push({
     `);
   },
 });
+
+import { searchMigrations } from './migrations/search';
+migrations.push(...searchMigrations);
