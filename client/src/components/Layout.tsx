@@ -3,6 +3,7 @@ import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
 import { NotificationBell } from '../notifications/NotificationBell';
+import { SearchButton } from '../search/SearchButton';
 
 /** The frame of every page: skip link, brand, language toggle, who is signed in. */
 export function Layout({ children }: { children: ReactNode }) {
@@ -20,6 +21,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {state.status === 'signedIn' && (
           <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
         )}
+        {state.status === 'signedIn' && <SearchButton />}
         {state.status === 'signedIn' && <NotificationBell userId={state.user.id} />}
         <button
           type="button"
