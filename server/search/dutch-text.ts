@@ -21,8 +21,18 @@ export function words(text: string): string[] {
   return fold(text).match(WORD) ?? [];
 }
 
+/** Texts repeat their words: stemming each distinct word once saves most of the work. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 100_000;
+
 export function stem(word: string): string {
-  return stemmer.stem(word);
+  let s = memo.get(word);
+  if (s === undefined) {
+    s = stemmer.stem(word);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(word, s);
+  }
+  return s;
 }
 
 /** What the full-text table stores for `text`: its stems, space-separated, in order. */

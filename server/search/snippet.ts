@@ -14,6 +14,8 @@ export function snippetFor(text: string, stems: string[]): SnippetPart[] {
   const flat = text.replace(/\s+/g, ' ').trim();
   const matches: Array<[number, number]> = [];
   for (const m of flat.matchAll(WORD)) {
+    // Only the window after the first match is shown: stop looking past it.
+    if (matches.length > 0 && m.index > matches[0]![0] + LENGTH) break;
     if (matchesStem(fold(m[0]), stems)) matches.push([m.index, m.index + m[0].length]);
   }
   const first = matches[0]?.[0] ?? 0;

@@ -39,14 +39,23 @@ function toEntry(row: EntryRow): SearchEntry {
 
 /** FTS5 over Dutch stems, ranked by bm25 with the title weighing most. */
 export class SqliteSearchIndex implements SearchIndex {
-  constructor(private readonly db: Database) {}
+  private readonly insertEntry;
+  private readonly insertFts;
+  private readonly deleteFts;
+  private readonly deleteEntries;
 
-  async replaceDocument(documentId: string, entries: SearchEntry[]): Promise<void> {
-    const insertEntry = this.db.prepare(
+  constructor(private readonly db: Database) {
+    this.insertEntry = db.prepare(
       `INSERT INTO search_entries (key, type, workspace_id, document_id, thread_id, title, body, tags, kind, status, organizations, updated_at)
        VALUES (@key, @type, @workspaceId, @documentId, @threadId, @title, @body, @tags, @kind, @status, @organizations, @updatedAt)`,
     );
-    const insertFts = this.db.prepare('INSERT INTO search_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)');
+    this.insertFts = db.prepare('INSERT INTO search_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)');
+    this.deleteFts = db.prepare('DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_entries WHERE document_id = ?)');
+    this.deleteEntries = db.prepare('DELETE FROM search_entries WHERE document_id = ?');
+  }
+
+  async replaceDocument(documentId: string, entries: SearchEntry[]): Promise<void> {
+    const { insertEntry, insertFts } = this;
     this.db.transaction(() => {
       this.deleteDocument(documentId);
       for (const e of entries) {
@@ -65,10 +74,8 @@ export class SqliteSearchIndex implements SearchIndex {
   }
 
   private deleteDocument(documentId: string): void {
-    this.db
-      .prepare('DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_entries WHERE document_id = ?)')
-      .run(documentId);
-    this.db.prepare('DELETE FROM search_entries WHERE document_id = ?').run(documentId);
+    this.deleteFts.run(documentId);
+    this.deleteEntries.run(documentId);
   }
 
   async search(userId: string, query: string, f: SearchFilters): Promise<SearchResult[]> {
