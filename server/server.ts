@@ -23,6 +23,7 @@ import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
 import { createSearch, type SearchFeature } from './search/search-feature';
 import { CommentRepository } from './comments/comment-repository';
+import { peopleRoutes } from './people/routes';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -112,6 +113,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     search?.changed(documentId);
   });
   api.routes.route('/', search.routes);
+  api.routes.route('/', peopleRoutes(db));
   api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
 
   const app = new Hono();

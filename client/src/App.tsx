@@ -7,6 +7,7 @@ import { InvitePage } from './pages/InvitePage';
 import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
+import { PeoplePage } from './people/PeoplePage';
 
 // The editor (TipTap, Yjs) is most of the code: load it only when a document opens.
 const DocumentPage = lazy(() => import('./pages/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
@@ -67,6 +68,11 @@ export function App() {
         <Route path="/">
           <SignedIn>
             <WorkspacesPage />
+          </SignedIn>
+        </Route>
+        <Route path="/people">
+          <SignedIn>
+            <PeoplePage />
           </SignedIn>
         </Route>
         <Route path="/w/:wid">

@@ -36,3 +36,27 @@ describe('search from anywhere (Ctrl+K)', { timeout: 90_000 }, () => {
     expect(await dialog.isVisible()).toBe(false);
   });
 });
+
+describe('Wie weet wat', { timeout: 90_000 }, () => {
+  it('shows who worked on which theme, and filters by a theme chip', async () => {
+    const { context, page } = await newPage(suite.browser, { width: 375, height: 800 });
+    suite.contexts.push(context);
+    screenshotsOnFailure('people', () => [page]);
+    await signUp(page, suite.server.baseUrl, person('Jan Verhoeven', 'Stad Kortrijk'));
+    await createWorkspace(page, 'Atelier herbestemming');
+    await createRecommendation(page, 'Kerken herbestemmen', 'erfgoed, leegstand');
+    await page.goto(suite.server.baseUrl + '/');
+    await page.getByRole('link', { name: 'Wie weet wat' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Wie weet wat' }).waitFor();
+    const list = page.getByTestId('people-list');
+    const card = list.getByRole('listitem').filter({ hasText: 'Jan Verhoeven' });
+    await card.getByText('Stad Kortrijk').waitFor();
+    await card.getByRole('link', { name: 'Kerken herbestemmen' }).waitFor();
+    await card.getByRole('button', { name: /leegstand/ }).click();
+    await expect.poll(() => page.getByTestId('people-search').inputValue()).toBe('leegstand');
+    await page.getByTestId('people-search').fill('zwembad');
+    await page.getByText('Niemand gevonden voor "zwembad"', { exact: false }).waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+  });
+});

@@ -21,6 +21,11 @@ export function Layout({ children }: { children: ReactNode }) {
         {state.status === 'signedIn' && (
           <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
         )}
+        {state.status === 'signedIn' && (
+          <Link href="/people" className="button button--quiet button--small">
+            {t('people.nav')}
+          </Link>
+        )}
         {state.status === 'signedIn' && <SearchButton />}
         {state.status === 'signedIn' && <NotificationBell userId={state.user.id} />}
         <button
