@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { Layout } from './components/Layout';
+import { NotificationBell } from './notifications/NotificationBell';
 import { useI18n } from './i18n/i18n';
 import { AuthPage, safeNext } from './pages/AuthPage';
 import { InvitePage } from './pages/InvitePage';
@@ -8,9 +9,10 @@ import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
 import { PeoplePage } from './people/PeoplePage';
+import { SearchButton } from './search/SearchButton';
 
 // The editor (TipTap, Yjs) is most of the code: load it only when a document opens.
-const DocumentPage = lazy(() => import('./pages/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const DocumentPage = lazy(() => import('./documents/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 
 /** Pages that need a session send a signed-out visitor to sign in, and back afterwards. */
 function SignedIn({ children }: { children: ReactNode }) {
@@ -51,9 +53,24 @@ function NotFound() {
   );
 }
 
+const bell = (userId: string) => <NotificationBell userId={userId} />;
+
+function Tools() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Link href="/people" className="button button--quiet button--small">
+        {t('people.nav')}
+      </Link>
+      <SearchButton />
+    </>
+  );
+}
+const tools = () => <Tools />;
+
 export function App() {
   return (
-    <Layout>
+    <Layout tools={tools} notifications={bell}>
       <Switch>
         <Route path="/signin">
           <SignedOut>

@@ -1,20 +1,18 @@
 import { Hono } from 'hono';
 import { PeopleQuery } from '../../shared/people';
-import { signedIn } from '../auth/middleware';
-import type { ApiEnv } from '../api/context';
-import { readQuery } from '../api/validate';
+import { requireUser, type AppEnv } from '../http/access';
+import { readQuery } from '../http/validation';
 import type { Database } from '../storage/db';
 import { peopleDirectory } from './people-directory';
 import { PeopleRepository } from './people-repository';
 
 /** `GET /api/people`: who knows what, across the workspaces the caller shares with them. */
-export function peopleRoutes(db: Database): Hono<ApiEnv> {
+export function peopleRoutes(db: Database): Hono<AppEnv> {
   const repo = new PeopleRepository(db);
-  const app = new Hono<ApiEnv>();
-  app.get('/api/people', async (c) => {
-    const { user } = signedIn(c);
+  const app = new Hono<AppEnv>();
+  app.get('/api/people', requireUser, async (c) => {
     const filters = readQuery(c, PeopleQuery);
-    return c.json({ people: await peopleDirectory(repo, user.id, filters) });
+    return c.json({ people: await peopleDirectory(repo, c.var.user.id, filters) });
   });
   return app;
 }

@@ -2,11 +2,21 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
-import { NotificationBell } from '../notifications/NotificationBell';
-import { SearchButton } from '../search/SearchButton';
 
-/** The frame of every page: skip link, brand, language toggle, who is signed in. */
-export function Layout({ children }: { children: ReactNode }) {
+/**
+ * The frame of every page: skip link, brand, language toggle, who is signed in.
+ * `tools` (search, people) and `notifications` (the bell) are shown beside the signed-in
+ * name; the app passes them, so that the frame does not depend on any feature.
+ */
+export function Layout({
+  children,
+  tools,
+  notifications,
+}: {
+  children: ReactNode;
+  tools?: () => ReactNode;
+  notifications?: (userId: string) => ReactNode;
+}) {
   const { t, lang, setLang } = useI18n();
   const { state, signOut } = useSession();
   return (
@@ -21,13 +31,8 @@ export function Layout({ children }: { children: ReactNode }) {
         {state.status === 'signedIn' && (
           <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
         )}
-        {state.status === 'signedIn' && (
-          <Link href="/people" className="button button--quiet button--small">
-            {t('people.nav')}
-          </Link>
-        )}
-        {state.status === 'signedIn' && <SearchButton />}
-        {state.status === 'signedIn' && <NotificationBell userId={state.user.id} />}
+        {state.status === 'signedIn' && tools?.()}
+        {state.status === 'signedIn' && notifications?.(state.user.id)}
         <button
           type="button"
           className="button button--quiet button--small"

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import type { SearchResult } from '../../../shared/search';
-import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../../shared/api';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from '../../../shared/documents';
 import { api } from '../api/endpoints';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
