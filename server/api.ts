@@ -29,6 +29,11 @@ import { boardRoutes } from './boards/routes';
 import { CommentRepository } from './comments/comment-repository';
 import { createSearch, type SearchFeature } from './search/search-feature';
 import { peopleRoutes } from './people/routes';
+import { LifecycleRepository } from './documents/lifecycle-repository';
+import { documentLifecycleRoutes } from './documents/lifecycle-routes';
+import { startPurging } from './documents/purge';
+import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
+import { CloseCode } from '../shared/protocol';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -114,6 +119,23 @@ export function createApi(deps: ApiDeps): Api {
     delayMs: config.searchIndexDelayMs,
   });
   app.route('/', search.routes);
+  const lifecycle = new LifecycleRepository(db);
+  // Sockets of a trashed, archived or moved document reconnect and are authorised afresh.
+  const disconnect = (documentId: string, reason: string) => {
+    for (const conn of rooms.loaded(documentId)?.connections ?? []) conn.close(CloseCode.forbidden, reason);
+  };
+  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect }));
+  app.route('/', workspaceLifecycleRoutes({
+    workspaces,
+    lifecycle,
+    access,
+    disconnectWorkspace: (workspaceId, reason) => {
+      for (const room of rooms.all()) {
+        for (const conn of room.connections) if (conn.identity.workspaceId === workspaceId) conn.close(CloseCode.forbidden, reason);
+      }
+    },
+  }));
+  const stopPurging = startPurging(lifecycle, log);
   app.route('/', peopleRoutes(db));
 
   return {
@@ -123,6 +145,7 @@ export function createApi(deps: ApiDeps): Api {
     documents,
     search,
     close: async () => {
+      stopPurging();
       search.close();
       await limiter.close();
     },
