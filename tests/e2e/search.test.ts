@@ -60,3 +60,25 @@ describe('Wie weet wat', { timeout: 90_000 }, () => {
     expect(overflow).toBe(false);
   });
 });
+
+describe('document life cycle in the browser', { timeout: 90_000 }, () => {
+  it('moves a document to the trash with confirmation and restores it from the workspace page', async () => {
+    const { context, page } = await newPage(suite.browser);
+    suite.contexts.push(context);
+    screenshotsOnFailure('lifecycle', () => [page]);
+    await signUp(page, suite.server.baseUrl, person('Ines Maes', 'Stad Genk'));
+    const workspaceId = await createWorkspace(page, 'Atelier leegstand');
+    await createRecommendation(page, 'Tijdelijk gebruik van leegstaande panden');
+    await page.getByTestId('doc-actions').click();
+    await page.getByRole('button', { name: 'Naar de prullenbak' }).click();
+    const confirm = page.getByRole('dialog', { name: /naar de prullenbak\?/ });
+    await confirm.getByRole('button', { name: 'Naar de prullenbak' }).click();
+    await page.waitForURL(`**/w/${workspaceId}`);
+    const list = page.locator('section[data-kind="recommendation"]');
+    await expect.poll(() => list.getByRole('link', { name: 'Tijdelijk gebruik van leegstaande panden' }).count()).toBe(0);
+    await page.getByTestId('trash').locator('summary').click();
+    await page.getByTestId('trash').getByRole('button', { name: /Terugzetten/ }).click();
+    await list.getByRole('link', { name: 'Tijdelijk gebruik van leegstaande panden' }).waitFor();
+    await expect.poll(() => page.getByTestId('trash').getByText('De prullenbak is leeg.').isVisible()).toBe(true);
+  });
+});
