@@ -233,6 +233,8 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
     screenshotsOnFailure('board-cluster', () => [f.page]);
     await expect.poll(() => card(f.page, 'Samen aanwerven').getByTestId('card-votes').innerText(), { timeout: 5_000 }).toBe('1 stem');
 
+    // The whole board in view: near the window's edge dnd-kit scrolls the page while dragging.
+    await f.page.setViewportSize({ width: 1280, height: 1400 });
     const from = (await card(f.page, 'Samen aanwerven').locator('.board-card__body').boundingBox())!;
     await f.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
     await f.page.mouse.down();
@@ -240,7 +242,10 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
     const zone = card(f.page, 'Gedeelde HR-dienst').getByTestId('group-zone');
     await zone.waitFor();
     const target = (await zone.boundingBox())!;
-    await f.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2, { steps: 12 });
+    // Straight onto the zone: passing over the card on the way would make room for the dragged
+    // card there (sorting) and slide the zone away from under the pointer.
+    await f.page.mouse.move(target.x + target.width / 2, target.y + target.height / 2);
+    await f.page.mouse.move(target.x + target.width / 2 + 2, target.y + target.height / 2);
     await f.page.mouse.up();
     const group = f.page.getByTestId('board-group');
     await group.waitFor({ timeout: 5_000 });
