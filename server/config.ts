@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { limitsEnv, readLimits, type Limits } from './limits-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -31,6 +32,7 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
   /** Behind a reverse proxy: take the client address from its X-Forwarded-For (login limits). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  ...limitsEnv,
 });
 
 export interface Config {
@@ -49,6 +51,8 @@ export interface Config {
   loginFailuresPerEmail: number;
   loginFailuresPerAddress: number;
   trustProxy: boolean;
+  /** What one client may cost others over HTTP (limits-config.ts). */
+  limits: Limits;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +83,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    limits: readLimits(e),
   };
 }

@@ -21,6 +21,8 @@ import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
+import { securityHeaders } from './http/security-headers';
+import { capConnections, httpServerOptions } from './http/connection-caps';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -106,6 +108,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // ws rejects larger frames itself and closes with 1009 before buffering them whole.
   ws.wss.options.maxPayload = config.maxMessageBytes;
 
+  app.use('*', securityHeaders(() => apiConfig.publicOrigin));
   const checks = [{ name: 'storage', check: () => store.ping() }];
   if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
   app.route('/', healthRoutes(checks));
@@ -120,7 +123,11 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   });
 
   const httpServer = await new Promise<HttpServer>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as HttpServer));
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpServerOptions(config.limits) },
+      () => resolve(s as HttpServer),
+    );
+    capConnections(s as HttpServer, config.limits, config.trustProxy, log);
   });
   ws.injectWebSocket(httpServer);
   const port = (httpServer.address() as AddressInfo).port;

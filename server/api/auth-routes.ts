@@ -2,6 +2,7 @@ import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { LoginBody, RegisterBody } from '../../shared/api';
 import { HttpError } from '../http/errors';
+import { Throttle } from '../http/throttle';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../auth/middleware';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
 import { EmailTakenError, toUser } from '../auth/users';
@@ -25,6 +26,13 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 /** Register, sign in, sign out, and who am I. */
 export function authRoutes({ deps, repos, limiter }: RouteContext): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
+  // Each registration costs a scrypt hash and a row: one address may not make accounts in bulk.
+  const registrations = new Throttle(
+    'register',
+    deps.config.limits.registrationsPerAddress,
+    3600,
+    'Too many accounts were registered from this address. Try again later.',
+  );
 
   const startSession = (c: Context, userId: string) => {
     const session = repos.sessions.create(userId);
@@ -34,6 +42,7 @@ export function authRoutes({ deps, repos, limiter }: RouteContext): Hono<ApiEnv>
 
   app.post('/api/auth/register', async (c) => {
     const body = await readBody(c, RegisterBody);
+    await registrations.take(clientAddress(c, deps.config.trustProxy));
     if (repos.users.findByEmail(body.email)) throw emailTaken();
     const passwordHash = await hashPassword(body.password);
     let user;

@@ -6,6 +6,7 @@ import type { RoomRegistry } from '../sync/rooms';
 import type { Role } from '../../shared/roles';
 import type { AuthEnv } from '../auth/middleware';
 import type { LoginLimiter } from '../auth/login-limiter';
+import type { ExportService } from '../export/export-service';
 import { SessionRepository } from '../auth/sessions';
 import { UserRepository } from '../auth/users';
 import { DocumentRepository } from '../workspaces/documents';
@@ -58,6 +59,7 @@ export interface RouteContext {
   deps: ApiDeps;
   repos: Repositories;
   limiter: LoginLimiter;
+  exports: ExportService;
 }
 
 export type ApiEnv = AuthEnv;

@@ -1,13 +1,12 @@
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { signedIn } from '../auth/middleware';
-import type { ApiDeps, ApiEnv, RouteContext } from './context';
+import type { ApiEnv, RouteContext } from './context';
 import { documentFor, workspaceFor } from './access';
 import { readBody, readQuery } from './validate';
 
 /** Document metadata (the content travels over the sync socket) and export. */
-export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
+export function documentRoutes({ deps, repos, exports }: RouteContext): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
   app.post('/api/workspaces/:wid/documents', async (c) => {
@@ -55,37 +54,24 @@ export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
     const { user } = signedIn(c);
     const { document } = documentFor(repos, c.req.param('did'), user.id);
     const { format } = readQuery(c, ExportQuery);
-    // Loaded on first use: the renderer pulls in the whole TipTap/ProseMirror schema,
-    // which no other route needs and which would slow every start of the server.
-    const { exportDocument } = await import('../export/index');
-    const result = await withDoc(deps, document.id, (doc) =>
-      exportDocument({
-        doc,
-        kind: document.kind,
-        title: document.title,
-        format,
-        memberIds: repos.members.userIds(document.workspaceId),
-      }),
-    );
+    const result = await exports.render(user.id, document, format, repos.members.userIds(document.workspaceId));
     c.header('Content-Type', result.contentType);
+    if (format !== 'json') {
+      // A download, never a page of ours: even if markup slipped through the renderer, a
+      // sandboxed attachment runs no script and reads no cookie on this origin.
+      c.header('Content-Disposition', `attachment; filename="${downloadName(document.title, format)}"`);
+      c.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
+    }
     return c.body(result.body);
   });
 
   return app;
 }
 
-/** The document's current content: the live room's doc when loaded, else a copy from storage. */
-async function withDoc<T>(deps: ApiDeps, documentId: string, use: (doc: Y.Doc) => T): Promise<T> {
-  const room = deps.rooms.loaded(documentId);
-  if (room) return use(room.doc);
-  const doc = new Y.Doc();
-  try {
-    const updates = await deps.store.loadUpdates(documentId);
-    doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(doc, u);
-    });
-    return use(doc);
-  } finally {
-    doc.destroy();
-  }
+const EXTENSIONS = { markdown: 'md', html: 'html' } as const;
+
+/** An ASCII file name for Content-Disposition: the title's letters and digits, never quotes or paths. */
+function downloadName(title: string, format: 'markdown' | 'html'): string {
+  const base = title.normalize('NFKD').replace(/[^A-Za-z0-9 _-]/g, '').trim().replace(/\s+/g, '-').slice(0, 80);
+  return `${base || 'document'}.${EXTENSIONS[format]}`;
 }

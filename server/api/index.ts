@@ -10,6 +10,7 @@ import { workspaceRoutes } from './workspace-routes';
 import { inviteRoutes } from './invite-routes';
 import { documentRoutes } from './document-routes';
 import { syncAuthorizer } from './sync-authorizer';
+import { ExportService } from '../export/export-service';
 
 export type { ApiDeps, ApiEvent, Repositories } from './context';
 
@@ -40,7 +41,8 @@ export function createApi(deps: ApiDeps): Api {
     failuresPerEmail: deps.config.loginFailuresPerEmail,
     failuresPerAddress: deps.config.loginFailuresPerAddress,
   });
-  const ctx: RouteContext = { deps, repos, limiter };
+  const exports = new ExportService(deps.store, deps.config.limits, deps.log);
+  const ctx: RouteContext = { deps, repos, limiter, exports };
   // Read on every request: with PORT=0 the server learns its own origin only once it listens.
   const origin = () => deps.config.publicOrigin;
 
@@ -74,6 +76,8 @@ export function createApi(deps: ApiDeps): Api {
     use: (routes) => void app.route('/', routes),
     authorizeSync: syncAuthorizer(repos, origin),
     repos,
-    close: () => limiter.close(),
+    close: async () => {
+      await Promise.all([limiter.close(), exports.close()]);
+    },
   };
 }
