@@ -14,15 +14,31 @@ import { INVITE_ROLES, ROLES } from './roles';
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAKS = /[\n\r\u2028\u2029]/;
+// Direction overrides, embeddings, isolates and marks reorder what others see ("Trojan
+// Source"): a name could read as someone else's or hide text. Refused, not guessed at.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// Invisible characters make two names that look the same differ (or hide a name). Removed;
+// a zero-width joiner survives only inside an emoji sequence, where it is visible glue.
+const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF]/gu;
+const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
-/** Text a person typed: NFC-normalised, trimmed, without control characters. */
+/** Removes invisible characters (see INVISIBLE) from a name or title. */
+export function withoutInvisibles(s: string): string {
+  return s.replace(INVISIBLE, '').replace(STRAY_JOINER, '');
+}
+
+/**
+ * Text a person typed: NFC-normalised, without invisible characters, trimmed, without control
+ * or text-direction characters.
+ */
 function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
   return z
     .string()
     .max(max * 4) // cheap guard before normalising huge input
     .refine((s) => !LONE_SURROGATE.test(s), 'contains an invalid character (unpaired surrogate)')
-    .transform((s) => s.normalize('NFC').trim())
+    .transform((s) => withoutInvisibles(s.normalize('NFC')).trim())
     .refine((s) => !CONTROL_CHARS.test(s), 'contains a control character')
+    .refine((s) => !BIDI_CONTROLS.test(s), 'contains a text-direction control character')
     .refine((s) => opts.multiline || !LINE_BREAKS.test(s), 'must be a single line')
     .refine((s) => s.length >= min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
     .refine((s) => s.length <= max, `must be at most ${max} characters`);

@@ -18,15 +18,15 @@ export class CollabSession {
   private readonly onOnline = () => this.goOnline();
   private readonly onOffline = () => this.goOffline();
 
-  constructor(documentId: string, userId: string, token: string | null) {
+  constructor(documentId: string, userId: string) {
     // One local copy per person and document: on a shared computer, someone who signs in
     // next never loads (or resends) the previous person's unsynced edits.
     this.persistence = new IndexeddbPersistence(`stadskamer:${userId}:${documentId}`, this.doc);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, documentId, this.doc, {
-      // The cookie authenticates too, but only from PUBLIC_ORIGIN; the token works from any origin.
-      params: token ? { token } : {},
+      // The session cookie authenticates the upgrade (same origin); a token in the URL would
+      // land in proxy access logs. Scripts and stock clients may still pass `?token=`.
       connect: online,
       maxBackoffTime: 5_000,
     });
