@@ -167,8 +167,11 @@ export const Member = z.object({ user: PublicUser, role: Role });
 export type Member = z.infer<typeof Member>;
 
 export const WorkspaceAnswer = z.object({ workspace: Workspace });
-export const WorkspaceListAnswer = z.object({ workspaces: z.array(Workspace) });
-export const WorkspaceDetailAnswer = z.object({ workspace: Workspace, members: z.array(Member) });
+/** Every list answer also carries `nextCursor` (shared/pagination.ts): null on the last page. */
+const NextCursor = z.string().nullable();
+
+export const WorkspaceListAnswer = z.object({ workspaces: z.array(Workspace), nextCursor: NextCursor });
+export const WorkspaceDetailAnswer = z.object({ workspace: Workspace, members: z.array(Member), nextCursor: NextCursor });
 export type WorkspaceDetailAnswer = z.infer<typeof WorkspaceDetailAnswer>;
 export const MemberAnswer = z.object({ member: Member });
 
@@ -196,7 +199,7 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export const DocumentAnswer = z.object({ document: DocumentMeta });
-export const DocumentListAnswer = z.object({ documents: z.array(DocumentMeta) });
+export const DocumentListAnswer = z.object({ documents: z.array(DocumentMeta), nextCursor: NextCursor });
 
 /** Name of the cookie that carries the session token in browsers. */
 export const SESSION_COOKIE = 'stadskamer_session';

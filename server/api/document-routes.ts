@@ -4,6 +4,8 @@ import { signedIn } from '../auth/middleware';
 import type { ApiEnv, RouteContext } from './context';
 import { documentFor, workspaceFor } from './access';
 import { readBody, readQuery } from './validate';
+import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
+import { checkDocumentQuota } from '../workspaces/document-quota';
 
 /** Document metadata (the content travels over the sync socket) and export. */
 export function documentRoutes({ deps, repos, exports }: RouteContext): Hono<ApiEnv> {
@@ -13,6 +15,7 @@ export function documentRoutes({ deps, repos, exports }: RouteContext): Hono<Api
     const { user } = signedIn(c);
     const workspace = workspaceFor(repos, c.req.param('wid'), user.id, 'editor');
     const body = await readBody(c, CreateDocumentBody);
+    await checkDocumentQuota(repos.documents, workspace.id, deps.config.limits.maxDocumentsPerWorkspace);
     const document = repos.documents.create({
       workspaceId: workspace.id,
       kind: body.kind,
@@ -28,7 +31,9 @@ export function documentRoutes({ deps, repos, exports }: RouteContext): Hono<Api
     const { user } = signedIn(c);
     const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
     const { kind } = readQuery(c, ListDocumentsQuery);
-    return c.json({ documents: repos.documents.list(workspace.id, kind) });
+    // Newest first by creation, which never changes: a walk through the pages meets each document once.
+    const page = paginate(repos.documents.list(workspace.id, kind), NEWEST_FIRST, pageQuery(c));
+    return c.json({ documents: page.items, nextCursor: page.nextCursor });
   });
 
   app.get('/api/documents/:did', (c) => {

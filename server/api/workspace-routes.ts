@@ -7,6 +7,7 @@ import type { Role } from '../../shared/roles';
 import type { ApiEnv, RouteContext } from './context';
 import { notFound, workspaceFor } from './access';
 import { readBody } from './validate';
+import { MEMBERS_BY_ROLE, NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 /** Workspaces and their members. */
 export function workspaceRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
@@ -22,13 +23,16 @@ export function workspaceRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
 
   app.get('/api/workspaces', (c) => {
     const { user } = signedIn(c);
-    return c.json({ workspaces: repos.workspaces.listForUser(user.id) });
+    const page = paginate(repos.workspaces.listForUser(user.id), NEWEST_FIRST, pageQuery(c));
+    return c.json({ workspaces: page.items, nextCursor: page.nextCursor });
   });
 
   app.get('/api/workspaces/:wid', (c) => {
     const { user } = signedIn(c);
     const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
-    return c.json({ workspace, members: repos.members.list(workspace.id) });
+    // The members are the long part of this answer: they are what `?limit=&cursor=` pages through.
+    const page = paginate(repos.members.list(workspace.id), MEMBERS_BY_ROLE, pageQuery(c));
+    return c.json({ workspace, members: page.items, nextCursor: page.nextCursor });
   });
 
   /** Changes a member's role, or removes them (role null), and tells their open sockets. */

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ApiEnv } from '../api/context';
 import { readBody } from '../api/validate';
 import { signedIn } from '../auth/middleware';
+import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { MarkReadBody } from '../../shared/comments';
 import type { NotificationRepository } from './notification-repository';
 
@@ -11,7 +12,9 @@ export function notificationRoutes(notifications: NotificationRepository): Hono<
 
   app.get('/api/notifications', (c) => {
     const { user } = signedIn(c);
-    return c.json(notifications.list(user.id));
+    const { notifications: all, unread } = notifications.list(user.id);
+    const page = paginate(all, NEWEST_FIRST, pageQuery(c));
+    return c.json({ notifications: page.items, unread, nextCursor: page.nextCursor });
   });
 
   app.post('/api/notifications/read', async (c) => {

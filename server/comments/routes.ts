@@ -14,6 +14,7 @@ import { checkRelativePosition } from './anchor';
 import { CommentRepository, type StoredThread } from './comment-repository';
 import { NotificationRepository } from './notification-repository';
 import { notificationRoutes } from './notification-routes';
+import { OLDEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 export interface CommentDeps {
   db: Database;
@@ -99,7 +100,8 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
   app.get('/api/documents/:did/comments', (c) => {
     const { user } = signedIn(c);
     const { document } = documentFor(repos, c.req.param('did'), user.id);
-    return c.json({ threads: comments.list(document.id) });
+    const page = paginate(comments.list(document.id), OLDEST_FIRST, pageQuery(c));
+    return c.json({ threads: page.items, nextCursor: page.nextCursor });
   });
 
   app.post('/api/documents/:did/comments', async (c) => {

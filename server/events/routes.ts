@@ -5,6 +5,7 @@ import { workspaceFor } from '../api/access';
 import { readQuery } from '../api/validate';
 import { signedIn } from '../auth/middleware';
 import { HttpError } from '../http/errors';
+import { decodeCursor, encodeCursor } from '../http/paginate';
 import type { PubSub } from '../bus/pubsub';
 import type { PresenceStore } from '../presence/presence-store';
 import type { EventLog } from './event-log';
@@ -13,7 +14,16 @@ import { streamWorkspaceEvents } from './event-stream';
 const ActivityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().min(1).optional(),
+  cursor: z.string().min(1).max(200).optional(),
 });
+
+function eventIdOf(cursor: string): number {
+  const id = decodeCursor(cursor, 1)[0];
+  if (typeof id !== 'number' || !Number.isSafeInteger(id) || id < 1) {
+    throw new HttpError(422, 'invalid_field', 'cursor is not one this server gave out', 'cursor');
+  }
+  return id;
+}
 
 export interface LiveDeps {
   repos: Repositories;
@@ -36,7 +46,12 @@ export function liveRoutes({ repos, events, bus, presence }: LiveDeps): Hono<Api
     const { user } = signedIn(c);
     const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
     const q = readQuery(c, ActivityQuery);
-    return c.json({ events: events.page(workspace.id, q.before ?? null, q.limit) });
+    // The cursor is the id of the last event sent; `before` is the older spelling of the same.
+    const before = q.cursor === undefined ? (q.before ?? null) : eventIdOf(q.cursor);
+    const rows = events.page(workspace.id, before, q.limit + 1);
+    const page = rows.slice(0, q.limit);
+    const nextCursor = rows.length > q.limit ? encodeCursor([Number(page[page.length - 1]!.id)]) : null;
+    return c.json({ events: page, nextCursor });
   });
 
   app.get('/api/workspaces/:wid/presence', async (c) => {

@@ -1,3 +1,5 @@
+import { MAX_PAGE_SIZE } from '../../../shared/pagination';
+
 /**
  * One fetch wrapper for the whole client: JSON in and out, and every failure turned into an
  * ApiError that the UI can phrase for a person (never raw JSON). The session travels only in
@@ -13,6 +15,13 @@ export class ApiError extends Error {
   ) {
     super(message);
   }
+}
+
+/** `path` asking for one page of at most MAX_PAGE_SIZE items, after `cursor`. */
+export function pagePath(path: string, cursor: string | null): string {
+  const params = new URLSearchParams({ limit: String(MAX_PAGE_SIZE) });
+  if (cursor !== null) params.set('cursor', cursor);
+  return `${path}${path.includes('?') ? '&' : '?'}${params}`;
 }
 
 /** Listeners told when the server says the session is gone, so the app can go to sign-in. */
