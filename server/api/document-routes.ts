@@ -77,6 +77,11 @@ const EXTENSIONS = { markdown: 'md', html: 'html' } as const;
 
 /** An ASCII file name for Content-Disposition: the title's letters and digits, never quotes or paths. */
 function downloadName(title: string, format: 'markdown' | 'html'): string {
-  const base = title.normalize('NFKD').replace(/[^A-Za-z0-9 _-]/g, '').trim().replace(/\s+/g, '-').slice(0, 80);
+  const base = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
   return `${base || 'document'}.${EXTENSIONS[format]}`;
 }
