@@ -3,6 +3,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { LoginBody, RegisterBody } from '../../shared/api';
 import { HttpError } from '../http/errors';
 import { Throttle } from '../http/throttle';
+import { ConcurrencyGate } from '../http/concurrency-gate';
 import { clearSessionCookie, setSessionCookie, signedIn } from '../auth/middleware';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
 import { EmailTakenError, toUser } from '../auth/users';
@@ -33,6 +34,8 @@ export function authRoutes({ deps, repos, limiter }: RouteContext): Hono<ApiEnv>
     3600,
     'Too many accounts were registered from this address. Try again later.',
   );
+  // One registration hashes at a time (many addresses at once must not starve sign-ins of threads).
+  const hashing = new ConcurrencyGate(1, 50, 'Many people are registering right now. Try again in a moment.');
 
   const startSession = (c: Context, userId: string) => {
     const session = repos.sessions.create(userId);
@@ -44,7 +47,7 @@ export function authRoutes({ deps, repos, limiter }: RouteContext): Hono<ApiEnv>
     const body = await readBody(c, RegisterBody);
     await registrations.take(clientAddress(c, deps.config.trustProxy));
     if (repos.users.findByEmail(body.email)) throw emailTaken();
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await hashing.run(() => hashPassword(body.password));
     let user;
     try {
       user = repos.users.create({ email: body.email, passwordHash, name: body.name, organization: body.organization });
