@@ -1,24 +1,22 @@
 import { Hono } from 'hono';
-import type { ApiEnv } from '../api/context';
-import { readBody } from '../api/validate';
-import { signedIn } from '../auth/middleware';
+import type { Access, AppEnv } from '../http/access';
+import { readBody } from '../http/validation';
 import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { MarkReadBody } from '../../shared/comments';
 import type { NotificationRepository } from './notification-repository';
 
 /** The caller's own mention notifications: list with unread count, mark read. */
-export function notificationRoutes(notifications: NotificationRepository): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function notificationRoutes(notifications: NotificationRepository, access: Access): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.get('/api/notifications', (c) => {
-    const { user } = signedIn(c);
-    const { notifications: all, unread } = notifications.list(user.id);
+  app.get('/api/notifications', access.requireUser, (c) => {
+    const { notifications: all, unread } = notifications.list(c.var.user.id);
     const page = paginate(all, NEWEST_FIRST, pageQuery(c));
     return c.json({ notifications: page.items, unread, nextCursor: page.nextCursor });
   });
 
-  app.post('/api/notifications/read', async (c) => {
-    const { user } = signedIn(c);
+  app.post('/api/notifications/read', access.requireUser, async (c) => {
+    const { user } = c.var;
     const body = await readBody(c, MarkReadBody);
     notifications.markRead(user.id, body);
     return c.json({ unread: notifications.unread(user.id) });

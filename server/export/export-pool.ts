@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import type { Logger } from '../log';
-import { HttpError } from '../http/errors';
+import { AppError } from '../http/errors';
 import type { ExportResult } from './index';
 import type { ExportTask } from './export-worker';
 
@@ -47,7 +47,7 @@ export class ExportPool {
         { event: 'export.failed', documentId, format: task.format, ms: Date.now() - started, err: (err as Error).message },
         'export failed',
       );
-      throw new HttpError(422, 'export_failed', 'This document could not be exported: it is too large or too deeply nested.');
+      throw new AppError(422, 'export_failed', 'This document could not be exported: it is too large or too deeply nested.');
     }
   }
 
@@ -56,8 +56,8 @@ export class ExportPool {
   }
 }
 
-function busy(): HttpError {
-  return new HttpError(503, 'export_busy', 'The server is busy with other exports. Try again in a moment.', undefined, {
+function busy(): AppError {
+  return new AppError(503, 'export_busy', 'The server is busy with other exports. Try again in a moment.', undefined, {
     'Retry-After': '5',
   });
 }

@@ -2,7 +2,7 @@ import type { DocumentMeta } from '../../shared/api';
 import type { Limits } from '../limits-config';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
-import { HttpError } from '../http/errors';
+import { AppError } from '../http/errors';
 import { Throttle } from '../http/throttle';
 import { ExportPool } from './export-pool';
 import type { ExportFormat, ExportResult } from './index';
@@ -36,7 +36,7 @@ export class ExportService {
     const updates = await this.store.loadUpdates(document.id);
     const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     if (bytes > this.limits.maxDocumentBytes) {
-      throw new HttpError(413, 'document_too_large', `This document is larger than ${this.limits.maxDocumentBytes} bytes and cannot be exported.`);
+      throw new AppError(413, 'document_too_large', `This document is larger than ${this.limits.maxDocumentBytes} bytes and cannot be exported.`);
     }
     return this.pool.run(
       { updates, kind: document.kind, title: document.title, format, memberIds: [...memberIds] },

@@ -1,4 +1,4 @@
-import { HttpError } from './errors';
+import { AppError } from './errors';
 
 /**
  * At most `width` callers run at once; up to `queue` more wait their turn; beyond that the
@@ -18,7 +18,7 @@ export class ConcurrencyGate {
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.width) {
       if (this.waiting.length >= this.queue) {
-        throw new HttpError(503, 'busy', this.busyMessage, undefined, { 'Retry-After': '2' });
+        throw new AppError(503, 'busy', this.busyMessage, undefined, { 'Retry-After': '2' });
       }
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {

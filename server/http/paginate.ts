@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../../shared/pagination';
 import type { Member } from '../../shared/api';
 import { ROLES } from '../../shared/roles';
-import { HttpError } from './errors';
-import { readQuery } from '../api/validate';
+import { AppError } from './errors';
+import { readQuery } from './validation';
 
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
@@ -46,7 +46,7 @@ export function decodeCursor(cursor: string, width: number): KeyPart[] {
   } catch {
     // Falls through to the 422 below.
   }
-  throw new HttpError(422, 'invalid_field', 'cursor is not one this server gave out', 'cursor');
+  throw new AppError(422, 'invalid_field', 'cursor is not one this server gave out', 'cursor');
 }
 
 /**

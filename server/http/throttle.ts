@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { HttpError } from './errors';
+import { AppError } from './errors';
 
 /**
  * A fixed-window allowance per key (a client address, a user id), in process memory with
@@ -23,7 +23,7 @@ export class Throttle {
       await this.limiter.consume(key);
     } catch (res) {
       if (!(res instanceof RateLimiterRes)) throw res;
-      throw new HttpError(429, 'too_many_requests', this.message, undefined, {
+      throw new AppError(429, 'too_many_requests', this.message, undefined, {
         'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
       });
     }

@@ -1,14 +1,27 @@
 import { Hono, type Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { LoginBody, RegisterBody } from '../../shared/api';
-import { HttpError } from '../http/errors';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { AppError } from '../http/errors';
+import { requireUser, type AppEnv } from '../http/access';
+import { readBody } from '../http/validation';
+import type { LoginLimiter } from './login-limiter';
+import { clearSessionCookie, setSessionCookie } from './middleware';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import type { SessionRepository } from './sessions';
+import { EmailTakenError, toUser, type UserRepository } from './users';
 import { Throttle } from '../http/throttle';
 import { ConcurrencyGate } from '../http/concurrency-gate';
-import { clearSessionCookie, setSessionCookie, signedIn } from '../auth/middleware';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords';
-import { EmailTakenError, toUser } from '../auth/users';
-import type { ApiEnv, RouteContext } from './context';
-import { readBody } from './validate';
+
+export interface AuthRouteDeps {
+  /** Read per request: the public origin is known only once the server listens. */
+  config: Config;
+  log: Logger;
+  users: UserRepository;
+  sessions: SessionRepository;
+  limiter: LoginLimiter;
+}
 
 /**
  * The address failed sign-ins are counted against. Behind a trusted proxy it is the last
@@ -25,12 +38,12 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 /** Register, sign in, sign out, and who am I. */
-export function authRoutes({ deps, repos, limiter }: RouteContext): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function authRoutes({ config, log, users, sessions, limiter }: AuthRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
   // Each registration costs a scrypt hash and a row: one address may not make accounts in bulk.
   const registrations = new Throttle(
     'register',
-    deps.config.limits.registrationsPerAddress,
+    config.limits.registrationsPerAddress,
     3600,
     'Too many accounts were registered from this address. Try again later.',
   );
@@ -38,61 +51,60 @@ export function authRoutes({ deps, repos, limiter }: RouteContext): Hono<ApiEnv>
   const hashing = new ConcurrencyGate(1, 50, 'Many people are registering right now. Try again in a moment.');
 
   const startSession = (c: Context, userId: string) => {
-    const session = repos.sessions.create(userId);
-    setSessionCookie(c, deps.config.publicOrigin, session.token, session.expiresAt);
+    const session = sessions.create(userId);
+    setSessionCookie(c, config.publicOrigin, session.token, session.expiresAt);
     return session.token;
   };
 
   app.post('/api/auth/register', async (c) => {
     const body = await readBody(c, RegisterBody);
-    await registrations.take(clientAddress(c, deps.config.trustProxy));
-    if (repos.users.findByEmail(body.email)) throw emailTaken();
+    await registrations.take(clientAddress(c, config.trustProxy));
+    if (users.findByEmail(body.email)) throw emailTaken();
     const passwordHash = await hashing.run(() => hashPassword(body.password));
     let user;
     try {
-      user = repos.users.create({ email: body.email, passwordHash, name: body.name, organization: body.organization });
+      user = users.create({ email: body.email, passwordHash, name: body.name, organization: body.organization });
     } catch (err) {
       // Two registrations for one address at once: the database decides.
       if (err instanceof EmailTakenError) throw emailTaken();
       throw err;
     }
-    deps.log.info({ event: 'auth.registered', userId: user.id }, 'user registered');
+    log.info({ event: 'auth.registered', userId: user.id }, 'user registered');
     return c.json({ user: toUser(user), token: startSession(c, user.id) }, 201);
   });
 
   app.post('/api/auth/login', async (c) => {
     const body = await readBody(c, LoginBody);
-    const address = clientAddress(c, deps.config.trustProxy);
+    const address = clientAddress(c, config.trustProxy);
     const wait = await limiter.retryAfter(body.email, address);
     if (wait > 0) {
-      deps.log.warn({ event: 'auth.login_throttled', address }, 'sign-in throttled');
-      throw new HttpError(429, 'too_many_attempts', 'Too many failed sign-ins. Try again later.', undefined, {
+      log.warn({ event: 'auth.login_throttled', address }, 'sign-in throttled');
+      throw new AppError(429, 'too_many_attempts', 'Too many failed sign-ins. Try again later.', undefined, {
         'Retry-After': String(wait),
       });
     }
-    const user = repos.users.findByEmail(body.email);
+    const user = users.findByEmail(body.email);
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyPasswordHash()));
     if (!user || !ok) {
       await limiter.recordFailure(body.email, address);
-      deps.log.info({ event: 'auth.login_failed', address }, 'sign-in failed');
-      throw new HttpError(401, 'invalid_credentials', 'E-mail address or password is wrong.');
+      log.info({ event: 'auth.login_failed', address }, 'sign-in failed');
+      throw new AppError(401, 'invalid_credentials', 'E-mail address or password is wrong.');
     }
     await limiter.recordSuccess(body.email);
     return c.json({ user: toUser(user), token: startSession(c, user.id) });
   });
 
-  app.post('/api/auth/logout', (c) => {
-    const auth = signedIn(c);
-    repos.sessions.revoke(auth.tokenHash);
-    clearSessionCookie(c, deps.config.publicOrigin);
+  app.post('/api/auth/logout', requireUser, (c) => {
+    sessions.revoke(c.var.session.tokenHash);
+    clearSessionCookie(c, config.publicOrigin);
     return c.body(null, 204);
   });
 
-  app.get('/api/me', (c) => c.json({ user: toUser(signedIn(c).user) }));
+  app.get('/api/me', requireUser, (c) => c.json({ user: toUser(c.var.user) }));
 
   return app;
 }
 
-function emailTaken(): HttpError {
-  return new HttpError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
+function emailTaken(): AppError {
+  return new AppError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
 }

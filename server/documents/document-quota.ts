@@ -1,5 +1,5 @@
-import { HttpError } from '../http/errors';
-import type { DocumentRepository } from './documents';
+import { AppError } from '../http/errors';
+import type { DocumentRepository } from './document-repository';
 
 /**
  * Refuses a new document once the workspace holds `max` (MAX_DOCUMENTS_PER_WORKSPACE): one
@@ -7,7 +7,7 @@ import type { DocumentRepository } from './documents';
  */
 export async function checkDocumentQuota(documents: DocumentRepository, workspaceId: string, max: number): Promise<void> {
   if ((await documents.count(workspaceId)) < max) return;
-  throw new HttpError(
+  throw new AppError(
     429,
     'document_quota_reached',
     `This workspace already holds ${max} documents, the most it may hold. Delete or move some first.`,

@@ -1,0 +1,92 @@
+import { Hono } from 'hono';
+import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
+import { actorOf, type Emit } from '../events/emit';
+import type { Access, AppEnv } from '../http/access';
+import { readBody, readQuery } from '../http/validation';
+import type { MemberRepository } from '../workspaces/members';
+import type { DocumentRepository } from './document-repository';
+import type { ExportService } from '../export/export-service';
+import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
+import { checkDocumentQuota } from './document-quota';
+
+export interface DocumentRouteDeps {
+  documents: DocumentRepository;
+  /** Renders exports off the event loop, within their limits. */
+  exports: ExportService;
+  /** MAX_DOCUMENTS_PER_WORKSPACE. */
+  maxDocumentsPerWorkspace: number;
+  members: MemberRepository;
+  access: Access;
+  emit: Emit;
+}
+
+/** Document metadata (the content travels over the sync socket) and export. */
+export function documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace }: DocumentRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/workspaces/:wid/documents', access.requireWorkspace('editor'), async (c) => {
+    const { user, workspace } = c.var;
+    const body = await readBody(c, CreateDocumentBody);
+    await checkDocumentQuota(documents, workspace.id, maxDocumentsPerWorkspace);
+    const document = documents.create({
+      workspaceId: workspace.id,
+      kind: body.kind,
+      title: body.title,
+      tags: body.tags ?? [],
+      createdBy: user.id,
+    });
+    emit({ type: 'document.created', workspaceId: workspace.id, actor: actorOf(user), subject: document.id });
+    return c.json({ document }, 201);
+  });
+
+  app.get('/api/workspaces/:wid/documents', access.requireWorkspace(), (c) => {
+    const { kind } = readQuery(c, ListDocumentsQuery);
+    // Newest first by creation, which never changes: a walk through the pages meets each document once.
+    const page = paginate(documents.list(c.var.workspace.id, kind), NEWEST_FIRST, pageQuery(c));
+    return c.json({ documents: page.items, nextCursor: page.nextCursor });
+  });
+
+  app.get('/api/documents/:did', access.requireDocument(), (c) => c.json({ document: c.var.document }));
+
+  app.patch('/api/documents/:did', access.requireDocument('editor'), async (c) => {
+    const { user, document: before } = c.var;
+    const changes = await readBody(c, UpdateDocumentBody);
+    const document = documents.patch(before.id, changes);
+    const base = { workspaceId: document.workspaceId, actor: actorOf(user), subject: document.id };
+    if (changes.status !== undefined && changes.status !== before.status) {
+      emit({ ...base, type: 'document.status_changed', data: { from: before.status, to: changes.status } });
+    }
+    const fields = (['title', 'tags'] as const).filter((f) => changes[f] !== undefined);
+    if (fields.length > 0) emit({ ...base, type: 'document.updated', data: { fields } });
+    return c.json({ document });
+  });
+
+  app.get('/api/documents/:did/export', access.requireDocument(), async (c) => {
+    const { user, document } = c.var;
+    const { format } = readQuery(c, ExportQuery);
+    const result = await exports.render(user.id, document, format, members.userIds(document.workspaceId));
+    c.header('Content-Type', result.contentType);
+    if (format !== 'json') {
+      // A download, never a page of ours: even if markup slipped through the renderer, a
+      // sandboxed attachment runs no script and reads no cookie on this origin.
+      c.header('Content-Disposition', `attachment; filename="${downloadName(document.title, format)}"`);
+      c.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
+    }
+    return c.body(result.body);
+  });
+
+  return app;
+}
+
+const EXTENSIONS = { markdown: 'md', html: 'html' } as const;
+
+/** An ASCII file name for Content-Disposition: the title's letters and digits, never quotes or paths. */
+function downloadName(title: string, format: 'markdown' | 'html'): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${base || 'document'}.${EXTENSIONS[format]}`;
+}
