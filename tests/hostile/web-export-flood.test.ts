@@ -67,7 +67,7 @@ describe('exports run off the event loop, queued and rate-limited', () => {
     );
     // Rendered on the loop the stall was 2.8 s (one export at a time holds it); the bound leaves
     // room for a 2-core machine shared with other test runs (load average above 20 while measured).
-    expect(maxDelayMs).toBeLessThan(1000);
+    expect(maxDelayMs).toBeLessThan(1500);
     expect(honest.length).toBeGreaterThan(5);
   });
 
