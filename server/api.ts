@@ -99,7 +99,7 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   app.route('/', documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', commentRoutes({ db, members, access, events }));
-  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
+  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
 
   return {
     routes: app,

@@ -38,7 +38,10 @@ describe('every list pages with ?limit=&cursor= and nextCursor', () => {
     server = await startTestServer({ MAX_DOCUMENTS_PER_WORKSPACE: '23' });
     owner = await registerUser(server.url);
     workspaceId = (await createWorkspace(server.url, owner.token)).id;
-    for (let i = 0; i < 23; i++) documentIds.push((await createDocument(server.url, owner.token, workspaceId, { title: `Nota ${i}` })).id);
+    for (let i = 0; i < 23; i++) {
+      const kind = i === 22 ? 'board' : 'recommendation';
+      documentIds.push((await createDocument(server.url, owner.token, workspaceId, { title: `Nota ${i}`, kind })).id);
+    }
   });
   afterAll(() => server?.close());
 
@@ -108,6 +111,9 @@ describe('every list pages with ?limit=&cursor= and nextCursor', () => {
     expect(res.status).toBe(429);
     expect(res.body.error.code).toBe('document_quota_reached');
     expect(res.body.error.message).toMatch(/23/);
+    const draft = await call(server.url, 'POST', `/api/documents/${documentIds[22]}/draft`, { token: owner.token });
+    expect(draft.status).toBe(429);
+    expect(draft.body.error.code).toBe('document_quota_reached');
     const list = await call(server.url, 'GET', `/api/workspaces/${workspaceId}/documents`, { token: owner.token });
     expect(list.body.documents).toHaveLength(23);
   });
