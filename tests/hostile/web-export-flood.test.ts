@@ -135,3 +135,32 @@ describe('exports of poisoned documents', () => {
     expect(res.body.error.code).toBe('document_too_large');
   });
 });
+
+describe('the export pool under pressure', () => {
+  let server: Server;
+  beforeAll(async () => (server = await startTestServer({ EXPORT_THREADS: '1', EXPORT_QUEUE: '1', EXPORT_TIMEOUT_MS: '300', EXPORTS_PER_MINUTE: '1000' })));
+  afterAll(() => server?.close());
+
+  it('an export over its time limit answers 422 and the pool goes on; a full queue answers 503 with Retry-After', { timeout: 60_000 }, async () => {
+    const slow = await createDocumentFor(server.url);
+    plantContent(server.dataDir, slow.documentId, (doc) => {
+      for (let i = 0; i < 400; i++) appendParagraph(doc, `${i}. ${PARAGRAPH}`);
+    });
+    const small = await createDocumentFor(server.url);
+    const exportOf = (d: { token: string; documentId: string }) =>
+      call(server.url, 'GET', `/api/documents/${d.documentId}/export?format=html`, { token: d.token });
+
+    const [a, b, c] = await Promise.all([exportOf(slow), exportOf(slow), exportOf(slow)]);
+    const statuses = [a, b, c].map((r) => r.status).sort();
+    // One runs and is stopped at 300 ms, one waits in the queue (then is stopped too), one finds the queue full.
+    expect(statuses).toEqual([422, 422, 503]);
+    const busy = [a, b, c].find((r) => r.status === 503)!;
+    expect(busy.body.error.code).toBe('export_busy');
+    expect(Number(busy.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect([a, b, c].find((r) => r.status === 422)!.body.error.code).toBe('export_failed');
+
+    // The stopped threads are replaced; a new one needs a moment to load the renderer, and its
+    // first export may still run into the 300 ms limit, so the pool is asked until it answers.
+    await expect.poll(async () => (await exportOf(small)).status, { timeout: 20_000, interval: 500 }).toBe(200);
+  });
+});
