@@ -2,13 +2,15 @@ import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
+import type * as Y from 'yjs';
 import type { CollabSession } from './collab-session';
 
 /**
- * The editor's extensions: exactly the StarterKit nodes and marks of CONTRACT §3 (so the
- * server's export understands every document), bound to the Yjs document.
+ * The document's schema bound to its Yjs document: exactly the StarterKit nodes and marks
+ * of CONTRACT §3 (so the server's export understands every document). Tests bind their
+ * editors through this same list, so what they prove holds for the app's binding.
  */
-export function editorExtensions(session: CollabSession, user: { name: string; color: string }): AnyExtension[] {
+export function documentExtensions(doc: Y.Doc): AnyExtension[] {
   return [
     StarterKit.configure({
       // Collaboration brings its own Yjs-aware undo; ProseMirror's history would fight it.
@@ -17,7 +19,14 @@ export function editorExtensions(session: CollabSession, user: { name: string; c
       underline: false,
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
-    Collaboration.configure({ document: session.doc, field: 'default' }),
+    Collaboration.configure({ document: doc, field: 'default' }),
+  ];
+}
+
+/** The editor's extensions: the bound document plus the other people's carets. */
+export function editorExtensions(session: CollabSession, user: { name: string; color: string }): AnyExtension[] {
+  return [
+    ...documentExtensions(session.doc),
     // The server overwrites `user` with the authenticated identity before others see it;
     // what is set here only labels our own state until then.
     CollaborationCaret.configure({ provider: session.provider, user }),
