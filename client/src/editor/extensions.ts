@@ -3,6 +3,7 @@ import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
+import { blockLocalEdits } from './block-local-edits';
 import type { CollabSession } from './collab-session';
 
 /**
@@ -10,7 +11,7 @@ import type { CollabSession } from './collab-session';
  * of CONTRACT §3 (so the server's export understands every document). Tests bind their
  * editors through this same list, so what they prove holds for the app's binding.
  */
-export function documentExtensions(doc: Y.Doc): AnyExtension[] {
+export function documentExtensions(doc: Y.Doc, blocked: () => boolean = () => false): AnyExtension[] {
   return [
     StarterKit.configure({
       // Collaboration brings its own Yjs-aware undo; ProseMirror's history would fight it.
@@ -20,13 +21,14 @@ export function documentExtensions(doc: Y.Doc): AnyExtension[] {
       link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
     }),
     Collaboration.configure({ document: doc, field: 'default' }),
+    blockLocalEdits(blocked),
   ];
 }
 
 /** The editor's extensions: the bound document plus the other people's carets. */
 export function editorExtensions(session: CollabSession, user: { name: string; color: string }): AnyExtension[] {
   return [
-    ...documentExtensions(session.doc),
+    ...documentExtensions(session.doc, () => session.contentTooDeep),
     // The server overwrites `user` with the authenticated identity before others see it;
     // what is set here only labels our own state until then.
     CollaborationCaret.configure({ provider: session.provider, user }),
