@@ -4,6 +4,7 @@ import CollaborationCaret from '@tiptap/extension-collaboration-caret';
 import StarterKit from '@tiptap/starter-kit';
 import type * as Y from 'yjs';
 import { blockLocalEdits } from './block-local-edits';
+import { colorSlotsFromAwareness } from './caret-colors';
 import type { CollabSession } from './collab-session';
 
 /**
@@ -25,12 +26,29 @@ export function documentExtensions(doc: Y.Doc, blocked: () => boolean = () => fa
   ];
 }
 
-/** The editor's extensions: the bound document plus the other people's carets. */
-export function editorExtensions(session: CollabSession, user: { name: string; color: string }): AnyExtension[] {
+/**
+ * The editor's extensions: the bound document plus the other people's carets, coloured
+ * from the document's palette (a different colour for everyone present) through classes.
+ */
+export function editorExtensions(session: CollabSession, user: { id: string; name: string; color: string }): AnyExtension[] {
+  const slot = (id: unknown) => (typeof id === 'string' ? colorSlotsFromAwareness(session.provider.awareness, user.id).get(id) : undefined) ?? 0;
   return [
     ...documentExtensions(session.doc, () => session.contentTooDeep),
     // The server overwrites `user` with the authenticated identity before others see it;
     // what is set here only labels our own state until then.
-    CollaborationCaret.configure({ provider: session.provider, user }),
+    CollaborationCaret.configure({
+      provider: session.provider,
+      user,
+      render: (u) => {
+        const caret = document.createElement('span');
+        caret.className = `collaboration-carets__caret person-color--${slot(u.id)}`;
+        const label = document.createElement('div');
+        label.className = 'collaboration-carets__label';
+        label.textContent = typeof u.name === 'string' ? u.name : '';
+        caret.append(label);
+        return caret;
+      },
+      selectionRender: (u) => ({ class: `ProseMirror-yjs-selection person-selection--${slot(u.id)}` }),
+    }),
   ];
 }
