@@ -1,6 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { createDocument, createWorkspace, registerUser } from '../helpers/api';
+import { NAVIGATE_FALLBACK_DENYLIST } from '../../client/src/offline/navigation-denylist';
 import { seriousViolations } from './helpers/axe';
 import { newPage, screenshotsOnFailure } from './helpers/browser';
 import { signIn } from './helpers/sign-in';
@@ -91,5 +92,57 @@ describe('an editor people trust with their text', { timeout: 90_000 }, () => {
     await page.keyboard.type('De steden werken samen.');
     expect(await page.getByRole('heading', { level: 1, name: 'Aanbevelingen wonen' }).count()).toBe(1);
     expect(await seriousViolations(page)).toEqual([]);
+  });
+});
+
+describe('the offline app shell', { timeout: 120_000 }, () => {
+  it('serves sw.js for revalidation on every visit and keeps its navigation fallback away from server URLs', async () => {
+    const res = await fetch(`${suite.server.baseUrl}/sw.js`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    const sw = await res.text();
+    for (const re of NAVIGATE_FALLBACK_DENYLIST) expect(sw).toContain(re.source);
+    for (const path of ['/api/me', '/sync/x', '/invite/abc', '/join/ABC123', '/auth/oidc/callback?code=1', '/api/documents/d/export?format=pdf', '/dev/outbox']) {
+      expect(NAVIGATE_FALLBACK_DENYLIST.some((re) => re.test(path)), path).toBe(true);
+    }
+    for (const path of ['/', '/w/abc', '/d/abc', '/signin']) expect(NAVIGATE_FALLBACK_DENYLIST.some((re) => re.test(path)), path).toBe(false);
+  });
+
+  it('opens the app and a document with a local copy on a reload without network; an edit made then reaches the server later', async () => {
+    const base = suite.server.baseUrl;
+    const owner = await registerUser(base, { name: 'Tom Goossens', organization: 'Stad Kortrijk' });
+    const ws = await createWorkspace(base, owner.token, 'Atelier mobiliteit');
+    const doc = await createDocument(base, owner.token, ws.id, { title: 'Fietsstraten' });
+    const { context, page } = await newPage(suite.browser);
+    suite.contexts.push(context);
+    screenshotsOnFailure('offline-reload', () => [page]);
+    await signIn(page, base, owner.email, owner.password);
+    await page.goto(`${base}/d/${doc.id}`);
+    await page.getByTestId('connection').getByText('verbonden').waitFor();
+    await page.getByTestId('editor').click();
+    await page.keyboard.type('Eerste zin.');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    // The service worker has the app precached once it is active.
+    await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
+
+    await context.setOffline(true);
+    await page.reload();
+    await page.getByTestId('offline-copy').waitFor();
+    await expect.poll(() => page.getByTestId('editor').innerText()).toContain('Eerste zin.');
+    await page.getByTestId('editor').click();
+    await page.keyboard.press('End');
+    await page.keyboard.type(' Offline getypt.');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('offline');
+    // The API is not served from the cache: offline it fails, and the page says so in a sentence.
+    expect(await page.evaluate(() => fetch('/api/me').then(() => 'answered', () => 'failed'))).toBe('failed');
+    await page.getByRole('link', { name: /^← Terug naar/ }).click();
+    await page.getByRole('alert').getByText('Geen verbinding met de server').waitFor();
+    await page.goBack();
+    await expect.poll(() => page.getByTestId('editor').innerText()).toContain('Eerste zin. Offline getypt.');
+
+    await context.setOffline(false);
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');
+    const md = await fetch(`${base}/api/documents/${doc.id}/export?format=markdown`, { headers: { authorization: `Bearer ${owner.token}` } }).then((r) => r.text());
+    expect(md).toContain('Eerste zin. Offline getypt.');
   });
 });

@@ -24,16 +24,28 @@ import { CommentsPanel, createCommentHooks } from '../comments/CommentsPanel';
 import { isMetadataChange } from '../live/metadata-change';
 import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
 import { BoardPage } from '../board/BoardPage';
+import { isNetworkFailure, recallDocument, rememberDocument } from '../offline/document-cache';
+
+type Loaded = { document: DocumentMeta; workspace: Awaited<ReturnType<typeof api.getWorkspace>>['workspace']; role: Role; members: Awaited<ReturnType<typeof api.getWorkspace>>['members'] };
 
 /** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
   const { t } = useI18n();
   const user = useUser();
   const [loaded, reload, replace] = useLoad(async () => {
-    const { document } = await api.getDocument(documentId);
-    const { workspace, members } = await api.getWorkspace(document.workspaceId);
-    const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
-    return { document, workspace, role, members };
+    try {
+      const { document } = await api.getDocument(documentId);
+      const { workspace, members } = await api.getWorkspace(document.workspaceId);
+      const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
+      const context = { document, workspace, role, members };
+      rememberDocument(user.id, context);
+      return { ...context, offline: false };
+    } catch (err) {
+      // Offline: a document opened here before still opens, from this device's copy.
+      const remembered = isNetworkFailure(err) ? recallDocument<Loaded>(user.id, documentId) : null;
+      if (remembered) return { ...remembered, offline: true };
+      throw err;
+    }
   }, [documentId, user.id]);
 
   usePageTitle(loaded.status === 'ok' ? loaded.data.document.title : null);
@@ -60,6 +72,11 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       <p className="small">
         <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
       </p>
+      {loaded.data.offline && (
+        <p className="notice" role="status" data-testid="offline-copy">
+          {t('offline.localCopy')}
+        </p>
+      )}
       {document.kind === 'board' ? (
         <BoardPage
           document={document}

@@ -31,4 +31,9 @@ export const editorEn: Record<keyof typeof editorNl, string> = {
   'doc.wordCountOne': '1 word',
   'doc.outline': 'Contents',
   'doc.outlineHint': 'Headings in this document',
+
+  'offline.updateReady': 'A new version of Stadskamer is available.',
+  'offline.updateLoad': 'Load new version',
+  'offline.updateLater': 'Later',
+  'offline.localCopy': 'Offline: you are working in the copy on this device. Your changes will be saved once you are connected again.',
 };

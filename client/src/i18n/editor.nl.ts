@@ -29,4 +29,9 @@ export const editorNl = {
   'doc.wordCountOne': '1 woord',
   'doc.outline': 'Inhoud',
   'doc.outlineHint': 'Koppen in dit document',
+
+  'offline.updateReady': 'Er is een nieuwe versie van Stadskamer.',
+  'offline.updateLoad': 'Nieuwe versie laden',
+  'offline.updateLater': 'Later',
+  'offline.localCopy': 'Offline: je werkt in de kopie op dit toestel. Je wijzigingen worden bewaard zodra je weer verbonden bent.',
 };
