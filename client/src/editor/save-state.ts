@@ -122,7 +122,7 @@ export class SaveTracker {
 
   private probe(): void {
     const ws = this.provider.ws;
-    if (!this.provider.synced || !ws || ws.readyState !== WebSocket.OPEN) return;
+    if (!this.provider.synced || !ws || ws.readyState !== 1 /* OPEN */) return;
     if (this.knowledge.holdsAllOf(this.doc)) return this.evaluate();
     this.probes.push(this.changes);
     ws.send(syncStep1Frame(this.knowledge.question(this.doc)));
