@@ -114,7 +114,7 @@ function TextDocumentBody({ session, document, role }: { session: CollabSession;
   const user = useUser();
   const refusal = useRefusal(document.id);
   const tooDeep = useContentTooDeep(session);
-  const editable = canWriteContent(role) && !refusal && !tooDeep;
+  const editable = canWriteContent(role) && document.archivedAt === null && !refusal && !tooDeep;
   useWarnBeforeLeaving(session.save, t('save.leaveWarning'));
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   const caretUser = useMemo(() => ({ id: user.id, name: user.name, color: user.color }), [user.id, user.name, user.color]);
