@@ -30,6 +30,7 @@ import { BoardDraftRepository } from './boards/board-drafts';
 import { joinRoutes } from './join/routes';
 import { JoinRepository } from './join/join-repository';
 import { JoinLimiter } from './join/join-limiter';
+import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
 import { createSearch, type SearchFeature } from './search/search-feature';
 import { peopleRoutes } from './people/routes';
@@ -109,11 +110,11 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', authRoutes({ config, log, users, sessions, limiter }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
-  app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
+  const exports = new ExportService(store, config.limits, log);
+  app.route('/', documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', commentRoutes({ db, members, access, events }));
-  app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log }));
+  app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(), access, emit, config, log }));
-
   const search = createSearch({
     db,
     withCurrentDoc,
@@ -153,7 +154,7 @@ export function createApi(deps: ApiDeps): Api {
     close: async () => {
       stopPurging();
       search.close();
-      await limiter.close();
+      await Promise.all([limiter.close(), exports.close()]);
     },
   };
 }

@@ -12,6 +12,7 @@ import type { DocumentStore } from '../storage/document-store';
 import type { RoomRegistry } from '../sync/rooms';
 import type { MemberRepository } from '../workspaces/members';
 import type { BoardDraftRepository } from './board-drafts';
+import { checkDocumentQuota } from '../documents/document-quota';
 
 export interface BoardRouteDeps {
   documents: DocumentRepository;
@@ -23,6 +24,8 @@ export interface BoardRouteDeps {
   emit: Emit;
   withCurrentDoc: WithCurrentDoc;
   log: Logger;
+  /** MAX_DOCUMENTS_PER_WORKSPACE: a draft is a new document too. */
+  maxDocumentsPerWorkspace: number;
 }
 
 /** The title of a draft made from a board: says where it came from. */
@@ -45,7 +48,7 @@ const DRAFT_UPDATE_ORIGIN = Symbol('board-draft-update');
  * editors see it happen), `mode: "new"` makes another. New content is committed to storage
  * before the answer, so whoever opens the draft (on any instance) loads it like any edit.
  */
-export function boardRoutes({ documents, members, drafts, store, rooms, access, emit, withCurrentDoc, log }: BoardRouteDeps): Hono<AppEnv> {
+export function boardRoutes({ documents, members, drafts, store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace }: BoardRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/documents/:did/draft', access.requireDocument('owner'), async (c) => {
@@ -80,6 +83,7 @@ export function boardRoutes({ documents, members, drafts, store, rooms, access, 
       return c.json({ document: draft });
     }
 
+    await checkDocumentQuota(documents, board.workspaceId, maxDocumentsPerWorkspace);
     const draft = await documents.create({
       workspaceId: board.workspaceId,
       kind: 'recommendation',
