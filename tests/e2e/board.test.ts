@@ -255,7 +255,8 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
     await f.page.getByTestId('connection').getByText('verbonden').waitFor();
     const editor = f.page.getByTestId('editor');
     await editor.getByText('Gedeelde HR-dienst — 3 stemmen').waitFor({ timeout: 10_000 });
-    expect(await f.page.getByTestId('doc-title').inputValue()).toBe('Aanbevelingen — Atelier bestuurlijke capaciteit');
+    const title = await f.page.getByTestId('doc-title').evaluate((el) => ('value' in el ? String((el as HTMLInputElement).value) : el.textContent ?? '').trim());
+    expect(title).toBe('Aanbevelingen — Atelier bestuurlijke capaciteit');
     const items = await editor.locator('ol > li').allInnerTexts();
     expect(items[0]).toContain('Gedeelde HR-dienst — 3 stemmen');
     expect(items[0]).toContain('Samen aanwerven — Kenniscentrum Vlaamse Steden');
