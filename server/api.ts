@@ -22,6 +22,8 @@ import { InviteRepository } from './workspaces/invites';
 import { MemberRepository } from './workspaces/members';
 import { WorkspaceRepository } from './workspaces/workspaces';
 import { documentRoutes } from './documents/routes';
+import { TemplateRepository } from './templates/template-repository';
+import { templateContent, templateRoutes } from './templates/routes';
 import { DocumentRepository } from './documents/document-repository';
 import { currentDocReader } from './documents/current-doc';
 import { commentRoutes } from './comments/routes';
@@ -105,7 +107,17 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', authRoutes({ config, log, users, sessions, limiter }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
-  app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
+  const templates = new TemplateRepository(db);
+  app.route('/', documentRoutes({
+    documents,
+    members,
+    access,
+    emit,
+    withCurrentDoc,
+    store,
+    templateContent: (workspaceId, templateId, kind) => templateContent(templates, workspaceId, templateId, kind),
+  }));
+  app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
   app.route('/', commentRoutes({ db, members, access, events }));
   app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
   const search = createSearch({

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
+import { CreateDocumentBody, type DocumentKind, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { actorOf, type Emit } from '../events/emit';
 import type { Access, AppEnv } from '../http/access';
 import { readBody, readQuery } from '../http/validation';
@@ -7,6 +7,7 @@ import { AppError } from '../http/errors';
 import type { MemberRepository } from '../workspaces/members';
 import type { WithCurrentDoc } from './current-doc';
 import type { DocumentRepository } from './document-repository';
+import type { DocumentStore } from '../storage/document-store';
 
 export interface DocumentRouteDeps {
   documents: DocumentRepository;
@@ -14,15 +15,19 @@ export interface DocumentRouteDeps {
   access: Access;
   emit: Emit;
   withCurrentDoc: WithCurrentDoc;
+  store: DocumentStore;
+  /** The first content of a document made from a template; throws 422 for a template it may not use. */
+  templateContent(workspaceId: string, templateId: string, kind: DocumentKind): Promise<Uint8Array>;
 }
 
 /** Document metadata (the content travels over the sync socket) and export. */
-export function documentRoutes({ documents, members, access, emit, withCurrentDoc }: DocumentRouteDeps): Hono<AppEnv> {
+export function documentRoutes({ documents, members, access, emit, withCurrentDoc, store, templateContent }: DocumentRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/workspaces/:wid/documents', access.requireWorkspace('editor'), async (c) => {
     const { user, workspace } = c.var;
     const body = await readBody(c, CreateDocumentBody);
+    const content = body.templateId ? await templateContent(workspace.id, body.templateId, body.kind) : undefined;
     const document = documents.create({
       workspaceId: workspace.id,
       kind: body.kind,
@@ -30,6 +35,8 @@ export function documentRoutes({ documents, members, access, emit, withCurrentDo
       tags: body.tags ?? [],
       createdBy: user.id,
     });
+    // Stored before the answer: a document made from a template never opens empty.
+    if (content) await store.appendUpdate(document.id, content);
     emit({ type: 'document.created', workspaceId: workspace.id, actor: actorOf(user), subject: document.id });
     return c.json({ document }, 201);
   });
