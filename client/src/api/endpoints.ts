@@ -33,7 +33,7 @@ export const api = {
 
   listDocuments: (wid: string) =>
     request<{ documents: DocumentMeta[] }>('GET', `/api/workspaces/${encodeURIComponent(wid)}/documents`),
-  createDocument: (wid: string, body: { title: string; kind: DocumentKind; tags?: string[] }) =>
+  createDocument: (wid: string, body: { title: string; kind: DocumentKind; tags?: string[]; templateId?: string }) =>
     request<{ document: DocumentMeta }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/documents`, body),
   getDocument: (did: string) => request<{ document: DocumentMeta }>('GET', `/api/documents/${encodeURIComponent(did)}`),
   updateDocument: (did: string, body: { title?: string; tags?: string[]; status?: DocumentStatus }) =>

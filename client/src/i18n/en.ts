@@ -11,8 +11,10 @@ import type { peopleNl } from './people.nl';
 import { peopleEn } from './people.en';
 import type { lifecycleNl } from './lifecycle.nl';
 import { lifecycleEn } from './lifecycle.en';
+import type { templatesNl } from './templates.nl';
+import { templatesEn } from './templates.en';
 
-type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl>;
+type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof templatesNl>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
 const core: Record<CoreKey, string> = {
@@ -162,4 +164,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...templatesEn };

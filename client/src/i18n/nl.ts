@@ -4,6 +4,7 @@ import { boardsNl } from './boards.nl';
 import { searchNl } from './search.nl';
 import { peopleNl } from './people.nl';
 import { lifecycleNl } from './lifecycle.nl';
+import { templatesNl } from './templates.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -158,6 +159,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...templatesNl };
 
 export type MessageKey = keyof typeof nl;
