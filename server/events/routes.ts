@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ACTIVITY_TYPES, ActivityTypesParam } from '../../shared/activity';
 import type { Access, AppEnv } from '../http/access';
 import { readQuery } from '../http/validation';
 import type { PubSub } from '../bus/pubsub';
@@ -9,6 +10,7 @@ import { streamWorkspaceEvents } from './event-stream';
 const ActivityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().min(1).optional(),
+  types: ActivityTypesParam.optional(),
 });
 
 export interface EventRouteDeps {
@@ -25,9 +27,10 @@ export function eventRoutes({ access, events, bus }: EventRouteDeps): Hono<AppEn
     streamWorkspaceEvents(c, c.var.workspace.id, events, bus),
   );
 
-  app.get('/api/workspaces/:wid/activity', access.requireWorkspace(), (c) => {
+  app.get('/api/workspaces/:wid/activity', access.requireWorkspace(), async (c) => {
     const q = readQuery(c, ActivityQuery);
-    return c.json({ events: events.page(c.var.workspace.id, q.before ?? null, q.limit) });
+    const types = q.types && q.types.length > 0 ? q.types : ACTIVITY_TYPES;
+    return c.json({ events: await events.activity(c.var.workspace.id, q.before ?? null, q.limit, types) });
   });
 
   return app;
