@@ -85,8 +85,17 @@ describe('live activity and presence across two browsers', { timeout: 90_000 }, 
 
     // And the workspace's history says who did it, in words.
     await pageB.getByRole('link', { name: /Atelier participatie/ }).click();
-    await pageB.getByTestId('activity-panel').getByText(`Anna Peeters zette ${title} op ter bespreking`).waitFor();
+    const panel = pageB.getByTestId('activity-panel');
+    await panel.getByText(`Anna Peeters zette ${title} op ter bespreking`).waitFor();
     expect(await pageB.getByTestId('stream-status').getAttribute('data-state')).toBe('open');
+    // Filters ask the server for one kind of activity; joins and leaves are never listed.
+    await panel.getByLabel('Toon').selectOption({ label: 'Opmerkingen' });
+    await panel.getByText('Hier is nog niets van te zien', { exact: false }).waitFor();
+    await panel.getByLabel('Toon').selectOption({ label: 'Statuswijzigingen' });
+    await panel.getByText(`Anna Peeters zette ${title} op ter bespreking`).waitFor();
+    await pageB.reload();
+    await panel.getByText(`Anna Peeters zette ${title} op ter bespreking`).waitFor();
+    expect(await panel.getByText(/opende|verliet|is online|kwam binnen/).count()).toBe(0);
   });
 
   it('older activity loads on demand with "Meer laden"', async () => {

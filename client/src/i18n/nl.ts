@@ -5,6 +5,7 @@ import { searchNl } from './search.nl';
 import { peopleNl } from './people.nl';
 import { lifecycleNl } from './lifecycle.nl';
 import { templatesNl } from './templates.nl';
+import { activityNl } from './activity.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -159,6 +160,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...templatesNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...templatesNl, ...activityNl };
 
 export type MessageKey = keyof typeof nl;
