@@ -28,6 +28,7 @@ import { DocumentRepository } from './documents/document-repository';
 import { currentDocReader } from './documents/current-doc';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/routes';
+import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
 import { createSearch, type SearchFeature } from './search/search-feature';
 import { peopleRoutes } from './people/routes';
@@ -107,19 +108,21 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', authRoutes({ config, log, users, sessions, limiter }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
+  const exports = new ExportService(store, config.limits, log);
   const templates = new TemplateRepository(db);
   app.route('/', documentRoutes({
     documents,
     members,
     access,
     emit,
-    withCurrentDoc,
+    exports,
+    maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace,
     store,
     templateContent: (workspaceId, templateId, kind) => templateContent(templates, workspaceId, templateId, kind),
   }));
   app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
   app.route('/', commentRoutes({ db, members, access, events }));
-  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
+  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   const search = createSearch({
     db,
     withCurrentDoc,
@@ -159,7 +162,7 @@ export function createApi(deps: ApiDeps): Api {
     close: async () => {
       stopPurging();
       search.close();
-      await limiter.close();
+      await Promise.all([limiter.close(), exports.close()]);
     },
   };
 }

@@ -2,9 +2,11 @@ import type { MessageKey } from './nl';
 import { liveEn } from './live.en';
 import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
+import { editorEn } from './editor.en';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
+import type { editorNl } from './editor.nl';
 import type { searchNl } from './search.nl';
 import { searchEn } from './search.en';
 import type { peopleNl } from './people.nl';
@@ -16,7 +18,10 @@ import { templatesEn } from './templates.en';
 import type { activityNl } from './activity.nl';
 import { activityEn } from './activity.en';
 
-type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof templatesNl | keyof typeof activityNl>;
+type CoreKey = Exclude<
+  MessageKey,
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof templatesNl | keyof typeof activityNl
+>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
 const core: Record<CoreKey, string> = {
@@ -166,4 +171,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...templatesEn, ...activityEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...templatesEn, ...activityEn };
