@@ -139,7 +139,7 @@ export function createApi(deps: ApiDeps): Api {
   const disconnect = (documentId: string, reason: string) => {
     for (const conn of rooms.loaded(documentId)?.connections ?? []) conn.close(CloseCode.forbidden, reason);
   };
-  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect }));
+  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', workspaceLifecycleRoutes({
     workspaces,
     lifecycle,
