@@ -22,6 +22,8 @@ import { InviteRepository } from './workspaces/invites';
 import { MemberRepository } from './workspaces/members';
 import { WorkspaceRepository } from './workspaces/workspaces';
 import { documentRoutes } from './documents/routes';
+import { TemplateRepository } from './templates/template-repository';
+import { templateContent, templateRoutes } from './templates/routes';
 import { DocumentRepository } from './documents/document-repository';
 import { currentDocReader } from './documents/current-doc';
 import { commentRoutes } from './comments/routes';
@@ -111,7 +113,18 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
   const exports = new ExportService(store, config.limits, log);
-  app.route('/', documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
+  const templates = new TemplateRepository(db);
+  app.route('/', documentRoutes({
+    documents,
+    members,
+    access,
+    emit,
+    exports,
+    maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace,
+    store,
+    templateContent: (workspaceId, templateId, kind) => templateContent(templates, workspaceId, templateId, kind),
+  }));
+  app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
   app.route('/', commentRoutes({ db, members, access, events }));
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(), access, emit, config, log }));

@@ -112,6 +112,8 @@ export const CreateDocumentBody = z.object({
   title: text(1, 300),
   kind: DocumentKind,
   tags: Tags.optional(),
+  /** Start from a template (`builtin:…` or a saved template of the same workspace). */
+  templateId: z.string().min(1).max(64).optional(),
 });
 export type CreateDocumentBody = z.input<typeof CreateDocumentBody>;
 

@@ -1,11 +1,12 @@
 import { Hono } from 'hono';
-import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
+import { CreateDocumentBody, type DocumentKind, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { actorOf, type Emit } from '../events/emit';
 import type { Access, AppEnv } from '../http/access';
 import { readBody, readQuery } from '../http/validation';
 import { AppError } from '../http/errors';
 import type { MemberRepository } from '../workspaces/members';
 import type { DocumentRepository } from './document-repository';
+import type { DocumentStore } from '../storage/document-store';
 import type { ExportService } from '../export/export-service';
 import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { checkDocumentQuota } from './document-quota';
@@ -19,16 +20,20 @@ export interface DocumentRouteDeps {
   members: MemberRepository;
   access: Access;
   emit: Emit;
+  store: DocumentStore;
+  /** The first content of a document made from a template; throws 422 for a template it may not use. */
+  templateContent(workspaceId: string, templateId: string, kind: DocumentKind): Promise<Uint8Array>;
 }
 
 /** Document metadata (the content travels over the sync socket) and export. */
-export function documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace }: DocumentRouteDeps): Hono<AppEnv> {
+export function documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace, store, templateContent }: DocumentRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/workspaces/:wid/documents', access.requireWorkspace('editor'), async (c) => {
     const { user, workspace } = c.var;
     const body = await readBody(c, CreateDocumentBody);
     await checkDocumentQuota(documents, workspace.id, maxDocumentsPerWorkspace);
+    const content = body.templateId ? await templateContent(workspace.id, body.templateId, body.kind) : undefined;
     const document = documents.create({
       workspaceId: workspace.id,
       kind: body.kind,
@@ -36,6 +41,8 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
       tags: body.tags ?? [],
       createdBy: user.id,
     });
+    // Stored before the answer: a document made from a template never opens empty.
+    if (content) await store.appendUpdate(document.id, content);
     emit({ type: 'document.created', workspaceId: workspace.id, actor: actorOf(user), subject: document.id });
     return c.json({ document }, 201);
   });

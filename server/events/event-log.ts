@@ -24,6 +24,7 @@ export class EventLog {
   private readonly after;
   private readonly before;
   private readonly latest;
+  private readonly ofTypes;
 
   constructor(
     db: Database,
@@ -34,6 +35,9 @@ export class EventLog {
     );
     this.after = db.prepare('SELECT * FROM events WHERE workspace_id = ? AND id > ? ORDER BY id LIMIT ?');
     this.before = db.prepare('SELECT * FROM events WHERE workspace_id = ? AND id < ? ORDER BY id DESC LIMIT ?');
+    this.ofTypes = db.prepare(
+      'SELECT * FROM events WHERE workspace_id = ? AND id < ? AND type IN (SELECT value FROM json_each(?)) ORDER BY id DESC LIMIT ?',
+    );
     this.latest = db.prepare('SELECT COALESCE(MAX(id), 0) FROM events WHERE workspace_id = ?').pluck();
   }
 
@@ -58,6 +62,12 @@ export class EventLog {
   /** Events before `beforeId` (or the newest), newest first (the activity page). */
   page(workspaceId: string, beforeId: number | null, limit: number): DomainEvent[] {
     return (this.before.all(workspaceId, beforeId ?? Number.MAX_SAFE_INTEGER, limit) as Row[]).map(toEvent);
+  }
+
+  /** Like `page`, only events of `types`: filtered in the query so every page is full. */
+  async activity(workspaceId: string, beforeId: number | null, limit: number, types: readonly EventType[]): Promise<DomainEvent[]> {
+    const rows = this.ofTypes.all(workspaceId, beforeId ?? Number.MAX_SAFE_INTEGER, JSON.stringify(types), limit) as Row[];
+    return rows.map(toEvent);
   }
 
   lastId(workspaceId: string): number {

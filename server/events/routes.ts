@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { ACTIVITY_TYPES, ActivityTypesParam } from '../../shared/activity';
 import type { Access, AppEnv } from '../http/access';
 import { readQuery } from '../http/validation';
 import { AppError } from '../http/errors';
@@ -11,6 +12,7 @@ import { streamWorkspaceEvents } from './event-stream';
 const ActivityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
   before: z.coerce.number().int().min(1).optional(),
+  types: ActivityTypesParam.optional(),
   cursor: z.string().min(1).max(200).optional(),
 });
 
@@ -36,11 +38,13 @@ export function eventRoutes({ access, events, bus }: EventRouteDeps): Hono<AppEn
     streamWorkspaceEvents(c, c.var.workspace.id, events, bus),
   );
 
-  app.get('/api/workspaces/:wid/activity', access.requireWorkspace(), (c) => {
+  app.get('/api/workspaces/:wid/activity', access.requireWorkspace(), async (c) => {
     const q = readQuery(c, ActivityQuery);
     // The cursor is the id of the last event sent; `before` is the older spelling of the same.
     const before = q.cursor === undefined ? (q.before ?? null) : eventIdOf(q.cursor);
-    const rows = events.page(c.var.workspace.id, before, q.limit + 1);
+    // Presence is never activity; `types` narrows it further, in the query, so pages stay full.
+    const types = q.types && q.types.length > 0 ? q.types : ACTIVITY_TYPES;
+    const rows = await events.activity(c.var.workspace.id, before, q.limit + 1, types);
     const page = rows.slice(0, q.limit);
     const nextCursor = rows.length > q.limit ? encodeCursor([Number(page[page.length - 1]!.id)]) : null;
     return c.json({ events: page, nextCursor });

@@ -193,3 +193,5 @@ import { searchMigrations } from './migrations/search';
 migrations.push(...searchMigrations);
 import { lifecycleMigrations } from './migrations/lifecycle';
 migrations.push(...lifecycleMigrations);
+import { templateMigrations } from './migrations/templates';
+migrations.push(...templateMigrations);

@@ -60,7 +60,7 @@ export const api = {
     documents.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
     return { documents };
   },
-  createDocument: (wid: string, body: { title: string; kind: DocumentKind; tags?: string[] }) =>
+  createDocument: (wid: string, body: { title: string; kind: DocumentKind; tags?: string[]; templateId?: string }) =>
     request<{ document: DocumentMeta }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/documents`, body),
   getDocument: (did: string) => request<{ document: DocumentMeta }>('GET', `/api/documents/${encodeURIComponent(did)}`),
   updateDocument: (did: string, body: { title?: string; tags?: string[]; status?: DocumentStatus }) =>

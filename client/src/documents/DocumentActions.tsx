@@ -7,6 +7,7 @@ import { api } from '../api/endpoints';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
 import { lifecycleApi } from './document-lifecycle-api';
+import { SaveAsTemplateDialog } from '../templates/SaveAsTemplate';
 
 /**
  * "Meer acties" on a document: duplicate, archive, move (owners of both workspaces) and
@@ -17,6 +18,7 @@ export function DocumentActions({ document, role, onChange }: { document: Docume
   const [, navigate] = useLocation();
   const [open, setOpen] = useState(false);
   const [moving, setMoving] = useState(false);
+  const [savingTemplate, setSavingTemplate] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const menuId = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -52,6 +54,13 @@ export function DocumentActions({ document, role, onChange }: { document: Docume
           </li>
           {role === 'owner' && (
             <li>
+              <button type="button" onClick={() => { setOpen(false); setSavingTemplate(true); }}>
+                {t('templates.save')}
+              </button>
+            </li>
+          )}
+          {role === 'owner' && (
+            <li>
               <button type="button" onClick={() => { setOpen(false); setMoving(true); }}>
                 {t('lifecycle.move')}
               </button>
@@ -85,6 +94,7 @@ export function DocumentActions({ document, role, onChange }: { document: Docume
           </button>
         </div>
       </dialog>
+      {savingTemplate && <SaveAsTemplateDialog document={document} onClose={() => setSavingTemplate(false)} />}
       {moving && <MoveDialog document={document} onClose={() => setMoving(false)} onMoved={(d) => { setMoving(false); onChange(d); }} />}
       <ErrorAlert error={error} onDismiss={() => setError(null)} />
     </span>

@@ -15,10 +15,14 @@ import type { peopleNl } from './people.nl';
 import { peopleEn } from './people.en';
 import type { lifecycleNl } from './lifecycle.nl';
 import { lifecycleEn } from './lifecycle.en';
+import type { templatesNl } from './templates.nl';
+import { templatesEn } from './templates.en';
+import type { activityNl } from './activity.nl';
+import { activityEn } from './activity.en';
 
 type CoreKey = Exclude<
   MessageKey,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl
 >;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
@@ -169,4 +173,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn };

@@ -6,6 +6,8 @@ import { atelierNl } from './atelier.nl';
 import { searchNl } from './search.nl';
 import { peopleNl } from './people.nl';
 import { lifecycleNl } from './lifecycle.nl';
+import { templatesNl } from './templates.nl';
+import { activityNl } from './activity.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -160,6 +162,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl };
 
 export type MessageKey = keyof typeof nl;

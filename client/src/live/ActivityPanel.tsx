@@ -5,6 +5,13 @@ import { useI18n } from '../i18n/i18n';
 import { describeEvent, relativeTime, type Names } from './describe-event';
 import { liveApi } from './live-api';
 import { useWorkspaceEvents } from './useWorkspaceEvents';
+import { ACTIVITY_FILTERS, type ActivityFilter } from '../../../shared/activity';
+import { groupActivity, type ActivityItem } from './group-activity';
+import { plural } from './plural';
+
+const FILTERS = ['all', ...(Object.keys(ACTIVITY_FILTERS) as ActivityFilter[])] as const;
+type Filter = (typeof FILTERS)[number];
+const typesOf = (f: Filter): readonly string[] | undefined => (f === 'all' ? undefined : ACTIVITY_FILTERS[f]);
 
 const PAGE = 20;
 // Screen readers hear one summary per quiet spell, not every event as it lands.
@@ -32,6 +39,8 @@ export function ActivityPanel({ workspaceId, names }: { workspaceId: string; nam
   const [hasMore, setHasMore] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [announcement, setAnnouncement] = useState('');
+  const [filter, setFilter] = useState<Filter>('all');
+  const filterId = useId();
   const pending = useRef(0);
   const announceTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
 
@@ -39,7 +48,7 @@ export function ActivityPanel({ workspaceId, names }: { workspaceId: string; nam
     async (before?: string) => {
       setError(null);
       try {
-        const { events: page } = await liveApi.activity(workspaceId, { limit: PAGE, before });
+        const { events: page } = await liveApi.activity(workspaceId, { limit: PAGE, before, types: typesOf(filter) });
         setHasMore(page.length === PAGE);
         setEvents((old) => merge(before ? old : [], page));
       } catch (err) {
@@ -47,7 +56,7 @@ export function ActivityPanel({ workspaceId, names }: { workspaceId: string; nam
       }
       setState('ready');
     },
-    [workspaceId],
+    [workspaceId, filter],
   );
 
   useEffect(() => {
@@ -58,17 +67,25 @@ export function ActivityPanel({ workspaceId, names }: { workspaceId: string; nam
   }, [loadPage]);
 
   useWorkspaceEvents(workspaceId, (event) => {
-    if (!shown(event)) return;
+    const types = typesOf(filter);
+    if (!shown(event) || (types && !types.includes(event.type))) return;
     setEvents((old) => merge(old, [event]));
     pending.current += 1;
     clearTimeout(announceTimer.current);
     announceTimer.current = setTimeout(() => {
-      setAnnouncement(t('live.newSummary', { count: pending.current }));
+      setAnnouncement(plural(t, locale, 'activity.newSummary', pending.current));
       pending.current = 0;
     }, ANNOUNCE_AFTER_MS);
   });
 
   const visible = events.filter(shown);
+  const describe = (item: ActivityItem): string => {
+    if (item.kind === 'event') return describeEvent(item.event, t, names);
+    const actor = item.actor.name;
+    if (item.documentIds.length > 1) return plural(t, locale, 'activity.edits', item.documentIds.length, { actor });
+    const title = names.documentTitle(item.documentIds[0]!) || t('live.aDocument');
+    return plural(t, locale, 'activity.editsOne', item.count, { actor, title });
+  };
   const oldest = events[events.length - 1];
 
   return (
@@ -77,25 +94,38 @@ export function ActivityPanel({ workspaceId, names }: { workspaceId: string; nam
       <p className="visually-hidden" aria-live="polite" aria-atomic="true">
         {announcement}
       </p>
+      <div className="field live-activity__filter">
+        <label htmlFor={filterId}>{t('activity.filter')}</label>
+        <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as Filter)} data-testid="activity-filter">
+          {FILTERS.map((f) => (
+            <option key={f} value={f}>
+              {t(`activity.filter.${f}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       <ErrorAlert error={error} onDismiss={() => setError(null)} />
       {state === 'loading' ? (
         <p className="muted small">{t('app.loading')}</p>
       ) : visible.length === 0 && !hasMore ? (
-        <p className="empty small">{t('live.activityEmpty')}</p>
+        <p className="empty small">{filter === 'all' ? t('live.activityEmpty') : t('activity.filterEmpty')}</p>
       ) : (
         // Focusable so keyboard users can scroll a long history.
         <ol className="live-activity__list" tabIndex={0} aria-labelledby={headingId}>
-          {visible.map((e) => (
-            <li key={e.id}>
-              <span>{describeEvent(e, t, names)}</span>
-              <span className="small muted live-activity__meta">
-                {e.actor.organization} ·{' '}
-                <time dateTime={e.at} title={formatDate(e.at, true)}>
-                  {relativeTime(e.at, now, locale)}
-                </time>
-              </span>
-            </li>
-          ))}
+          {groupActivity(visible).map((item) => {
+            const e = item.kind === 'event' ? item.event : item.latest;
+            return (
+              <li key={item.key}>
+                <span>{describe(item)}</span>
+                <span className="small muted live-activity__meta">
+                  {e.actor.organization} ·{' '}
+                  <time dateTime={e.at} title={formatDate(e.at, true)}>
+                    {relativeTime(e.at, now, locale)}
+                  </time>
+                </span>
+              </li>
+            );
+          })}
         </ol>
       )}
       {hasMore && oldest && (

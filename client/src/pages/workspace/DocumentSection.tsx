@@ -6,6 +6,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 import { parseTags } from './tags';
+import type { TemplateSummary } from '../../../../shared/templates';
+import { TemplatePicker } from '../../templates/TemplatePicker';
 
 interface Props {
   workspaceId: string;
@@ -13,10 +15,14 @@ interface Props {
   documents: DocumentMeta[];
   canCreate: boolean;
   filterTag: string | null;
+  templates: TemplateSummary[];
+  /** Owners may delete the workspace's saved templates. */
+  canDeleteTemplates: boolean;
+  onTemplatesChange(): void;
 }
 
 /** One group of the workspace (recommendations, notes or boards): its list and its create form. */
-export function DocumentSection({ workspaceId, kind, documents, canCreate, filterTag }: Props) {
+export function DocumentSection({ workspaceId, kind, documents, canCreate, filterTag, templates, canDeleteTemplates, onTemplatesChange }: Props) {
   const { t, formatDate } = useI18n();
   const [, navigate] = useLocation();
   const headingId = useId();
@@ -29,10 +35,11 @@ export function DocumentSection({ workspaceId, kind, documents, canCreate, filte
     const form = new FormData(e.currentTarget);
     const title = String(form.get('title') ?? '').trim();
     const tags = parseTags(String(form.get('tags') ?? ''));
+    const templateId = String(form.get('templateId') ?? '') || undefined;
     setBusy(true);
     setError(null);
     try {
-      const { document } = await api.createDocument(workspaceId, { title, kind, tags });
+      const { document } = await api.createDocument(workspaceId, { title, kind, tags, templateId });
       navigate(`/d/${document.id}`);
     } catch (err) {
       setError(err);
@@ -70,6 +77,7 @@ export function DocumentSection({ workspaceId, kind, documents, canCreate, filte
             <ErrorAlert error={error} onDismiss={() => setError(null)} />
             <Field label={t('doc.title')} name="title" required maxLength={300} />
             <Field label={t('doc.tags')} name="tags" hint={t('doc.tagsHint')} list="city-suggestions" />
+            <TemplatePicker kind={kind} templates={templates} canDelete={canDeleteTemplates} onDeleted={onTemplatesChange} />
             <button className="button" type="submit" disabled={busy}>
               {t('doc.createButton')}
             </button>

@@ -15,6 +15,7 @@ import { LiveSidebar } from '../../live/LiveSidebar';
 import { StreamStatus } from '../../live/StreamStatus';
 import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
 import { TrashAndArchive } from '../../documents/TrashAndArchive';
+import { useTemplates } from '../../templates/useTemplates';
 import { DOCUMENT_SORTS, sortDocuments, type DocumentSort } from '../../documents/document-sort';
 
 /** A workspace: its documents in three groups with a tag filter, its members, and invites for owners. */
@@ -29,6 +30,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
     () => Promise.all([api.getWorkspace(workspaceId), api.listDocuments(workspaceId)]),
     [workspaceId],
   );
+  const [templates, reloadTemplates] = useTemplates(workspaceId);
   // Lists follow what others do: a refetch keeps the shown data until the fresh answer arrives.
   const stream = useWorkspaceEvents(workspaceId, (e) => {
     if (e.type.startsWith('document.') || e.type.startsWith('member.')) reload();
@@ -102,6 +104,9 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
               documents={sortDocuments(documents.filter((d) => d.kind === kind), sort, locale)}
               canCreate={canCreate}
               filterTag={filterTag}
+              templates={templates}
+              canDeleteTemplates={role === 'owner'}
+              onTemplatesChange={reloadTemplates}
             />
           ))}
           <TrashAndArchive workspaceId={workspaceId} role={role} documents={documents} />

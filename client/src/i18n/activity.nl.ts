@@ -1,0 +1,15 @@
+/** Strings of the activity list's filters and grouped lines, in Dutch (Flemish usage). `.one`/`.other`: Intl.PluralRules. */
+export const activityNl = {
+  'activity.filter': 'Toon',
+  'activity.filter.all': 'Alles',
+  'activity.filter.comments': 'Opmerkingen',
+  'activity.filter.status': 'Statuswijzigingen',
+  'activity.filter.people': 'Mensen',
+  'activity.filterEmpty': 'Hier is nog niets van te zien. Kies "Alles" om alle activiteit te tonen.',
+  'activity.edits.one': '{actor} werkte {count} document bij',
+  'activity.edits.other': '{actor} werkte {count} documenten bij',
+  'activity.editsOne.one': '{actor} werkte {title} bij',
+  'activity.editsOne.other': '{actor} werkte {title} bij ({count} keer)',
+  'activity.newSummary.one': '{count} nieuwe activiteit',
+  'activity.newSummary.other': '{count} nieuwe activiteiten',
+} as const;

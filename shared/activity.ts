@@ -1,0 +1,24 @@
+/**
+ * The activity list (issue 17): what people did, never who came and went (that is
+ * "Nu online"). Filters name groups of event types so the server can page over them.
+ */
+import { z } from 'zod';
+import { EVENT_TYPES, type EventType } from './events';
+
+/** Presence is not activity: the activity list never holds it, on any page. */
+export const ACTIVITY_TYPES = EVENT_TYPES.filter((t) => t !== 'presence.changed') as Exclude<EventType, 'presence.changed'>[];
+export type ActivityType = (typeof ACTIVITY_TYPES)[number];
+
+export const ACTIVITY_FILTERS = {
+  comments: ['comment.created', 'comment.replied', 'comment.resolved', 'comment.mentioned', 'comment.updated', 'comment.deleted'],
+  status: ['document.status_changed'],
+  people: ['member.joined', 'member.role_changed', 'member.removed'],
+} as const satisfies Record<string, readonly ActivityType[]>;
+export type ActivityFilter = keyof typeof ACTIVITY_FILTERS;
+
+/** `?types=a,b`: a comma-separated list of activity event types (none: all of them). */
+export const ActivityTypesParam = z
+  .string()
+  .max(600)
+  .transform((s) => s.split(',').map((t) => t.trim()).filter((t) => t !== ''))
+  .pipe(z.array(z.enum(ACTIVITY_TYPES as [ActivityType, ...ActivityType[]], { message: 'must be activity event types' })).max(ACTIVITY_TYPES.length));
