@@ -31,6 +31,16 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
   /** Behind a reverse proxy: take the client address from its X-Forwarded-For (login limits). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Outgoing mail: smtp:// or smtps:// URL with credentials; unset = mails go to the log (and the dev outbox). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(300).default('Stadskamer <stadskamer@localhost>'),
+  NODE_ENV: z.string().optional(),
+  /** Password-reset requests per hour: for one e-mail address, and from one client address. */
+  RESET_REQUESTS_PER_EMAIL: int(1, 1000).default(3),
+  RESET_REQUESTS_PER_ADDRESS: int(1, 100_000).default(20),
 });
 
 export interface Config {
@@ -49,6 +59,12 @@ export interface Config {
   loginFailuresPerEmail: number;
   loginFailuresPerAddress: number;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** NODE_ENV=production: no dev outbox. */
+  production: boolean;
+  resetRequestsPerEmail: number;
+  resetRequestsPerAddress: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +95,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    production: e.NODE_ENV === 'production',
+    resetRequestsPerEmail: e.RESET_REQUESTS_PER_EMAIL,
+    resetRequestsPerAddress: e.RESET_REQUESTS_PER_ADDRESS,
   };
 }

@@ -21,6 +21,8 @@ import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
+import { createMailer } from './mail/mailer';
+import { outboxRoutes } from './mail/outbox-routes';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -84,6 +86,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   const membership = new MembershipRelay(bus, (w, u, role) => sync.applyMembershipChange(w, u, role), log);
   await membership.start();
 
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.production, log });
+
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
   const api = createApi({
@@ -92,6 +96,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     db,
     store,
     rooms,
+    mailer,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
     onEvent: (event) => live?.activity.fromApi(event),
   });
@@ -110,6 +115,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
   app.route('/', healthRoutes(checks));
   app.route('/', metrics.routes());
+  app.route('/', outboxRoutes(mailer));
   app.route('/', api.routes);
   app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
   app.route('/', staticClient());
@@ -142,6 +148,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         live?.close();
         await rooms.closeAll();
         await api.close();
+        mailer.close();
         await bus.close();
         db.close();
         httpServer.closeAllConnections();

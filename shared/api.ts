@@ -87,6 +87,10 @@ export const MAX_INVITE_HOURS = 24 * 90;
 export const CreateInviteBody = z.object({
   role: InviteRole,
   expiresInHours: z.number().positive().max(MAX_INVITE_HOURS).optional(),
+  /** The link admits one person only (e-mail invites always do). */
+  singleUse: z.boolean().optional(),
+  /** Mails the link to this address. */
+  email: Email.optional(),
 });
 export type CreateInviteBody = z.input<typeof CreateInviteBody>;
 
@@ -157,10 +161,15 @@ export type WorkspaceDetailAnswer = z.infer<typeof WorkspaceDetailAnswer>;
 export const MemberAnswer = z.object({ member: Member });
 
 export const Invite = z.object({
+  id: z.string(),
   token: z.string(),
   url: z.string(),
   role: InviteRole,
   expiresAt: z.string(),
+  singleUse: z.boolean(),
+  email: z.string().nullable(),
+  /** For e-mail invites: whether the mail went out. */
+  mailed: z.boolean().optional(),
 });
 export type Invite = z.infer<typeof Invite>;
 export const InviteAnswer = z.object({ invite: Invite });

@@ -6,10 +6,11 @@ import type { RoomRegistry } from '../sync/rooms';
 import type { Role } from '../../shared/roles';
 import type { AuthEnv } from '../auth/middleware';
 import type { LoginLimiter } from '../auth/login-limiter';
+import type { Mailer } from '../mail/mailer';
 import { SessionRepository } from '../auth/sessions';
 import { UserRepository } from '../auth/users';
 import { DocumentRepository } from '../workspaces/documents';
-import { InviteRepository } from '../workspaces/invites';
+import { InviteRepository } from '../members/invite-repository';
 import { MemberRepository } from '../workspaces/members';
 import { WorkspaceRepository } from '../workspaces/workspaces';
 
@@ -20,7 +21,9 @@ export type ApiEvent =
   | { type: 'document.status_changed'; workspaceId: string; actorId: string; documentId: string; from: string; to: string }
   | { type: 'member.joined'; workspaceId: string; actorId: string; userId: string; role: Role }
   | { type: 'member.role_changed'; workspaceId: string; actorId: string; userId: string; from: Role; to: Role }
-  | { type: 'member.removed'; workspaceId: string; actorId: string; userId: string };
+  | { type: 'member.removed'; workspaceId: string; actorId: string; userId: string }
+  | { type: 'member.left'; workspaceId: string; actorId: string; userId: string }
+  | { type: 'invite.revoked'; workspaceId: string; actorId: string; inviteId: string };
 
 export interface ApiDeps {
   config: Config;
@@ -28,6 +31,7 @@ export interface ApiDeps {
   db: Database;
   store: DocumentStore;
   rooms: RoomRegistry;
+  mailer: Mailer;
   /** A member's role changed (null: removed); open sockets must follow at once. */
   onMembershipChange?(workspaceId: string, userId: string, role: Role | null): void;
   onEvent?(event: ApiEvent): void;

@@ -7,7 +7,8 @@ import { createLoginLimiter } from '../auth/login-limiter';
 import { createRepositories, type ApiDeps, type ApiEnv, type Repositories, type RouteContext } from './context';
 import { authRoutes } from './auth-routes';
 import { workspaceRoutes } from './workspace-routes';
-import { inviteRoutes } from './invite-routes';
+import { inviteRoutes } from '../members/invite-routes';
+import { memberRoutes } from '../members/routes';
 import { documentRoutes } from './document-routes';
 import { syncAuthorizer } from './sync-authorizer';
 
@@ -61,6 +62,7 @@ export function createApi(deps: ApiDeps): Api {
   app.use('/api/*', authenticate(repos.sessions, origin));
   app.route('/', authRoutes(ctx));
   app.route('/', workspaceRoutes(ctx));
+  app.route('/', memberRoutes(ctx));
   app.route('/', inviteRoutes(ctx));
   app.route('/', documentRoutes(ctx));
   app.onError((err, c) => {

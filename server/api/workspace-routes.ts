@@ -1,14 +1,11 @@
 import { Hono } from 'hono';
-import { ChangeRoleBody, CreateWorkspaceBody } from '../../shared/api';
-import { HttpError } from '../http/errors';
+import { CreateWorkspaceBody } from '../../shared/api';
 import { signedIn } from '../auth/middleware';
-import { LastOwnerError } from '../workspaces/members';
-import type { Role } from '../../shared/roles';
 import type { ApiEnv, RouteContext } from './context';
-import { notFound, workspaceFor } from './access';
+import { workspaceFor } from './access';
 import { readBody } from './validate';
 
-/** Workspaces and their members. */
+/** Workspaces (members and invites: server/members/). */
 export function workspaceRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
@@ -29,43 +26,6 @@ export function workspaceRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
     const { user } = signedIn(c);
     const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
     return c.json({ workspace, members: repos.members.list(workspace.id) });
-  });
-
-  /** Changes a member's role, or removes them (role null), and tells their open sockets. */
-  const changeMember = (workspaceId: string, actorId: string, userId: string, role: Role | null) => {
-    const before = repos.members.role(workspaceId, userId);
-    if (!before) throw notFound('member');
-    try {
-      repos.members.change(workspaceId, userId, role);
-    } catch (err) {
-      if (err instanceof LastOwnerError) {
-        throw new HttpError(409, 'last_owner', 'A workspace needs at least one owner; make someone else owner first.');
-      }
-      throw err;
-    }
-    deps.log.info({ event: 'member.changed', workspaceId, userId, actorId, from: before, to: role }, 'membership changed');
-    deps.onMembershipChange?.(workspaceId, userId, role);
-    if (role === null) deps.onEvent?.({ type: 'member.removed', workspaceId, actorId, userId });
-    else if (role !== before) deps.onEvent?.({ type: 'member.role_changed', workspaceId, actorId, userId, from: before, to: role });
-  };
-
-  app.patch('/api/workspaces/:wid/members/:uid', async (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id, 'owner');
-    const { role } = await readBody(c, ChangeRoleBody);
-    const userId = c.req.param('uid');
-    changeMember(workspace.id, user.id, userId, role);
-    const member = repos.members.list(workspace.id).find((m) => m.user.id === userId)!;
-    return c.json({ member });
-  });
-
-  app.delete('/api/workspaces/:wid/members/:uid', (c) => {
-    const { user } = signedIn(c);
-    const userId = c.req.param('uid');
-    // Anyone may leave a workspace; only owners may remove somebody else.
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id, userId === user.id ? 'viewer' : 'owner');
-    changeMember(workspace.id, user.id, userId, null);
-    return c.body(null, 204);
   });
 
   return app;

@@ -10,6 +10,11 @@ export interface UserRow {
   name: string;
   organization: string;
   created_at: string;
+  /** 'nl' or 'en': the language of their mail. */
+  language: string;
+  /** 'instant', 'daily' or 'off': notification mail. */
+  notify_mail: string;
+  deleted_at: string | null;
 }
 
 export class EmailTakenError extends Error {}
@@ -40,6 +45,9 @@ export class UserRepository {
       name: input.name,
       organization: input.organization,
       created_at: new Date().toISOString(),
+      language: 'nl',
+      notify_mail: 'instant',
+      deleted_at: null,
     };
     try {
       this.insert.run(row.id, row.email, row.password_hash, row.name, row.organization, row.created_at);

@@ -46,7 +46,10 @@ export class Activity {
       case 'member.role_changed':
         return this.record({ ...base, type: e.type, subject: e.userId, data: { from: e.from, to: e.to } });
       case 'member.removed':
+      case 'member.left':
         return this.record({ ...base, type: e.type, subject: e.userId });
+      case 'invite.revoked':
+        return this.record({ ...base, type: e.type, subject: e.inviteId });
     }
   }
 

@@ -29,5 +29,7 @@ export const liveEn: Record<keyof typeof liveNl, string> = {
   'live.event.member.joined': '{actor} joined as {role}',
   'live.event.member.role_changed': '{actor} made {member} {role}',
   'live.event.member.removed': '{actor} removed {member} from the workspace',
+  'live.event.member.left': '{actor} left the workspace',
+  'live.event.invite.revoked': '{actor} withdrew an invite link',
   'live.event.presence.changed': '{actor} opened {title}',
 };
