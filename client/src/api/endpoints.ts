@@ -5,9 +5,6 @@ import type {
   DocumentKind,
   DocumentMeta,
   DocumentStatus,
-  Invite,
-  InviteRole,
-  Role,
   User,
   Workspace,
   WorkspaceDetailAnswer,
@@ -25,11 +22,7 @@ export const api = {
   createWorkspace: (body: { name: string; description?: string }) =>
     request<{ workspace: Workspace }>('POST', '/api/workspaces', body),
   getWorkspace: (wid: string) => request<WorkspaceDetailAnswer>('GET', `/api/workspaces/${encodeURIComponent(wid)}`),
-  createInvite: (wid: string, body: { role: InviteRole; expiresInHours?: number }) =>
-    request<{ invite: Invite }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/invites`, body),
   acceptInvite: (token: string) => request<AcceptInviteAnswer>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
-  changeRole: (wid: string, uid: string, role: Role) =>
-    request<unknown>('PATCH', `/api/workspaces/${encodeURIComponent(wid)}/members/${encodeURIComponent(uid)}`, { role }),
 
   listDocuments: (wid: string) =>
     request<{ documents: DocumentMeta[] }>('GET', `/api/workspaces/${encodeURIComponent(wid)}/documents`),

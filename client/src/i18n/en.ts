@@ -2,11 +2,13 @@ import type { MessageKey } from './nl';
 import { liveEn } from './live.en';
 import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
+import { membersEn } from './members.en';
+import type { membersNl } from './members.nl';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
 
-type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl>;
+type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof membersNl>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
 const core: Record<CoreKey, string> = {
@@ -126,7 +128,6 @@ const core: Record<CoreKey, string> = {
   'invite.copied': 'Copied',
   'invite.validUntil': 'Valid until {date}',
   'invite.close': 'Close',
-  'invite.accepting': 'Accepting the invitation…',
   'invite.acceptTitle': 'Invitation',
   'invite.failed': 'This invitation does not work.',
 
@@ -156,4 +157,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...membersEn };

@@ -1,6 +1,7 @@
 import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
 import { boardsNl } from './boards.nl';
+import { membersNl } from './members.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -124,7 +125,6 @@ const core = {
   'invite.copied': 'Gekopieerd',
   'invite.validUntil': 'Geldig tot {date}',
   'invite.close': 'Sluiten',
-  'invite.accepting': 'Uitnodiging aanvaarden…',
   'invite.acceptTitle': 'Uitnodiging',
   'invite.failed': 'Deze uitnodiging werkt niet.',
 
@@ -155,6 +155,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...membersNl };
 
 export type MessageKey = keyof typeof nl;
