@@ -42,7 +42,7 @@ interface Props {
 /** A workshop board document: header, facilitation, then the live board once the session is open. */
 export function BoardPage({ document, role, members, onChange }: Props) {
   const user = useUser();
-  const session = useCollabSession(document.id, user.id);
+  const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId });
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   return (
     <>

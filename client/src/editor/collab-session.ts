@@ -2,6 +2,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol';
+import { offlineDbName } from '../members/offline-copies';
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied';
 
@@ -21,7 +22,7 @@ export class CollabSession {
   constructor(documentId: string, userId: string, token: string | null) {
     // One local copy per person and document: on a shared computer, someone who signs in
     // next never loads (or resends) the previous person's unsynced edits.
-    this.persistence = new IndexeddbPersistence(`stadskamer:${userId}:${documentId}`, this.doc);
+    this.persistence = new IndexeddbPersistence(offlineDbName(userId, documentId), this.doc);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, documentId, this.doc, {

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/endpoints';
-import type { DocumentMeta, Role } from '../../api/types';
+import type { DocumentMeta, Member, Role, Workspace } from '../../api/types';
 import { canWriteContent } from '../../../../shared/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';
@@ -18,6 +18,10 @@ import { CommentsPanel, createCommentHooks } from '../../comments/CommentsPanel'
 import { isMetadataChange } from '../../live/metadata-change';
 import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
 import { BoardPage } from '../../board/BoardPage';
+import { useMembershipWatch } from '../../members/useMembershipWatch';
+import { useDemotionGuard } from '../../members/useDemotionGuard';
+import { UnacceptedText } from '../../members/UnacceptedText';
+import { RemovedNotice } from '../../members/RemovedNotice';
 
 /** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
@@ -47,27 +51,49 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       </div>
     );
 
-  const { document, workspace, role } = loaded.data;
-  const onChange = (next: DocumentMeta) => replace({ ...loaded.data, document: next });
+  return <OpenDocument data={loaded.data} onChange={(next) => replace({ ...loaded.data, document: next })} />;
+}
+
+interface LoadedDocument {
+  document: DocumentMeta;
+  workspace: Workspace;
+  role: Role;
+  members: Member[];
+}
+
+/** A loaded document, following the reader's own role: read-only at once when demoted, closed when removed. */
+function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: DocumentMeta): void }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const { document, workspace } = data;
+  const [refused, setRefused] = useState(false);
+  const membership = useMembershipWatch(workspace.id, user.id, data.role, refused);
+  const onRefused = useCallback(() => setRefused(true), []);
+  if (membership.status === 'removed') return <RemovedNotice workspaceName={workspace.name} workspaceId={workspace.id} userId={user.id} />;
+  const role = membership.role;
   return (
     <div className="page">
       <p className="small">
         <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
       </p>
       {document.kind === 'board' ? (
-        <BoardPage document={document} role={role} members={loaded.data.members} onChange={onChange} />
+        <BoardPage document={document} role={role} members={data.members} onChange={onChange} />
       ) : (
-        <TextDocument document={document} role={role} onChange={onChange} />
+        <TextDocument document={document} role={role} onChange={onChange} onRefused={onRefused} />
       )}
     </div>
   );
 }
 
-function TextDocument({ document, role, onChange }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void }) {
+function TextDocument({ document, role, onChange, onRefused }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void; onRefused(): void }) {
   const { t } = useI18n();
   const user = useUser();
-  const session = useCollabSession(document.id, user.id);
   const editable = canWriteContent(role);
+  const [generation, setGeneration] = useState(0);
+  const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId, generation });
+  const guard = useDemotionGuard(session, document.id, user.id, editable);
+  useEffect(() => setGeneration(guard.generation), [guard.generation]);
+  useEffect(() => session?.subscribe((state) => state === 'denied' && onRefused()), [session, onRefused]);
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
   const commentHooks = useMemo(createCommentHooks, [document.id]);
@@ -79,10 +105,12 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
       </DocumentHeader>
       {session && <PresenceList session={session} self={self} />}
       {!editable && (
-        <p className="notice" data-testid="read-only" style={{ marginTop: 'var(--space-3)' }}>
+        <p className="notice" data-testid="read-only" role={guard.demoted ? 'alert' : undefined} style={{ marginTop: 'var(--space-3)' }}>
+          {guard.demoted ? `${t('roleChange.readOnlyNow')} ` : ''}
           {t('doc.readOnly', { role: t(`role.${role}`) })}
         </p>
       )}
+      {guard.unaccepted && <UnacceptedText text={guard.unaccepted} onDismiss={guard.dismiss} />}
       <div style={{ marginTop: 'var(--space-4)' }}>
         {session && (
           <CollaborativeEditor
