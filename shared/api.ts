@@ -16,7 +16,7 @@ const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAKS = /[\n\r\u2028\u2029]/;
 
 /** Text a person typed: NFC-normalised, trimmed, without control characters. */
-function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
+export function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
   return z
     .string()
     .max(max * 4) // cheap guard before normalising huge input
@@ -48,7 +48,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 // scrypt's cost grows with the input; nobody needs a longer passphrase than this.
 export const MAX_PASSWORD_LENGTH = 1024;
 
-const Email = z
+export const Email = z
   .string()
   .max(254)
   .transform((s) => s.trim().toLowerCase())
@@ -128,11 +128,14 @@ export const User = z.object({
   name: z.string(),
   organization: z.string(),
   color: z.string(),
+  /** The signed-in person's own settings (only in /api/me and sign-in answers). */
+  language: z.enum(['nl', 'en']).optional(),
+  notifyMail: z.enum(['instant', 'daily', 'off']).optional(),
 });
 export type User = z.infer<typeof User>;
 
 /** Another person, as fellow members see them (no e-mail address). */
-export const PublicUser = User.omit({ email: true });
+export const PublicUser = User.omit({ email: true, language: true, notifyMail: true });
 export type PublicUser = z.infer<typeof PublicUser>;
 
 export const AuthAnswer = z.object({ user: User, token: z.string() });

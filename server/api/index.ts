@@ -9,6 +9,7 @@ import { authRoutes } from './auth-routes';
 import { workspaceRoutes } from './workspace-routes';
 import { inviteRoutes } from '../members/invite-routes';
 import { memberRoutes } from '../members/routes';
+import { accountRoutes } from '../accounts/routes';
 import { documentRoutes } from './document-routes';
 import { syncAuthorizer } from './sync-authorizer';
 
@@ -62,6 +63,7 @@ export function createApi(deps: ApiDeps): Api {
   app.use('/api/*', authenticate(repos.sessions, origin));
   app.route('/', authRoutes(ctx));
   app.route('/', workspaceRoutes(ctx));
+  app.route('/', accountRoutes(ctx));
   app.route('/', memberRoutes(ctx));
   app.route('/', inviteRoutes(ctx));
   app.route('/', documentRoutes(ctx));

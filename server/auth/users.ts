@@ -19,8 +19,12 @@ export interface UserRow {
 
 export class EmailTakenError extends Error {}
 
-export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'organization'>): User {
-  return { id: row.id, email: row.email, name: row.name, organization: row.organization, color: colorForUser(row.id) };
+export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'organization'> & Partial<Pick<UserRow, 'language' | 'notify_mail'>>): User {
+  const user: User = { id: row.id, email: row.email, name: row.name, organization: row.organization, color: colorForUser(row.id) };
+  // The person's own settings travel with their own user record only.
+  if (row.language === 'nl' || row.language === 'en') user.language = row.language;
+  if (row.notify_mail === 'instant' || row.notify_mail === 'daily' || row.notify_mail === 'off') user.notifyMail = row.notify_mail;
+  return user;
 }
 
 /** Accounts: e-mail addresses arrive already lower-cased by the request schema. */

@@ -86,6 +86,29 @@ const CASES: RouteCase[] = [
   },
   { route: 'GET /api/me', request: async () => ({ method: 'GET', path: '/api/me' }), expect: anyoneSignedIn(200) },
   {
+    route: 'PATCH /api/me',
+    request: async (w, actor) => ({ method: 'PATCH', path: '/api/me', body: { organization: actor === 'anonymous' ? 'x' : w.users[actor].user.organization } }),
+    expect: anyoneSignedIn(200),
+  },
+  { route: 'GET /api/me/sessions', request: async () => ({ method: 'GET', path: '/api/me/sessions' }), expect: anyoneSignedIn(200) },
+  {
+    route: 'DELETE /api/me/sessions/:id',
+    // Ends a fresh session of the actor's own, found through the actor's list.
+    request: async (w, actor) => {
+      if (actor === 'anonymous') return { method: 'DELETE', path: '/api/me/sessions/any' };
+      const fresh = await freshSession(w, actor);
+      const list = await call(w.url, 'GET', '/api/me/sessions', { token: fresh });
+      const id = list.body.sessions.find((s: { current: boolean }) => s.current).id;
+      return { method: 'DELETE', path: `/api/me/sessions/${id}` };
+    },
+    expect: anyoneSignedIn(204),
+  },
+  {
+    route: 'POST /api/auth/password-reset',
+    request: async (w, actor) => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: actor === 'anonymous' ? 'niemand@example.be' : w.users[actor].email } }),
+    expect: { owner: 202, editor: 202, participant: 202, commenter: 202, viewer: 202, nonMember: 202, anonymous: 202 },
+  },
+  {
     route: 'POST /api/workspaces',
     request: async () => ({ method: 'POST', path: '/api/workspaces', body: { name: 'Atelier' } }),
     expect: anyoneSignedIn(201),
