@@ -10,17 +10,16 @@ import { SqliteDocumentStore } from './storage/sqlite-store';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/sync-server';
 import { healthRoutes } from './http/health';
-import { errorBody } from './http/errors';
+import { answerNotFound, handleErrors } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
-import { createApi } from './api/index';
+import { createApi } from './api';
 import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
-import { DocumentRelay } from './scale/document-relay';
+import { DocumentRelay } from './bus/document-relay';
 import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
-import { commentRoutes } from './comments/routes';
-import { boardRoutes } from './boards/draft-routes';
+import { DomainEvents } from './events/emit';
 import { createMailer } from './mail/mailer';
 import { outboxRoutes } from './mail/outbox-routes';
 
@@ -90,6 +89,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
 
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
+  const events = new DomainEvents(log);
   const api = createApi({
     config: apiConfig,
     log,
@@ -98,13 +98,20 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     rooms,
     mailer,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
-    onEvent: (event) => live?.activity.fromApi(event),
+    events,
   });
-  live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log });
-  // Mounted inside the API so that its authentication and error handling apply.
+  live = createLiveFeatures({
+    db,
+    bus,
+    redis: redis?.commands ?? null,
+    events,
+    access: api.access,
+    touchDocument: (documentId, at) => api.documents.touch(documentId, at),
+    instanceId: config.instanceId,
+    log,
+  });
+  // Mounted inside the API so that its authentication applies.
   api.routes.route('/', live.routes);
-  api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
-  api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });
@@ -119,11 +126,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.route('/', api.routes);
   app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
   app.route('/', staticClient());
-  app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
-  app.onError((err, c) => {
-    log.error({ event: 'http.unhandled', err, path: c.req.path }, 'unhandled error');
-    return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500);
-  });
+  app.notFound(answerNotFound);
+  app.onError(handleErrors(log));
 
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as HttpServer));

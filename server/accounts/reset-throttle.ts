@@ -1,5 +1,5 @@
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { HttpError } from '../http/errors';
+import { AppError } from '../http/errors';
 
 const WINDOW_SECONDS = 3600;
 
@@ -23,7 +23,7 @@ export class ResetThrottle {
       await this.byEmail.consume(email);
     } catch (res) {
       if (!(res instanceof RateLimiterRes)) throw res;
-      throw new HttpError(429, 'too_many_attempts', 'Too many reset requests. Try again later.', undefined, {
+      throw new AppError(429, 'too_many_attempts', 'Too many reset requests. Try again later.', undefined, {
         'Retry-After': String(Math.max(1, Math.ceil(res.msBeforeNext / 1000))),
       });
     }

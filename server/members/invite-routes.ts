@@ -1,14 +1,33 @@
 import { Hono } from 'hono';
 import { CreateInviteBody } from '../../shared/api';
 import { PageQuery, type OpenInvite } from '../../shared/members';
-import { HttpError } from '../http/errors';
-import { signedIn } from '../auth/middleware';
-import type { ApiEnv, RouteContext } from '../api/context';
-import { notFound, workspaceFor } from '../api/access';
-import { readBody, readQuery } from '../api/validate';
+import { hasRole } from '../../shared/roles';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import type { UserRepository } from '../auth/users';
+import { actorOf, type Emit } from '../events/emit';
+import type { Access, AppEnv } from '../http/access';
+import { AppError, notFound } from '../http/errors';
+import { readBody, readQuery } from '../http/validation';
+import type { Mailer } from '../mail/mailer';
 import { inviteMail } from '../mail/templates';
+import type { WorkspaceRepository } from '../workspaces/workspaces';
+import type { MemberRepository } from '../workspaces/members';
 import { languageOf } from '../accounts/language';
-import { DEFAULT_INVITE_HOURS, type LinkedInviteRow, type OpenInviteRow, type Redemption } from './invite-repository';
+import { DEFAULT_INVITE_HOURS, type InviteRepository, type LinkedInviteRow, type OpenInviteRow, type Redemption } from './invite-repository';
+
+export interface InviteRouteDeps {
+  /** Read per request: the public origin is known only once the server listens. */
+  config: Config;
+  log: Logger;
+  invites: InviteRepository;
+  members: MemberRepository;
+  workspaces: WorkspaceRepository;
+  users: UserRepository;
+  mailer: Mailer;
+  access: Access;
+  emit: Emit;
+}
 
 const GONE: Record<Exclude<Redemption['outcome'], 'joined' | 'already_member'>, [string, string]> = {
   revoked: ['invite_revoked', 'This invite link was withdrawn; ask for a new one.'],
@@ -17,9 +36,9 @@ const GONE: Record<Exclude<Redemption['outcome'], 'joined' | 'already_member'>, 
   used_before: ['invite_used', 'You used this invite link before; ask an owner to invite you again.'],
 };
 
-function gone(outcome: keyof typeof GONE): HttpError {
+function gone(outcome: keyof typeof GONE): AppError {
   const [code, message] = GONE[outcome];
-  return new HttpError(410, code, message);
+  return new AppError(410, code, message);
 }
 
 function openInvite(row: OpenInviteRow): OpenInvite {
@@ -39,17 +58,16 @@ function openInvite(row: OpenInviteRow): OpenInvite {
  * Invite links: owners make them (optionally single-use, optionally mailed), list the open
  * ones and withdraw them; anyone signed in who has a link sees where it leads and joins.
  */
-export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }: InviteRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.post('/api/workspaces/:wid/invites', async (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id, 'owner');
+  app.post('/api/workspaces/:wid/invites', access.requireWorkspace('owner'), async (c) => {
+    const { user, workspace } = c.var;
     const body = await readBody(c, CreateInviteBody);
     const email = body.email ?? null;
     // A mailed link is meant for one person: it admits one.
     const singleUse = body.singleUse ?? email !== null;
-    const created = await repos.invites.create({
+    const created = await invites.create({
       workspaceId: workspace.id,
       role: body.role,
       createdBy: user.id,
@@ -57,10 +75,10 @@ export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
       maxUses: singleUse ? 1 : null,
       email,
     });
-    const url = `${deps.config.publicOrigin}/invite/${created.token}`;
+    const url = `${config.publicOrigin}/invite/${created.token}`;
     let mailed: boolean | undefined;
     if (email) {
-      const known = repos.users.findByEmail(email);
+      const known = users.findByEmail(email);
       const mail = inviteMail({
         to: email,
         lang: languageOf(known ?? user),
@@ -70,15 +88,15 @@ export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
         url,
         expiresAt: created.expiresAt,
       });
-      mailed = await deps.mailer.send(mail).then(
+      mailed = await mailer.send(mail).then(
         () => true,
         (err: Error) => {
-          deps.log.error({ event: 'invite.mail_failed', workspaceId: workspace.id, err: err.message }, 'invite mail not sent');
+          log.error({ event: 'invite.mail_failed', workspaceId: workspace.id, err: err.message }, 'invite mail not sent');
           return false;
         },
       );
     }
-    deps.log.info({ event: 'invite.created', workspaceId: workspace.id, inviteId: created.id, role: body.role, singleUse, byMail: !!email }, 'invite created');
+    log.info({ event: 'invite.created', workspaceId: workspace.id, inviteId: created.id, role: body.role, singleUse, byMail: !!email }, 'invite created');
     const invite = {
       id: created.id,
       token: created.token,
@@ -92,44 +110,39 @@ export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
     return c.json({ invite }, 201);
   });
 
-  app.get('/api/workspaces/:wid/invites', async (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id, 'owner');
+  app.get('/api/workspaces/:wid/invites', access.requireWorkspace('owner'), async (c) => {
+    const { workspace } = c.var;
     const page = readQuery(c, PageQuery);
-    const rows = await repos.invites.listOpen(workspace.id, { limit: page.limit + 1, cursor: page.cursor });
+    const rows = await invites.listOpen(workspace.id, { limit: page.limit + 1, cursor: page.cursor });
     const more = rows.length > page.limit;
     const shown = rows.slice(0, page.limit);
     return c.json({ invites: shown.map(openInvite), nextCursor: more ? String(shown.at(-1)!.seq) : null });
   });
 
-  app.delete('/api/invites/:id', async (c) => {
-    const { user } = signedIn(c);
-    const invite = await repos.invites.findById(c.req.param('id'));
-    if (!invite) throw notFound('invite');
+  app.delete('/api/invites/:id', access.requireUser, async (c) => {
+    const { user } = c.var;
+    const invite = await invites.findById(c.req.param('id'));
     // Outsiders get the same 404 as for an unknown id; members who are not owners a 403.
-    try {
-      workspaceFor(repos, invite.workspace_id, user.id, 'owner');
-    } catch (err) {
-      if (err instanceof HttpError && err.status === 404) throw notFound('invite');
-      throw err;
-    }
-    if (await repos.invites.revoke(invite.id)) {
-      deps.log.info({ event: 'invite.revoked', workspaceId: invite.workspace_id, inviteId: invite.id }, 'invite revoked');
-      deps.onEvent?.({ type: 'invite.revoked', workspaceId: invite.workspace_id, actorId: user.id, inviteId: invite.id });
+    const workspace = invite && (await workspaces.findForMember(invite.workspace_id, user.id));
+    if (!invite || !workspace) throw notFound('invite');
+    if (!hasRole(workspace.role, 'owner')) throw new AppError(403, 'forbidden', 'Only owners may withdraw invites.');
+    if (await invites.revoke(invite.id)) {
+      log.info({ event: 'invite.revoked', workspaceId: invite.workspace_id, inviteId: invite.id }, 'invite revoked');
+      emit({ type: 'invite.revoked', workspaceId: invite.workspace_id, actor: actorOf(user), subject: invite.id });
     }
     return c.body(null, 204);
   });
 
   const usable = async (token: string, userId: string): Promise<LinkedInviteRow> => {
-    const invite = await repos.invites.findByToken(token);
+    const invite = await invites.findByToken(token);
     if (!invite) throw notFound('invite');
-    const refused = repos.invites.refusal(invite, userId);
+    const refused = invites.refusal(invite, userId);
     if (refused) throw gone(refused);
     return invite;
   };
 
-  app.get('/api/invites/:token', async (c) => {
-    const { user } = signedIn(c);
+  app.get('/api/invites/:token', access.requireUser, async (c) => {
+    const { user } = c.var;
     const invite = await usable(c.req.param('token'), user.id);
     return c.json({
       invite: {
@@ -137,21 +150,21 @@ export function inviteRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
         role: invite.role,
         invitedBy: { name: invite.creator_name, organization: invite.creator_organization },
         expiresAt: new Date(invite.expires_at).toISOString(),
-        currentRole: repos.members.role(invite.workspace_id, user.id) ?? null,
+        currentRole: members.role(invite.workspace_id, user.id) ?? null,
       },
     });
   });
 
-  app.post('/api/invites/:token/accept', async (c) => {
-    const { user } = signedIn(c);
+  app.post('/api/invites/:token/accept', access.requireUser, async (c) => {
+    const { user } = c.var;
     const invite = await usable(c.req.param('token'), user.id);
-    const result = await repos.invites.redeem(invite.id, user.id);
+    const result = await invites.redeem(invite.id, user.id);
     if (result.outcome !== 'joined' && result.outcome !== 'already_member') throw gone(result.outcome);
     if (result.outcome === 'joined') {
-      deps.log.info({ event: 'member.joined', workspaceId: invite.workspace_id, userId: user.id, role: result.role, inviteId: invite.id }, 'member joined');
-      deps.onEvent?.({ type: 'member.joined', workspaceId: invite.workspace_id, actorId: user.id, userId: user.id, role: result.role });
+      log.info({ event: 'member.joined', workspaceId: invite.workspace_id, userId: user.id, role: result.role, inviteId: invite.id }, 'member joined');
+      emit({ type: 'member.joined', workspaceId: invite.workspace_id, actor: actorOf(user), subject: user.id, data: { role: result.role } });
     }
-    const workspace = repos.workspaces.findForMember(invite.workspace_id, user.id)!;
+    const workspace = (await workspaces.findForMember(invite.workspace_id, user.id))!;
     return c.json({ workspace, role: result.role });
   });
 

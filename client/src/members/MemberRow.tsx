@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { ROLES, type Role } from '../../../shared/roles';
-import type { Member } from '../api/types';
+import type { Member } from '../../../shared/api';
 import { Avatar } from '../components/Avatar';
 import { useI18n } from '../i18n/i18n';
 

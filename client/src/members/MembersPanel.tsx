@@ -2,7 +2,7 @@ import { useCallback, useId, useState } from 'react';
 import { useLocation } from 'wouter';
 import type { Role } from '../../../shared/roles';
 import type { OpenInvite } from '../../../shared/members';
-import type { Member } from '../api/types';
+import type { Member } from '../../../shared/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLoad } from '../components/useLoad';
 import { useI18n } from '../i18n/i18n';

@@ -1,5 +1,6 @@
 import { request } from '../api/http';
-import type { Invite, InviteRole, Member, Role } from '../api/types';
+import type { Invite, InviteRole, Member } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
 import type { InviteListAnswer, InvitePreview } from '../../../shared/members';
 
 const w = (wid: string) => `/api/workspaces/${encodeURIComponent(wid)}`;

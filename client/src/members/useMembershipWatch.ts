@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { api } from '../api/endpoints';
 import { ApiError } from '../api/http';
-import type { Role } from '../api/types';
+import type { Role } from '../../../shared/roles';
 import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
 
 export type Membership = { status: 'member'; role: Role } | { status: 'removed' };

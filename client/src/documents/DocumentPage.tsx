@@ -1,27 +1,28 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { api } from '../../api/endpoints';
-import type { DocumentMeta, Member, Role, Workspace } from '../../api/types';
-import { canWriteContent } from '../../../../shared/roles';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLoad } from '../../components/useLoad';
-import { usePageTitle } from '../../components/usePageTitle';
-import { CollaborativeEditor } from '../../editor/CollaborativeEditor';
-import { ConnectionIndicator } from '../../editor/ConnectionIndicator';
-import { PresenceList } from '../../editor/PresenceList';
-import { useCollabSession } from '../../editor/useCollabSession';
-import { useI18n } from '../../i18n/i18n';
-import { useUser } from '../../session/session';
+import { api } from '../api/endpoints';
+import type { DocumentMeta, Member, Workspace } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
+import { canWriteContent } from '../../../shared/roles';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useLoad } from '../components/useLoad';
+import { usePageTitle } from '../components/usePageTitle';
+import { CollaborativeEditor } from '../editor/CollaborativeEditor';
+import { ConnectionIndicator } from '../editor/ConnectionIndicator';
+import { PresenceList } from '../editor/PresenceList';
+import { useCollabSession } from '../editor/useCollabSession';
+import { useI18n } from '../i18n/i18n';
+import { useUser } from '../session/session';
 import { DocumentHeader } from './DocumentHeader';
-import { CommentHighlights } from '../../comments/comment-highlights';
-import { CommentsPanel, createCommentHooks } from '../../comments/CommentsPanel';
-import { isMetadataChange } from '../../live/metadata-change';
-import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
-import { BoardPage } from '../../board/BoardPage';
-import { useMembershipWatch } from '../../members/useMembershipWatch';
-import { useDemotionGuard } from '../../members/useDemotionGuard';
-import { UnacceptedText } from '../../members/UnacceptedText';
-import { RemovedNotice } from '../../members/RemovedNotice';
+import { CommentHighlights } from '../comments/comment-highlights';
+import { CommentsPanel, createCommentHooks } from '../comments/CommentsPanel';
+import { isMetadataChange } from '../live/metadata-change';
+import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
+import { BoardPage } from '../board/BoardPage';
+import { useMembershipWatch } from '../members/useMembershipWatch';
+import { useDemotionGuard } from '../members/useDemotionGuard';
+import { UnacceptedText } from '../members/UnacceptedText';
+import { RemovedNotice } from '../members/RemovedNotice';
 
 /** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
@@ -77,7 +78,16 @@ function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: Do
         <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
       </p>
       {document.kind === 'board' ? (
-        <BoardPage document={document} role={role} members={data.members} onChange={onChange} />
+        <BoardPage
+          document={document}
+          role={role}
+          members={data.members}
+          header={(extra) => (
+            <DocumentHeader document={document} role={role} onChange={onChange}>
+              {extra}
+            </DocumentHeader>
+          )}
+        />
       ) : (
         <TextDocument document={document} role={role} onChange={onChange} onRefused={onRefused} />
       )}

@@ -1,0 +1,36 @@
+import { Hono } from 'hono';
+import { CreateWorkspaceBody } from '../../shared/api';
+import type { Access, AppEnv } from '../http/access';
+import { readBody } from '../http/validation';
+import type { Logger } from '../log';
+import type { MemberRepository } from './members';
+import type { WorkspaceRepository } from './workspaces';
+
+export interface WorkspaceRouteDeps {
+  log: Logger;
+  workspaces: WorkspaceRepository;
+  members: MemberRepository;
+  access: Access;
+}
+
+/** Workspaces (their members and invites: server/members/). */
+export function workspaceRoutes({ log, workspaces, members, access }: WorkspaceRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  app.post('/api/workspaces', access.requireUser, async (c) => {
+    const { user } = c.var;
+    const body = await readBody(c, CreateWorkspaceBody);
+    const workspace = workspaces.create({ name: body.name, description: body.description ?? '', ownerId: user.id });
+    log.info({ event: 'workspace.created', workspaceId: workspace.id, userId: user.id }, 'workspace created');
+    return c.json({ workspace }, 201);
+  });
+
+  app.get('/api/workspaces', access.requireUser, (c) => c.json({ workspaces: workspaces.listForUser(c.var.user.id) }));
+
+  app.get('/api/workspaces/:wid', access.requireWorkspace(), (c) => {
+    const { workspace } = c.var;
+    return c.json({ workspace, members: members.list(workspace.id) });
+  });
+
+  return app;
+}
