@@ -21,6 +21,7 @@ import { inviteRoutes } from './members/invite-routes';
 import { InviteRepository } from './members/invite-repository';
 import { memberRoutes } from './members/routes';
 import { accountRoutes } from './accounts/routes';
+import { notificationMail } from './notifications';
 import type { Mailer } from './mail/mailer';
 import { MemberRepository } from './workspaces/members';
 import { WorkspaceRepository } from './workspaces/workspaces';
@@ -104,6 +105,9 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }));
   app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
   app.route('/', commentRoutes({ db, members, access, events }));
+  // After the comment routes: their listeners write the in-app notifications this mails.
+  const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
+  app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
 
   return {
@@ -111,6 +115,9 @@ export function createApi(deps: ApiDeps): Api {
     authorizeSync: syncAuthorizer(sessions, access, origin),
     access,
     documents,
-    close: () => limiter.close(),
+    close: async () => {
+      mail.close();
+      await limiter.close();
+    },
   };
 }

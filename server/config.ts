@@ -41,6 +41,8 @@ const EnvSchema = z.object({
   /** Password-reset requests per hour: for one e-mail address, and from one client address. */
   RESET_REQUESTS_PER_EMAIL: int(1, 1000).default(3),
   RESET_REQUESTS_PER_ADDRESS: int(1, 100_000).default(20),
+  /** Daily notification digests go out after this hour (UTC). */
+  DIGEST_HOUR_UTC: int(0, 23).default(6),
 });
 
 export interface Config {
@@ -65,6 +67,7 @@ export interface Config {
   production: boolean;
   resetRequestsPerEmail: number;
   resetRequestsPerAddress: number;
+  digestHourUtc: number;
 }
 
 export class ConfigError extends Error {}
@@ -100,5 +103,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     production: e.NODE_ENV === 'production',
     resetRequestsPerEmail: e.RESET_REQUESTS_PER_EMAIL,
     resetRequestsPerAddress: e.RESET_REQUESTS_PER_ADDRESS,
+    digestHourUtc: e.DIGEST_HOUR_UTC,
   };
 }

@@ -50,4 +50,14 @@ export const peopleMigrations: Migration[] = [
       `);
     },
   },
+  {
+    version: 62,
+    name: 'when each person last got their daily digest',
+    up(db) {
+      db.exec(`
+        ALTER TABLE users ADD COLUMN last_digest_at INTEGER;
+        CREATE INDEX notifications_unmailed ON notifications (user_id) WHERE mailed_at IS NULL;
+      `);
+    },
+  },
 ];
