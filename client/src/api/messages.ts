@@ -29,6 +29,8 @@ export function describeError(err: unknown, t: Translate): string {
     case 'invite_revoked':
     case 'invite_used':
     case 'last_owner':
+    case 'wrong_password':
+    case 'reset_invalid':
       return t(`error.${err.code}`);
   }
   if (err.status === 410) return t('error.invite_expired');

@@ -21,7 +21,9 @@ export function Layout({ children, notifications }: { children: ReactNode; notif
           {t('app.name')}
         </Link>
         {state.status === 'signedIn' && (
-          <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
+          <Link href="/profile" className="topbar__user" aria-label={`${t('nav.signedInAs', { name: state.user.name })} — ${t('account.profileLink')}`}>
+            {t('nav.signedInAs', { name: state.user.name })}
+          </Link>
         )}
         {state.status === 'signedIn' && notifications?.(state.user.id)}
         <button

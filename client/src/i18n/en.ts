@@ -4,11 +4,13 @@ import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
 import { membersEn } from './members.en';
 import type { membersNl } from './members.nl';
+import { accountsEn } from './accounts.en';
+import type { accountsNl } from './accounts.nl';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
 
-type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof membersNl>;
+type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof membersNl | keyof typeof accountsNl>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
 const core: Record<CoreKey, string> = {
@@ -157,4 +159,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...membersEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...membersEn, ...accountsEn };

@@ -2,6 +2,7 @@ import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
 import { boardsNl } from './boards.nl';
 import { membersNl } from './members.nl';
+import { accountsNl } from './accounts.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -155,6 +156,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...membersNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...membersNl, ...accountsNl };
 
 export type MessageKey = keyof typeof nl;
