@@ -1,31 +1,26 @@
-import { useState, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { usePageTitle } from '../components/usePageTitle';
 import { useI18n } from '../i18n/i18n';
 import { accountsApi } from './accounts-api';
+import { useFormRun } from './useFormRun';
 
 /** "Wachtwoord vergeten": asks for the address and says the same whether or not it has an account. */
 export function ForgotPasswordPage() {
   const { t } = useI18n();
   usePageTitle(t('account.forgotTitle'));
-  const [sent, setSent] = useState(false);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
-  async function submit(e: FormEvent<HTMLFormElement>) {
+  const action = useFormRun();
+  const sent = action.done !== '';
+  const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      await accountsApi.requestReset(String(new FormData(e.currentTarget).get('email')));
-      setSent(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
-  }
+    const email = String(new FormData(e.currentTarget).get('email'));
+    void action.run(async () => {
+      await accountsApi.requestReset(email);
+      return t('account.forgotSent');
+    });
+  };
   return (
     <div className="page page--narrow stack">
       <h1>{t('account.forgotTitle')}</h1>
@@ -34,12 +29,12 @@ export function ForgotPasswordPage() {
           {t('account.forgotSent')}
         </p>
       ) : (
-        <form className="stack" onSubmit={(e) => void submit(e)}>
+        <form className="stack" onSubmit={submit}>
           <p>{t('account.forgotIntro')}</p>
-          <ErrorAlert error={error} />
+          <ErrorAlert error={action.error} />
           <Field label={t('auth.email')} name="email" type="email" autoComplete="email" required />
           <div>
-            <button className="button" type="submit" disabled={busy}>
+            <button className="button" type="submit" disabled={action.busy}>
               {t('account.forgotSend')}
             </button>
           </div>

@@ -23,20 +23,24 @@ export function SessionsSection() {
       <ErrorAlert error={action.error ?? (loaded.status === 'error' ? loaded.error : null)} />
       {loaded.status === 'ok' && (
         <ul className="member-list" data-testid="sessions">
-          {loaded.data.sessions.map((s) => (
+          {loaded.data.sessions.map((s) => {
+            const device = s.current ? t('account.thisDevice') : (s.userAgent ?? t('account.unknownDevice'));
+            const since = formatDate(s.createdAt, true);
+            return (
             <li key={s.id} className="member-row">
               <span className="member-row__who small">
-                <strong>{s.current ? t('account.thisDevice') : (s.userAgent ?? t('account.unknownDevice'))}</strong>
+                <strong id={`${headingId}-${s.id}`}>{device}</strong>
                 <br />
-                <span className="muted">{t('account.signedInSince', { date: formatDate(s.createdAt, true) })}</span>
+                <span className="muted">{t('account.signedInSince', { date: since })}</span>
               </span>
               {!s.current && (
-                <button type="button" className="button button--quiet button--small" disabled={action.busy} onClick={() => end(s.id)}>
+                <button type="button" className="button button--quiet button--small" disabled={action.busy} onClick={() => end(s.id)} aria-describedby={`${headingId}-${s.id}`}>
                   {t('account.endSession')}
                 </button>
               )}
             </li>
-          ))}
+            );
+          })}
         </ul>
       )}
       <p role="status" className="small">
