@@ -38,14 +38,14 @@ export function MemberRow({ member, self, manage, busy }: { member: Member; self
               </option>
             ))}
           </select>
-          {member.role !== 'owner' && (
-            <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => manage.transfer(member)} aria-label={t('members.transferLabel', { name })}>
-              {t('members.transfer')}
-            </button>
-          )}
           <button type="button" className="button button--quiet button--small" disabled={busy} onClick={() => manage.remove(member)} aria-label={t('members.removeLabel', { name })}>
             {t('members.remove')}
           </button>
+          {member.role !== 'owner' && (
+            <button type="button" className="link-button small" disabled={busy} onClick={() => manage.transfer(member)} aria-label={t('members.transferLabel', { name })}>
+              {t('members.transfer')}
+            </button>
+          )}
         </span>
       )}
     </li>
