@@ -14,6 +14,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  /** postgres://… : document content in PostgreSQL (see README, "Scaling out"). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   PUBLIC_ORIGIN: z.url().optional(),
   INSTANCE_ID: z.string().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -43,6 +48,8 @@ const EnvSchema = z.object({
   RESET_REQUESTS_PER_ADDRESS: int(1, 100_000).default(20),
   /** Daily notification digests go out after this hour (UTC). */
   DIGEST_HOUR_UTC: int(0, 23).default(6),
+  /** Quiet time after a change before a document is re-indexed for search. */
+  SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
 });
 
 export interface Config {
@@ -50,6 +57,7 @@ export interface Config {
   host: string;
   dataDir: string;
   redisUrl: string | undefined;
+  databaseUrl: string | undefined;
   publicOrigin: string;
   instanceId: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -68,6 +76,7 @@ export interface Config {
   resetRequestsPerEmail: number;
   resetRequestsPerAddress: number;
   digestHourUtc: number;
+  searchIndexDelayMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -87,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
     publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     logLevel: e.LOG_LEVEL,
@@ -104,5 +114,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resetRequestsPerEmail: e.RESET_REQUESTS_PER_EMAIL,
     resetRequestsPerAddress: e.RESET_REQUESTS_PER_ADDRESS,
     digestHourUtc: e.DIGEST_HOUR_UTC,
+    searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
   };
 }

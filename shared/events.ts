@@ -15,6 +15,10 @@ export const EVENT_TYPES = [
   'member.left',
   'invite.revoked',
   'presence.changed',
+  'document.deleted',
+  'document.restored',
+  'document.archived',
+  'document.moved',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

@@ -98,7 +98,7 @@ function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: Do
 function TextDocument({ document, role, onChange, onRefused }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void; onRefused(): void }) {
   const { t } = useI18n();
   const user = useUser();
-  const editable = canWriteContent(role);
+  const editable = canWriteContent(role) && document.archivedAt === null;
   const [generation, setGeneration] = useState(0);
   const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId, generation });
   const guard = useDemotionGuard(session, document.id, user.id, editable);
@@ -114,7 +114,7 @@ function TextDocument({ document, role, onChange, onRefused }: { document: Docum
         {session && <ConnectionIndicator session={session} />}
       </DocumentHeader>
       {session && <PresenceList session={session} self={self} />}
-      {!editable && (
+      {!canWriteContent(role) && (
         <p className="notice" data-testid="read-only" role={guard.demoted ? 'alert' : undefined} style={{ marginTop: 'var(--space-3)' }}>
           {guard.demoted ? `${t('roleChange.readOnlyNow')} ` : ''}
           {t('doc.readOnly', { role: t(`role.${role}`) })}

@@ -32,4 +32,8 @@ export const liveEn: Record<keyof typeof liveNl, string> = {
   'live.event.member.left': '{actor} left the workspace',
   'live.event.invite.revoked': '{actor} withdrew an invite link',
   'live.event.presence.changed': '{actor} opened {title}',
+  'live.event.document.deleted': '{actor} moved {title} to the trash',
+  'live.event.document.restored': '{actor} restored {title}',
+  'live.event.document.archived': '{actor} archived {title}',
+  'live.event.document.moved': '{actor} moved {title} to another workspace',
 };

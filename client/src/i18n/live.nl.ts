@@ -30,4 +30,8 @@ export const liveNl = {
   'live.event.member.left': '{actor} verliet de werkruimte',
   'live.event.invite.revoked': '{actor} trok een uitnodigingslink in',
   'live.event.presence.changed': '{actor} opende {title}',
+  'live.event.document.deleted': '{actor} verplaatste {title} naar de prullenbak',
+  'live.event.document.restored': '{actor} haalde {title} terug',
+  'live.event.document.archived': '{actor} archiveerde {title}',
+  'live.event.document.moved': '{actor} verplaatste {title} naar een andere werkruimte',
 };

@@ -3,6 +3,9 @@ import { commentsNl } from './comments.nl';
 import { boardsNl } from './boards.nl';
 import { membersNl } from './members.nl';
 import { accountsNl } from './accounts.nl';
+import { searchNl } from './search.nl';
+import { peopleNl } from './people.nl';
+import { lifecycleNl } from './lifecycle.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -156,6 +159,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...membersNl, ...accountsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...membersNl, ...accountsNl };
 
 export type MessageKey = keyof typeof nl;
