@@ -9,8 +9,13 @@ import { useLoad } from '../components/useLoad';
 import { usePageTitle } from '../components/usePageTitle';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor';
 import { ConnectionIndicator } from '../editor/ConnectionIndicator';
+import { RefusedEditsNotice, useRefusal } from '../editor/RefusedEditsNotice';
+import { SaveIndicator, useWarnBeforeLeaving } from '../editor/SaveIndicator';
+import { TooDeepNotice } from '../editor/TooDeepNotice';
+import { plainTextBlocks } from '../editor/content-depth';
 import { PresenceList } from '../editor/PresenceList';
-import { useCollabSession } from '../editor/useCollabSession';
+import { useCollabSession, useContentTooDeep } from '../editor/useCollabSession';
+import type { CollabSession } from '../editor/collab-session';
 import { useI18n } from '../i18n/i18n';
 import { useUser } from '../session/session';
 import { DocumentHeader } from './DocumentHeader';
@@ -19,20 +24,32 @@ import { CommentsPanel, createCommentHooks } from '../comments/CommentsPanel';
 import { isMetadataChange } from '../live/metadata-change';
 import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
 import { BoardPage } from '../board/BoardPage';
+import { isNetworkFailure, recallDocument, rememberDocument } from '../offline/document-cache';
 import { useMembershipWatch } from '../members/useMembershipWatch';
-import { useDemotionGuard } from '../members/useDemotionGuard';
+import { useDemotionGuard, type DemotionGuard } from '../members/useDemotionGuard';
 import { UnacceptedText } from '../members/UnacceptedText';
 import { RemovedNotice } from '../members/RemovedNotice';
+
+type Loaded = { document: DocumentMeta; workspace: Awaited<ReturnType<typeof api.getWorkspace>>['workspace']; role: Role; members: Awaited<ReturnType<typeof api.getWorkspace>>['members'] };
 
 /** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
   const { t } = useI18n();
   const user = useUser();
   const [loaded, reload, replace] = useLoad(async () => {
-    const { document } = await api.getDocument(documentId);
-    const { workspace, members } = await api.getWorkspace(document.workspaceId);
-    const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
-    return { document, workspace, role, members };
+    try {
+      const { document } = await api.getDocument(documentId);
+      const { workspace, members } = await api.getWorkspace(document.workspaceId);
+      const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
+      const context = { document, workspace, role, members };
+      rememberDocument(user.id, context);
+      return { ...context, offline: false };
+    } catch (err) {
+      // Offline: a document opened here before still opens, from this device's copy.
+      const remembered = isNetworkFailure(err) ? recallDocument<Loaded>(user.id, documentId) : null;
+      if (remembered) return { ...remembered, offline: true };
+      throw err;
+    }
   }, [documentId, user.id]);
 
   usePageTitle(loaded.status === 'ok' ? loaded.data.document.title : null);
@@ -60,6 +77,8 @@ interface LoadedDocument {
   workspace: Workspace;
   role: Role;
   members: Member[];
+  /** Opened from this device's copy while offline. */
+  offline: boolean;
 }
 
 /** A loaded document, following the reader's own role: read-only at once when demoted, closed when removed. */
@@ -77,6 +96,11 @@ function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: Do
       <p className="small">
         <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
       </p>
+      {data.offline && (
+        <p className="notice" role="status" data-testid="offline-copy">
+          {t('offline.localCopy')}
+        </p>
+      )}
       {document.kind === 'board' ? (
         <BoardPage
           document={document}
@@ -96,24 +120,37 @@ function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: Do
 }
 
 function TextDocument({ document, role, onChange, onRefused }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void; onRefused(): void }) {
-  const { t } = useI18n();
   const user = useUser();
-  const editable = canWriteContent(role) && document.archivedAt === null;
   const [generation, setGeneration] = useState(0);
   const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId, generation });
-  const guard = useDemotionGuard(session, document.id, user.id, editable);
+  const guard = useDemotionGuard(session, document.id, user.id, canWriteContent(role) && document.archivedAt === null);
   useEffect(() => setGeneration(guard.generation), [guard.generation]);
   useEffect(() => session?.subscribe((state) => state === 'denied' && onRefused()), [session, onRefused]);
-  const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
-  const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
-  const commentHooks = useMemo(createCommentHooks, [document.id]);
-  const commentExtensions = useMemo(() => [CommentHighlights.configure({ hooks: commentHooks })], [commentHooks]);
   return (
     <>
       <DocumentHeader document={document} role={role} onChange={onChange}>
         {session && <ConnectionIndicator session={session} />}
+        {session && canWriteContent(role) && <SaveIndicator tracker={session.save} />}
       </DocumentHeader>
-      {session && <PresenceList session={session} self={self} />}
+      {session && <TextDocumentBody session={session} document={document} role={role} guard={guard} />}
+    </>
+  );
+}
+
+function TextDocumentBody({ session, document, role, guard }: { session: CollabSession; document: DocumentMeta; role: Role; guard: DemotionGuard }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const refusal = useRefusal(document.id);
+  const tooDeep = useContentTooDeep(session);
+  const editable = canWriteContent(role) && document.archivedAt === null && !refusal && !tooDeep;
+  useWarnBeforeLeaving(session.save, t('save.leaveWarning'));
+  const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
+  const caretUser = useMemo(() => ({ id: user.id, name: user.name, color: user.color }), [user.id, user.name, user.color]);
+  const commentHooks = useMemo(createCommentHooks, [document.id]);
+  const commentExtensions = useMemo(() => [CommentHighlights.configure({ hooks: commentHooks })], [commentHooks]);
+  return (
+    <>
+      <PresenceList session={session} self={self} />
       {!canWriteContent(role) && (
         <p className="notice" data-testid="read-only" role={guard.demoted ? 'alert' : undefined} style={{ marginTop: 'var(--space-3)' }}>
           {guard.demoted ? `${t('roleChange.readOnlyNow')} ` : ''}
@@ -121,8 +158,11 @@ function TextDocument({ document, role, onChange, onRefused }: { document: Docum
         </p>
       )}
       {guard.unaccepted && <UnacceptedText text={guard.unaccepted} onDismiss={guard.dismiss} />}
+      {refusal && <RefusedEditsNotice refusal={refusal} text={() => plainTextBlocks(session.doc.getXmlFragment('default')).join('\n\n')} />}
       <div style={{ marginTop: 'var(--space-4)' }}>
-        {session && (
+        {tooDeep ? (
+          <TooDeepNotice session={session} />
+        ) : (
           <CollaborativeEditor
             key={document.id}
             session={session}

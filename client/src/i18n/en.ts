@@ -6,9 +6,11 @@ import { membersEn } from './members.en';
 import type { membersNl } from './members.nl';
 import { accountsEn } from './accounts.en';
 import type { accountsNl } from './accounts.nl';
+import { editorEn } from './editor.en';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
+import type { editorNl } from './editor.nl';
 import type { searchNl } from './search.nl';
 import { searchEn } from './search.en';
 import type { peopleNl } from './people.nl';
@@ -18,7 +20,7 @@ import { lifecycleEn } from './lifecycle.en';
 
 type CoreKey = Exclude<
   MessageKey,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof membersNl | keyof typeof accountsNl
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof membersNl | keyof typeof accountsNl
 >;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
@@ -168,4 +170,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...membersEn, ...accountsEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...membersEn, ...accountsEn };

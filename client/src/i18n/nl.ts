@@ -3,6 +3,7 @@ import { commentsNl } from './comments.nl';
 import { boardsNl } from './boards.nl';
 import { membersNl } from './members.nl';
 import { accountsNl } from './accounts.nl';
+import { editorNl } from './editor.nl';
 import { searchNl } from './search.nl';
 import { peopleNl } from './people.nl';
 import { lifecycleNl } from './lifecycle.nl';
@@ -159,6 +160,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...membersNl, ...accountsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...membersNl, ...accountsNl };
 
 export type MessageKey = keyof typeof nl;
