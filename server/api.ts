@@ -30,6 +30,7 @@ import { DocumentRepository } from './documents/document-repository';
 import { currentDocReader } from './documents/current-doc';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/routes';
+import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
 import { createSearch, type SearchFeature } from './search/search-feature';
 import { peopleRoutes } from './people/routes';
@@ -113,12 +114,13 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', workspaceRoutes({ log, workspaces, members, access }));
   app.route('/', memberRoutes({ log, members, access, emit, onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }));
-  app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
+  const exports = new ExportService(store, config.limits, log);
+  app.route('/', documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', commentRoutes({ db, members, access, events }));
   // After the comment routes: their listeners write the in-app notifications this mails.
   const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
-  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
+  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   const search = createSearch({
     db,
     withCurrentDoc,
@@ -135,7 +137,7 @@ export function createApi(deps: ApiDeps): Api {
   const disconnect = (documentId: string, reason: string) => {
     for (const conn of rooms.loaded(documentId)?.connections ?? []) conn.close(CloseCode.forbidden, reason);
   };
-  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect }));
+  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', workspaceLifecycleRoutes({
     workspaces,
     lifecycle,
@@ -159,7 +161,7 @@ export function createApi(deps: ApiDeps): Api {
       mail.close();
       stopPurging();
       search.close();
-      await limiter.close();
+      await Promise.all([limiter.close(), exports.close()]);
     },
   };
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { limitsEnv, readLimits, type Limits } from './limits-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -50,6 +51,7 @@ const EnvSchema = z.object({
   DIGEST_HOUR_UTC: int(0, 23).default(6),
   /** Quiet time after a change before a document is re-indexed for search. */
   SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
+  ...limitsEnv,
 });
 
 export interface Config {
@@ -77,6 +79,8 @@ export interface Config {
   resetRequestsPerAddress: number;
   digestHourUtc: number;
   searchIndexDelayMs: number;
+  /** What one client may cost others over HTTP (limits-config.ts). */
+  limits: Limits;
 }
 
 export class ConfigError extends Error {}
@@ -115,5 +119,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resetRequestsPerAddress: e.RESET_REQUESTS_PER_ADDRESS,
     digestHourUtc: e.DIGEST_HOUR_UTC,
     searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
+    limits: readLimits(e),
   };
 }

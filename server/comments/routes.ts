@@ -15,6 +15,7 @@ import { NotificationRepository } from './notification-repository';
 import { notificationRoutes } from './notification-routes';
 import { mentionNotifier } from './mention-notifications';
 import { threadNotifier } from '../notifications/thread-notifier';
+import { OLDEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 export interface CommentDeps {
   db: Database;
@@ -132,7 +133,8 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
 
   app.get('/api/documents/:did/comments', access.requireDocument(), (c) => {
     const { document } = c.var;
-    return c.json({ threads: comments.list(document.id) });
+    const page = paginate(comments.list(document.id), OLDEST_FIRST, pageQuery(c));
+    return c.json({ threads: page.items, nextCursor: page.nextCursor });
   });
 
   app.post('/api/documents/:did/comments', access.requireDocument('commenter'), async (c) => {

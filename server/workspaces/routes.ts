@@ -5,6 +5,7 @@ import { readBody } from '../http/validation';
 import type { Logger } from '../log';
 import type { MemberRepository } from './members';
 import type { WorkspaceRepository } from './workspaces';
+import { MEMBERS_BY_ROLE, NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 export interface WorkspaceRouteDeps {
   log: Logger;
@@ -25,11 +26,16 @@ export function workspaceRoutes({ log, workspaces, members, access }: WorkspaceR
     return c.json({ workspace }, 201);
   });
 
-  app.get('/api/workspaces', access.requireUser, (c) => c.json({ workspaces: workspaces.listForUser(c.var.user.id) }));
+  app.get('/api/workspaces', access.requireUser, (c) => {
+    const page = paginate(workspaces.listForUser(c.var.user.id), NEWEST_FIRST, pageQuery(c));
+    return c.json({ workspaces: page.items, nextCursor: page.nextCursor });
+  });
 
   app.get('/api/workspaces/:wid', access.requireWorkspace(), (c) => {
     const { workspace } = c.var;
-    return c.json({ workspace, members: members.list(workspace.id) });
+    // The members are the long part of this answer: they are what `?limit=&cursor=` pages through.
+    const page = paginate(members.list(workspace.id), MEMBERS_BY_ROLE, pageQuery(c));
+    return c.json({ workspace, members: page.items, nextCursor: page.nextCursor });
   });
 
   return app;

@@ -1,5 +1,4 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { getToken } from '../api/http';
 import { CollabSession, type ConnectionState } from './collab-session';
 import { rememberOfflineCopy } from '../members/offline-copies';
 
@@ -17,7 +16,7 @@ export function useCollabSession(
   const { workspaceId, generation = 0 } = opts;
   useEffect(() => {
     if (workspaceId) rememberOfflineCopy(userId, documentId, workspaceId);
-    const s = new CollabSession(documentId, userId, getToken());
+    const s = new CollabSession(documentId, userId);
     setSession(s);
     return () => {
       setSession(null);
