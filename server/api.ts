@@ -17,8 +17,12 @@ import { authRoutes } from './auth/routes';
 import { SessionRepository } from './auth/sessions';
 import { UserRepository } from './auth/users';
 import { workspaceRoutes } from './workspaces/routes';
-import { inviteRoutes } from './workspaces/invite-routes';
-import { InviteRepository } from './workspaces/invites';
+import { inviteRoutes } from './members/invite-routes';
+import { InviteRepository } from './members/invite-repository';
+import { memberRoutes } from './members/routes';
+import { accountRoutes } from './accounts/routes';
+import { notificationMail } from './notifications';
+import type { Mailer } from './mail/mailer';
 import { MemberRepository } from './workspaces/members';
 import { WorkspaceRepository } from './workspaces/workspaces';
 import { documentRoutes } from './documents/routes';
@@ -52,6 +56,7 @@ export interface ApiDeps {
   db: Database;
   store: DocumentStore;
   rooms: RoomRegistry;
+  mailer: Mailer;
   /** Features emit here; listeners (notifications, the event log) subscribe. */
   events: DomainEvents;
   /** A member's role changed (null: removed); open sockets must follow at once. */
@@ -76,7 +81,7 @@ export interface Api {
  * repositories it needs, the access middleware and `emit`.
  */
 export function createApi(deps: ApiDeps): Api {
-  const { config, log, db, store, rooms, events } = deps;
+  const { config, log, db, store, rooms, events, mailer } = deps;
   const { emit } = events;
   const users = new UserRepository(db);
   const sessions = new SessionRepository(db);
@@ -110,8 +115,11 @@ export function createApi(deps: ApiDeps): Api {
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
   app.route('/', authRoutes({ config, log, users, sessions, limiter }));
-  app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
-  app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
+  const onMembershipChange = deps.onMembershipChange;
+  app.route('/', accountRoutes({ config, log, db, users, mailer, access, emit, onMembershipChange }));
+  app.route('/', workspaceRoutes({ log, workspaces, members, access }));
+  app.route('/', memberRoutes({ log, members, access, emit, onMembershipChange }));
+  app.route('/', inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }));
   const exports = new ExportService(store, config.limits, log);
   const templates = new TemplateRepository(db);
   app.route('/', documentRoutes({
@@ -126,6 +134,9 @@ export function createApi(deps: ApiDeps): Api {
   }));
   app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
   app.route('/', commentRoutes({ db, members, access, events }));
+  // After the comment routes: their listeners write the in-app notifications this mails.
+  const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
+  app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(), access, emit, config, log }));
   const search = createSearch({
@@ -165,6 +176,7 @@ export function createApi(deps: ApiDeps): Api {
     documents,
     search,
     close: async () => {
+      mail.close();
       stopPurging();
       search.close();
       await Promise.all([limiter.close(), exports.close()]);

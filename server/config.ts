@@ -37,6 +37,18 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
   /** Behind a reverse proxy: take the client address from its X-Forwarded-For (login limits). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Outgoing mail: smtp:// or smtps:// URL with credentials; unset = mails go to the log (and the dev outbox). */
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(300).default('Stadskamer <stadskamer@localhost>'),
+  NODE_ENV: z.string().optional(),
+  /** Password-reset requests per hour: for one e-mail address, and from one client address. */
+  RESET_REQUESTS_PER_EMAIL: int(1, 1000).default(3),
+  RESET_REQUESTS_PER_ADDRESS: int(1, 100_000).default(20),
+  /** Daily notification digests go out after this hour (UTC). */
+  DIGEST_HOUR_UTC: int(0, 23).default(6),
   /** Quiet time after a change before a document is re-indexed for search. */
   SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
   ...limitsEnv,
@@ -59,6 +71,13 @@ export interface Config {
   loginFailuresPerEmail: number;
   loginFailuresPerAddress: number;
   trustProxy: boolean;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** NODE_ENV=production: no dev outbox. */
+  production: boolean;
+  resetRequestsPerEmail: number;
+  resetRequestsPerAddress: number;
+  digestHourUtc: number;
   searchIndexDelayMs: number;
   /** What one client may cost others over HTTP (limits-config.ts). */
   limits: Limits;
@@ -93,6 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    smtpUrl: e.SMTP_URL,
+    mailFrom: e.MAIL_FROM,
+    production: e.NODE_ENV === 'production',
+    resetRequestsPerEmail: e.RESET_REQUESTS_PER_EMAIL,
+    resetRequestsPerAddress: e.RESET_REQUESTS_PER_ADDRESS,
+    digestHourUtc: e.DIGEST_HOUR_UTC,
     searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
     limits: readLimits(e),
   };

@@ -20,6 +20,8 @@ import { DocumentRelay } from './bus/document-relay';
 import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { DomainEvents } from './events/emit';
+import { createMailer } from './mail/mailer';
+import { outboxRoutes } from './mail/outbox-routes';
 import { securityHeaders } from './http/security-headers';
 import { capConnections, httpServerOptions } from './http/connection-caps';
 
@@ -87,6 +89,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   const membership = new MembershipRelay(bus, (w, u, role) => sync.applyMembershipChange(w, u, role), log);
   await membership.start();
 
+  const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.production, log });
+
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
   const events = new DomainEvents(log);
@@ -96,6 +100,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     db,
     store,
     rooms,
+    mailer,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
     events,
   });
@@ -122,6 +127,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
   app.route('/', healthRoutes(checks));
   app.route('/', metrics.routes());
+  app.route('/', outboxRoutes(mailer));
   app.route('/', api.routes);
   app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
   app.route('/', staticClient());
@@ -155,6 +161,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         live?.close();
         await rooms.closeAll();
         await api.close();
+        mailer.close();
         await bus.close();
         if (config.databaseUrl) await store.close();
         db.close();

@@ -102,6 +102,10 @@ export const MAX_INVITE_HOURS = 24 * 90;
 export const CreateInviteBody = z.object({
   role: InviteRole,
   expiresInHours: z.number().positive().max(MAX_INVITE_HOURS).optional(),
+  /** The link admits one person only (e-mail invites always do). */
+  singleUse: z.boolean().optional(),
+  /** Mails the link to this address. */
+  email: Email.optional(),
 });
 export type CreateInviteBody = z.input<typeof CreateInviteBody>;
 
@@ -141,11 +145,14 @@ export const User = z.object({
   name: z.string(),
   organization: z.string(),
   color: z.string(),
+  /** The signed-in person's own settings (only in /api/me and sign-in answers). */
+  language: z.enum(['nl', 'en']).optional(),
+  notifyMail: z.enum(['instant', 'daily', 'off']).optional(),
 });
 export type User = z.infer<typeof User>;
 
 /** Another person, as fellow members see them (no e-mail address). */
-export const PublicUser = User.omit({ email: true });
+export const PublicUser = User.omit({ email: true, language: true, notifyMail: true });
 export type PublicUser = z.infer<typeof PublicUser>;
 
 export const AuthAnswer = z.object({ user: User, token: z.string() });
@@ -177,10 +184,15 @@ export type WorkspaceDetailAnswer = z.infer<typeof WorkspaceDetailAnswer>;
 export const MemberAnswer = z.object({ member: Member });
 
 export const Invite = z.object({
+  id: z.string(),
   token: z.string(),
   url: z.string(),
   role: InviteRole,
   expiresAt: z.string(),
+  singleUse: z.boolean(),
+  email: z.string().nullable(),
+  /** For e-mail invites: whether the mail went out. */
+  mailed: z.boolean().optional(),
 });
 export type Invite = z.infer<typeof Invite>;
 export const InviteAnswer = z.object({ invite: Invite });

@@ -101,9 +101,12 @@ export interface CommentThread {
   replies: CommentReply[];
 }
 
+/** Why someone is told: mentioned, a reply on a thread they started or took part in, or that thread resolved. */
+export type NotificationKind = 'mention' | 'reply' | 'resolve';
+
 export interface Notification {
   id: string;
-  type: 'mention';
+  type: NotificationKind;
   workspaceId: string;
   documentId: string;
   documentTitle: string;

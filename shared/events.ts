@@ -12,6 +12,8 @@ export const EVENT_TYPES = [
   'member.joined',
   'member.role_changed',
   'member.removed',
+  'member.left',
+  'invite.revoked',
   'presence.changed',
   'document.deleted',
   'document.restored',

@@ -6,6 +6,9 @@ import { useI18n } from './i18n/i18n';
 import { AuthPage, safeNext } from './pages/AuthPage';
 import { InvitePage } from './pages/InvitePage';
 import { JoinCodeForm, JoinPage } from './pages/JoinPage';
+import { ForgotPasswordPage } from './accounts/ForgotPasswordPage';
+import { ResetPasswordPage } from './accounts/ResetPasswordPage';
+import { ProfilePage } from './accounts/ProfilePage';
 import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
@@ -113,6 +116,17 @@ export function App() {
           <JoinCodeForm />
         </Route>
         <Route path="/join/:code">{(params) => <JoinPage code={params.code} />}</Route>
+        <Route path="/forgot">
+          <SignedOut>
+            <ForgotPasswordPage />
+          </SignedOut>
+        </Route>
+        <Route path="/reset/:token">{(params) => <ResetPasswordPage token={params.token} />}</Route>
+        <Route path="/profile">
+          <SignedIn>
+            <ProfilePage />
+          </SignedIn>
+        </Route>
         <Route path="/invite/:token">
           {(params) => (
             <SignedIn>

@@ -10,12 +10,21 @@ export interface UserRow {
   name: string;
   organization: string;
   created_at: string;
+  /** 'nl' or 'en': the language of their mail. */
+  language: string;
+  /** 'instant', 'daily' or 'off': notification mail. */
+  notify_mail: string;
+  deleted_at: string | null;
 }
 
 export class EmailTakenError extends Error {}
 
-export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'organization'>): User {
-  return { id: row.id, email: row.email, name: row.name, organization: row.organization, color: colorForUser(row.id) };
+export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'organization'> & Partial<Pick<UserRow, 'language' | 'notify_mail'>>): User {
+  const user: User = { id: row.id, email: row.email, name: row.name, organization: row.organization, color: colorForUser(row.id) };
+  // The person's own settings travel with their own user record only.
+  if (row.language === 'nl' || row.language === 'en') user.language = row.language;
+  if (row.notify_mail === 'instant' || row.notify_mail === 'daily' || row.notify_mail === 'off') user.notifyMail = row.notify_mail;
+  return user;
 }
 
 /** Accounts: e-mail addresses arrive already lower-cased by the request schema. */
@@ -40,6 +49,9 @@ export class UserRepository {
       name: input.name,
       organization: input.organization,
       created_at: new Date().toISOString(),
+      language: 'nl',
+      notify_mail: 'instant',
+      deleted_at: null,
     };
     try {
       this.insert.run(row.id, row.email, row.password_hash, row.name, row.organization, row.created_at);

@@ -1,7 +1,7 @@
 import type { Database } from '../storage/db';
 import { newId } from '../auth/tokens';
 import { colorForUser } from '../auth/user-color';
-import type { Notification } from '../../shared/comments';
+import type { Notification, NotificationKind } from '../../shared/comments';
 
 interface Row {
   id: string;
@@ -15,6 +15,7 @@ interface Row {
   excerpt: string;
   created_at: string;
   read_at: string | null;
+  kind: NotificationKind;
 }
 
 const EXCERPT_LENGTH = 140;
@@ -33,7 +34,7 @@ export class NotificationRepository {
 
   constructor(private readonly db: Database) {
     this.insert = db.prepare(
-      'INSERT INTO notifications (id, user_id, thread_id, actor_id, excerpt, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+      'INSERT INTO notifications (id, user_id, thread_id, actor_id, excerpt, created_at, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
     const visible = `FROM notifications n
         JOIN comment_threads t ON t.id = n.thread_id
@@ -43,7 +44,7 @@ export class NotificationRepository {
        WHERE n.user_id = ?`;
     this.listStmt = db.prepare(
       `SELECT n.id, d.workspace_id, d.id AS document_id, d.title AS document_title, n.thread_id, n.actor_id,
-              u.name AS actor_name, u.organization AS actor_organization, n.excerpt, n.created_at, n.read_at
+              u.name AS actor_name, u.organization AS actor_organization, n.excerpt, n.created_at, n.read_at, n.kind
          ${visible} ORDER BY n.created_at DESC, n.rowid DESC LIMIT ${LIST_LIMIT}`,
     );
     this.unreadStmt = db.prepare(`SELECT COUNT(*) ${visible} AND n.read_at IS NULL`).pluck();
@@ -53,11 +54,16 @@ export class NotificationRepository {
 
   /** One notification per mentioned person (never the actor themself). Returns who was notified. */
   mentioned(input: { userIds: string[]; actorId: string; threadId: string; body: string }): string[] {
+    return this.add({ ...input, kind: 'mention' });
+  }
+
+  /** One notification of `kind` per person (never the actor themself). Returns who was notified. */
+  add(input: { kind: NotificationKind; userIds: string[]; actorId: string; threadId: string; body: string }): string[] {
     const now = new Date().toISOString();
     const excerpt = input.body.length > EXCERPT_LENGTH ? `${input.body.slice(0, EXCERPT_LENGTH - 1)}…` : input.body;
     const targets = input.userIds.filter((id) => id !== input.actorId);
     this.db.transaction(() => {
-      for (const userId of targets) this.insert.run(newId(), userId, input.threadId, input.actorId, excerpt, now);
+      for (const userId of targets) this.insert.run(newId(), userId, input.threadId, input.actorId, excerpt, now, input.kind);
     })();
     return targets;
   }
@@ -67,7 +73,7 @@ export class NotificationRepository {
     return {
       notifications: rows.map((r) => ({
         id: r.id,
-        type: 'mention',
+        type: r.kind,
         workspaceId: r.workspace_id,
         documentId: r.document_id,
         documentTitle: r.document_title,

@@ -14,6 +14,7 @@ import { CommentRepository, type StoredReply, type StoredThread } from './commen
 import { NotificationRepository } from './notification-repository';
 import { notificationRoutes } from './notification-routes';
 import { mentionNotifier } from './mention-notifications';
+import { threadNotifier } from '../notifications/thread-notifier';
 import { OLDEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 export interface CommentDeps {
@@ -40,6 +41,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
   const notifications = new NotificationRepository(db);
   const { emit } = events;
   events.subscribe(mentionNotifier(comments, notifications));
+  events.subscribe(threadNotifier(comments, notifications));
   const app = new Hono<AppEnv>();
 
   /**

@@ -123,9 +123,14 @@ export class JoinRepository {
       name: input.name,
       organization: input.organization,
       created_at: now,
+      language: 'nl',
+      // A guest's address is a placeholder that cannot receive mail: never send any.
+      notify_mail: 'off',
+      deleted_at: null,
     };
     this.db.transaction(() => {
       this.insertUser.run(row.id, row.email, row.password_hash, row.name, row.organization, row.created_at);
+      this.db.prepare("UPDATE users SET notify_mail = 'off' WHERE id = ?").run(row.id);
       this.insertMember.run(input.session.workspace_id, id, now);
       this.insertGuest.run(id, input.session.id, input.contactEmail, now);
     })();

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { boardMigrations } from './migrations/boards';
+import { peopleMigrations } from './migrations/people';
 
 /**
  * Ordered schema migrations. The database's `user_version` is the number of the last
@@ -189,6 +190,7 @@ migrations.push({
 });
 
 migrations.push(...boardMigrations);
+migrations.push(...peopleMigrations);
 import { searchMigrations } from './migrations/search';
 migrations.push(...searchMigrations);
 import { lifecycleMigrations } from './migrations/lifecycle';

@@ -2,13 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createDocument, createWorkspace, registerUser, type TestUser } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
+import { sampleAnchor, startThread } from '../comments/fixtures';
 
 /**
  * Every route of CONTRACT §2 that this API owns, called by every kind of caller:
  * the status and error code each one gets. A change in who may do what shows up here.
  */
-type Actor = 'owner' | 'editor' | 'commenter' | 'viewer' | 'nonMember' | 'anonymous';
-const ACTORS: Actor[] = ['owner', 'editor', 'commenter', 'viewer', 'nonMember', 'anonymous'];
+type Actor = 'owner' | 'editor' | 'participant' | 'commenter' | 'viewer' | 'nonMember' | 'anonymous';
+const ACTORS: Actor[] = ['owner', 'editor', 'participant', 'commenter', 'viewer', 'nonMember', 'anonymous'];
+type MemberActor = Exclude<Actor, 'nonMember' | 'anonymous'>;
+const isMember = (actor: Actor): actor is MemberActor => actor !== 'nonMember' && actor !== 'anonymous';
 
 type Outcome = number | [number, string];
 interface World {
@@ -16,6 +19,9 @@ interface World {
   users: Record<Exclude<Actor, 'anonymous'>, TestUser>;
   workspaceId: string;
   documentId: string;
+  boardId: string;
+  /** A thread started by the owner, for replies and for resolving by others. */
+  threadId: string;
   /** A second workspace whose invite everyone may accept without disturbing the first. */
   openInviteToken: string;
   /** A member whose role the PATCH cases change back and forth. */
@@ -33,16 +39,20 @@ const HIDDEN: [number, string] = [404, 'not_found'];
 const FORBIDDEN: [number, string] = [403, 'forbidden'];
 
 const anyoneSignedIn = (ok: number): Record<Actor, Outcome> => ({
-  owner: ok, editor: ok, commenter: ok, viewer: ok, nonMember: ok, anonymous: UNAUTH,
+  owner: ok, editor: ok, participant: ok, commenter: ok, viewer: ok, nonMember: ok, anonymous: UNAUTH,
 });
 const members = (ok: number): Record<Actor, Outcome> => ({
-  owner: ok, editor: ok, commenter: ok, viewer: ok, nonMember: HIDDEN, anonymous: UNAUTH,
+  owner: ok, editor: ok, participant: ok, commenter: ok, viewer: ok, nonMember: HIDDEN, anonymous: UNAUTH,
 });
+const commenters = (ok: number): Record<Actor, Outcome> => ({
+  owner: ok, editor: ok, participant: ok, commenter: ok, viewer: FORBIDDEN, nonMember: HIDDEN, anonymous: UNAUTH,
+});
+// A participant ranks above a commenter but never edits a draft or creates documents.
 const editors = (ok: number): Record<Actor, Outcome> => ({
-  owner: ok, editor: ok, commenter: FORBIDDEN, viewer: FORBIDDEN, nonMember: HIDDEN, anonymous: UNAUTH,
+  owner: ok, editor: ok, participant: FORBIDDEN, commenter: FORBIDDEN, viewer: FORBIDDEN, nonMember: HIDDEN, anonymous: UNAUTH,
 });
 const owners = (ok: number): Record<Actor, Outcome> => ({
-  owner: ok, editor: FORBIDDEN, commenter: FORBIDDEN, viewer: FORBIDDEN, nonMember: HIDDEN, anonymous: UNAUTH,
+  owner: ok, editor: FORBIDDEN, participant: FORBIDDEN, commenter: FORBIDDEN, viewer: FORBIDDEN, nonMember: HIDDEN, anonymous: UNAUTH,
 });
 
 const CASES: RouteCase[] = [
@@ -53,7 +63,7 @@ const CASES: RouteCase[] = [
       path: '/api/auth/register',
       body: { email: `n-${randomBytes(6).toString('hex')}@example.be`, password: 'een-lang-wachtwoord', name: 'Nieuw', organization: 'UGent' },
     }),
-    expect: { owner: 201, editor: 201, commenter: 201, viewer: 201, nonMember: 201, anonymous: 201 },
+    expect: { owner: 201, editor: 201, participant: 201, commenter: 201, viewer: 201, nonMember: 201, anonymous: 201 },
   },
   {
     route: 'POST /api/auth/login',
@@ -62,7 +72,7 @@ const CASES: RouteCase[] = [
       path: '/api/auth/login',
       body: { email: w.users.viewer.email, password: w.users.viewer.password },
     }),
-    expect: { owner: 200, editor: 200, commenter: 200, viewer: 200, nonMember: 200, anonymous: 200 },
+    expect: { owner: 200, editor: 200, participant: 200, commenter: 200, viewer: 200, nonMember: 200, anonymous: 200 },
   },
   {
     route: 'POST /api/auth/logout',
@@ -72,9 +82,32 @@ const CASES: RouteCase[] = [
       path: '/api/auth/logout',
       token: actor === 'anonymous' ? null : await freshSession(w, actor),
     }),
-    expect: { owner: 204, editor: 204, commenter: 204, viewer: 204, nonMember: 204, anonymous: UNAUTH },
+    expect: { owner: 204, editor: 204, participant: 204, commenter: 204, viewer: 204, nonMember: 204, anonymous: UNAUTH },
   },
   { route: 'GET /api/me', request: async () => ({ method: 'GET', path: '/api/me' }), expect: anyoneSignedIn(200) },
+  {
+    route: 'PATCH /api/me',
+    request: async (w, actor) => ({ method: 'PATCH', path: '/api/me', body: { organization: actor === 'anonymous' ? 'x' : w.users[actor].user.organization } }),
+    expect: anyoneSignedIn(200),
+  },
+  { route: 'GET /api/me/sessions', request: async () => ({ method: 'GET', path: '/api/me/sessions' }), expect: anyoneSignedIn(200) },
+  {
+    route: 'DELETE /api/me/sessions/:id',
+    // Ends a fresh session of the actor's own, found through the actor's list.
+    request: async (w, actor) => {
+      if (actor === 'anonymous') return { method: 'DELETE', path: '/api/me/sessions/any' };
+      const fresh = await freshSession(w, actor);
+      const list = await call(w.url, 'GET', '/api/me/sessions', { token: fresh });
+      const id = list.body.sessions.find((s: { current: boolean }) => s.current).id;
+      return { method: 'DELETE', path: `/api/me/sessions/${id}` };
+    },
+    expect: anyoneSignedIn(204),
+  },
+  {
+    route: 'POST /api/auth/password-reset',
+    request: async (w, actor) => ({ method: 'POST', path: '/api/auth/password-reset', body: { email: actor === 'anonymous' ? 'niemand@example.be' : w.users[actor].email } }),
+    expect: { owner: 202, editor: 202, participant: 202, commenter: 202, viewer: 202, nonMember: 202, anonymous: 202 },
+  },
   {
     route: 'POST /api/workspaces',
     request: async () => ({ method: 'POST', path: '/api/workspaces', body: { name: 'Atelier' } }),
@@ -90,6 +123,25 @@ const CASES: RouteCase[] = [
     route: 'POST /api/workspaces/:wid/invites',
     request: async (w) => ({ method: 'POST', path: `/api/workspaces/${w.workspaceId}/invites`, body: { role: 'viewer' } }),
     expect: owners(201),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/invites',
+    request: async (w) => ({ method: 'GET', path: `/api/workspaces/${w.workspaceId}/invites` }),
+    expect: owners(200),
+  },
+  {
+    route: 'DELETE /api/invites/:id',
+    // A fresh invite per case, so every owner case has one to withdraw.
+    request: async (w) => {
+      const made = await call(w.url, 'POST', `/api/workspaces/${w.workspaceId}/invites`, { token: w.users.owner.token, body: { role: 'viewer' } });
+      return { method: 'DELETE', path: `/api/invites/${made.body.invite.id}` };
+    },
+    expect: owners(204),
+  },
+  {
+    route: 'GET /api/invites/:token',
+    request: async (w) => ({ method: 'GET', path: `/api/invites/${w.openInviteToken}` }),
+    expect: anyoneSignedIn(200),
   },
   {
     route: 'POST /api/invites/:token/accept',
@@ -113,6 +165,20 @@ const CASES: RouteCase[] = [
       return { method: 'DELETE', path: `/api/workspaces/${w.workspaceId}/members/${victim.user.id}` };
     },
     expect: owners(204),
+  },
+  {
+    route: 'POST /api/workspaces/:wid/leave',
+    // A workspace of its own per case, with the actor in their role; its only owner may not leave.
+    request: async (w, actor) => ({ method: 'POST', path: `/api/workspaces/${(await scratchWorkspace(w, actor)).id}/leave` }),
+    expect: { ...members(204), owner: [409, 'last_owner'] },
+  },
+  {
+    route: 'POST /api/workspaces/:wid/transfer-ownership',
+    request: async (w, actor) => {
+      const scratch = await scratchWorkspace(w, actor);
+      return { method: 'POST', path: `/api/workspaces/${scratch.id}/transfer-ownership`, body: { userId: scratch.heir.user.id } };
+    },
+    expect: owners(200),
   },
   {
     route: 'POST /api/workspaces/:wid/documents',
@@ -143,7 +209,56 @@ const CASES: RouteCase[] = [
     request: async (w) => ({ method: 'GET', path: `/api/documents/${w.documentId}/export?format=json` }),
     expect: members(200),
   },
+  {
+    route: 'GET /api/documents/:did/comments',
+    request: async (w) => ({ method: 'GET', path: `/api/documents/${w.documentId}/comments` }),
+    expect: members(200),
+  },
+  {
+    route: 'POST /api/documents/:did/comments',
+    request: async (w) => ({ method: 'POST', path: `/api/documents/${w.documentId}/comments`, body: { anchor: sampleAnchor(), quote: 'Fietsstraten', body: 'Welke straten?' } }),
+    expect: commenters(201),
+  },
+  {
+    route: 'POST /api/comments/:tid/replies',
+    request: async (w) => ({ method: 'POST', path: `/api/comments/${w.threadId}/replies`, body: { body: 'Die in de binnenstad.' } }),
+    expect: commenters(201),
+  },
+  {
+    route: "PATCH /api/comments/:tid (resolve someone else's thread)",
+    request: async (w) => ({ method: 'PATCH', path: `/api/comments/${w.threadId}`, body: { resolved: false } }),
+    expect: editors(200),
+  },
+  { route: 'GET /api/notifications', request: async () => ({ method: 'GET', path: '/api/notifications' }), expect: anyoneSignedIn(200) },
+  {
+    route: 'GET /api/workspaces/:wid/activity',
+    request: async (w) => ({ method: 'GET', path: `/api/workspaces/${w.workspaceId}/activity` }),
+    expect: members(200),
+  },
+  {
+    route: 'GET /api/workspaces/:wid/presence',
+    request: async (w) => ({ method: 'GET', path: `/api/workspaces/${w.workspaceId}/presence` }),
+    expect: members(200),
+  },
+  {
+    route: 'POST /api/documents/:did/draft',
+    request: async (w) => ({ method: 'POST', path: `/api/documents/${w.boardId}/draft` }),
+    expect: editors(201),
+  },
 ];
+
+/** A fresh workspace of the owner's with the actor in their own role and one more member (an heir for ownership). */
+async function scratchWorkspace(w: World, actor: Actor): Promise<{ id: string; heir: TestUser }> {
+  const owner = w.users.owner;
+  const workspace = await createWorkspace(w.url, owner.token, 'Kladwerkruimte');
+  const heir = await addMember(w.url, owner.token, workspace.id, 'editor');
+  if (isMember(actor) && actor !== 'owner') {
+    const invite = await call(w.url, 'POST', `/api/workspaces/${workspace.id}/invites`, { token: owner.token, body: { role: actor } });
+    const joined = await call(w.url, 'POST', `/api/invites/${invite.body.invite.token}/accept`, { token: w.users[actor].token });
+    expect(joined.status).toBe(200);
+  }
+  return { id: workspace.id, heir };
+}
 
 async function freshSession(w: World, actor: Exclude<Actor, 'anonymous'>): Promise<string> {
   const u = w.users[actor];
@@ -161,8 +276,10 @@ beforeAll(async () => {
   const owner = await registerUser(url, { name: 'Eigenaar' });
   const workspace = await createWorkspace(url, owner.token);
   const document = await createDocument(url, owner.token, workspace.id);
-  const [editor, commenter, viewer, target, nonMember] = await Promise.all([
+  const board = await createDocument(url, owner.token, workspace.id, { kind: 'board', title: 'Bord' });
+  const [editor, participant, commenter, viewer, target, nonMember] = await Promise.all([
     addMember(url, owner.token, workspace.id, 'editor'),
+    addMember(url, owner.token, workspace.id, 'participant'),
     addMember(url, owner.token, workspace.id, 'commenter'),
     addMember(url, owner.token, workspace.id, 'viewer'),
     addMember(url, owner.token, workspace.id, 'viewer'),
@@ -172,9 +289,11 @@ beforeAll(async () => {
   const invite = await call(url, 'POST', `/api/workspaces/${other.id}/invites`, { token: owner.token, body: { role: 'viewer' } });
   world = {
     url,
-    users: { owner, editor: editor!, commenter: commenter!, viewer: viewer!, nonMember: nonMember! },
+    users: { owner, editor: editor!, participant: participant!, commenter: commenter!, viewer: viewer!, nonMember: nonMember! },
     workspaceId: workspace.id,
     documentId: document.id,
+    boardId: board.id,
+    threadId: (await startThread(url, document.id, owner.token)).id,
     openInviteToken: invite.body.invite.token,
     target: target!,
   };

@@ -109,8 +109,10 @@ describe('comments: events and mention notifications', () => {
 
       const eddy = await call(server.url, 'GET', '/api/notifications', { token: cast.editor.token });
       expect(eddy.status).toBe(200);
-      expect(eddy.body.unread).toBe(1);
-      expect(eddy.body.notifications[0]).toMatchObject({
+      // The mention, and (Eddy replied in the thread) its resolve, newest first.
+      expect(eddy.body.unread).toBe(2);
+      expect(eddy.body.notifications.map((n: { type: string }) => n.type)).toEqual(['resolve', 'mention']);
+      expect(eddy.body.notifications[1]).toMatchObject({
         type: 'mention',
         workspaceId: cast.workspaceId,
         documentId: cast.documentId,
@@ -119,16 +121,16 @@ describe('comments: events and mention notifications', () => {
         read: false,
         excerpt: '@Eddy Redacteur kijk jij even?',
       });
-      expect(eddy.body.notifications[0].actor.id).toBe(cast.commenter.user.id);
+      expect(eddy.body.notifications[1].actor.id).toBe(cast.commenter.user.id);
       const viewer = await call(server.url, 'GET', '/api/notifications', { token: cast.viewer.token });
       expect(viewer.body).toEqual({ notifications: [], unread: 0, nextCursor: null });
 
       // Marking someone else's notification read changes nothing; marking one's own does.
       const foreign = await call(server.url, 'POST', '/api/notifications/read', { token: cast.viewer.token, body: { ids: [eddy.body.notifications[0].id] } });
       expect(foreign.status).toBe(200);
-      expect((await call(server.url, 'GET', '/api/notifications', { token: cast.editor.token })).body.unread).toBe(1);
+      expect((await call(server.url, 'GET', '/api/notifications', { token: cast.editor.token })).body.unread).toBe(2);
       const read = await call(server.url, 'POST', '/api/notifications/read', { token: cast.editor.token, body: { ids: [eddy.body.notifications[0].id] } });
-      expect(read.body).toEqual({ unread: 0 });
+      expect(read.body).toEqual({ unread: 1 });
       const again = await call(server.url, 'GET', '/api/notifications', { token: cast.editor.token });
       expect(again.body.notifications[0].read).toBe(true);
 

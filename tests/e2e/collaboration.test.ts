@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './helpers/suite';
 import { newPage, person, screenshotsOnFailure } from './helpers/browser';
-import { createRecommendation, createWorkspace, inviteLink, openEditor, signUp } from './helpers/flows';
+import { confirmInvite, createRecommendation, createWorkspace, inviteLink, openEditor, signUp } from './helpers/flows';
 
 const suite = browserSuite();
 
@@ -35,11 +35,11 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     const link = await inviteLink(pageA, 'editor');
     expect(link).toMatch(/^\/invite\/[A-Za-z0-9_-]+$/);
 
-    // B has no account: the invite link sends B to sign up first, then straight in.
+    // B has no account: the invite link sends B to sign up first, then asks before joining.
     await pageB.goto(suite.server.baseUrl + link);
     await pageB.getByText('Je bent uitgenodigd voor een werkruimte').waitFor();
     await signUp(pageB, suite.server.baseUrl, bram, new URL(pageB.url()).pathname + new URL(pageB.url()).search);
-    await pageB.getByRole('heading', { level: 1, name: 'Atelier bestuurlijke capaciteit' }).waitFor();
+    await confirmInvite(pageB, 'Atelier bestuurlijke capaciteit');
     await pageB.getByText('Stad Mechelen · bewerker').waitFor();
   });
 
@@ -70,7 +70,7 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     const link = await inviteLink(pageA, 'viewer');
     await pageV.goto(suite.server.baseUrl + link);
     await signUp(pageV, suite.server.baseUrl, vera, new URL(pageV.url()).pathname + new URL(pageV.url()).search);
-    await pageV.getByRole('heading', { level: 1, name: 'Atelier bestuurlijke capaciteit' }).waitFor();
+    await confirmInvite(pageV, 'Atelier bestuurlijke capaciteit');
 
     await openEditor(pageA, suite.server.baseUrl, documentId);
     const editorV = await openEditor(pageV, suite.server.baseUrl, documentId);

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserSuite } from './helpers/suite';
 import { newPage, person, screenshotsOnFailure } from './helpers/browser';
-import { createRecommendation, createWorkspace, inviteLink, signUp } from './helpers/flows';
+import { confirmInvite, createRecommendation, createWorkspace, inviteLink, signUp } from './helpers/flows';
 
 const suite = browserSuite();
 
@@ -35,7 +35,7 @@ describe('live activity and presence across two browsers', { timeout: 90_000 }, 
     const link = await inviteLink(pageA, 'editor');
     await pageB.goto(suite.server.baseUrl + link);
     await signUp(pageB, suite.server.baseUrl, bram, new URL(pageB.url()).pathname + new URL(pageB.url()).search);
-    await pageB.getByRole('heading', { level: 1, name: 'Atelier participatie' }).waitFor();
+    await confirmInvite(pageB, 'Atelier participatie');
 
     const activityB = pageB.getByTestId('activity-panel');
     await activityB.getByText('Bram Claes kwam erbij als bewerker').waitFor();

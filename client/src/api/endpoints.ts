@@ -6,8 +6,6 @@ import type {
   DocumentKind,
   DocumentMeta,
   DocumentStatus,
-  Invite,
-  InviteRole,
   User,
   Workspace,
   WorkspaceDetailAnswer,
@@ -43,11 +41,7 @@ export const api = {
     );
     return { workspace: workspace!, members, nextCursor: null };
   },
-  createInvite: (wid: string, body: { role: InviteRole; expiresInHours?: number }) =>
-    request<{ invite: Invite }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/invites`, body),
   acceptInvite: (token: string) => request<AcceptInviteAnswer>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
-  changeRole: (wid: string, uid: string, role: Role) =>
-    request<unknown>('PATCH', `/api/workspaces/${encodeURIComponent(wid)}/members/${encodeURIComponent(uid)}`, { role }),
 
   /** Every document of the workspace, most recently changed first. */
   listDocuments: async (wid: string) => {

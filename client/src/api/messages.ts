@@ -26,6 +26,12 @@ export function describeError(err: unknown, t: Translate): string {
       return t('error.invalid_credentials');
     case 'email_taken':
       return t('error.email_taken');
+    case 'invite_revoked':
+    case 'invite_used':
+    case 'last_owner':
+    case 'wrong_password':
+    case 'reset_invalid':
+      return t(`error.${err.code}`);
   }
   if (err.status === 410) return t('error.invite_expired');
   if (err.status === 422 || err.status === 400) {

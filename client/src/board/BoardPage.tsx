@@ -55,7 +55,7 @@ interface Props {
 /** A workshop board ("atelier") document: header, then the live board once the session is open. */
 export function BoardPage({ document, role, members, header }: Props) {
   const user = useUser();
-  const session = useCollabSession(document.id, user.id);
+  const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId });
   return (
     <>
       <h1 className="visually-hidden">{document.title}</h1>

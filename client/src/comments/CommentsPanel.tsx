@@ -1,5 +1,6 @@
 import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
+import { useSearch } from 'wouter';
 import { hasRole } from '../../../shared/roles';
 import { api } from '../api/endpoints';
 import type { Member } from '../../../shared/api';
@@ -53,8 +54,15 @@ export function CommentsPanel({ editor, session, hooks, documentId, workspaceId,
   const { threads, error: loadError, refresh } = useCommentThreads(documentId, workspaceId);
   const [members, setMembers] = useState<Member[]>([]);
   const [draft, setDraft] = useState<{ anchor: EncodedAnchor; quote: string } | null>(null);
-  const [activeId, setActiveId] = useState<string | null>(null);
+  // A notification links to `?thread=`: that thread opens (and scrolls into view) first.
+  const wanted = new URLSearchParams(useSearch()).get('thread');
+  const [activeId, setActiveId] = useState<string | null>(wanted);
   const [showResolved, setShowResolved] = useState(false);
+  useEffect(() => {
+    if (!wanted) return;
+    setActiveId(wanted);
+    if (threads.some((th) => th.id === wanted && th.resolved)) setShowResolved(true);
+  }, [wanted, threads]);
   const [hint, setHint] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const canComment = hasRole(role, 'commenter');

@@ -29,7 +29,9 @@ export function Layout({
           {t('app.name')}
         </Link>
         {state.status === 'signedIn' && (
-          <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
+          <Link href="/profile" className="topbar__user" aria-label={`${t('nav.signedInAs', { name: state.user.name })} — ${t('account.profileLink')}`}>
+            {t('nav.signedInAs', { name: state.user.name })}
+          </Link>
         )}
         {state.status === 'signedIn' && tools?.()}
         {state.status === 'signedIn' && notifications?.(state.user.id)}

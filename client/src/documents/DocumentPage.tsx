@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../api/endpoints';
-import type { DocumentMeta } from '../../../shared/api';
+import type { DocumentMeta, Member, Workspace } from '../../../shared/api';
 import type { Role } from '../../../shared/roles';
 import { canWriteContent } from '../../../shared/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
@@ -25,6 +25,10 @@ import { isMetadataChange } from '../live/metadata-change';
 import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
 import { BoardPage } from '../board/BoardPage';
 import { isNetworkFailure, recallDocument, rememberDocument } from '../offline/document-cache';
+import { useMembershipWatch } from '../members/useMembershipWatch';
+import { useDemotionGuard, type DemotionGuard } from '../members/useDemotionGuard';
+import { UnacceptedText } from '../members/UnacceptedText';
+import { RemovedNotice } from '../members/RemovedNotice';
 
 type Loaded = { document: DocumentMeta; workspace: Awaited<ReturnType<typeof api.getWorkspace>>['workspace']; role: Role; members: Awaited<ReturnType<typeof api.getWorkspace>>['members'] };
 
@@ -65,14 +69,34 @@ export function DocumentPage({ documentId }: { documentId: string }) {
       </div>
     );
 
-  const { document, workspace, role } = loaded.data;
-  const onChange = (next: DocumentMeta) => replace({ ...loaded.data, document: next });
+  return <OpenDocument data={loaded.data} onChange={(next) => replace({ ...loaded.data, document: next })} />;
+}
+
+interface LoadedDocument {
+  document: DocumentMeta;
+  workspace: Workspace;
+  role: Role;
+  members: Member[];
+  /** Opened from this device's copy while offline. */
+  offline: boolean;
+}
+
+/** A loaded document, following the reader's own role: read-only at once when demoted, closed when removed. */
+function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: DocumentMeta): void }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const { document, workspace } = data;
+  const [refused, setRefused] = useState(false);
+  const membership = useMembershipWatch(workspace.id, user.id, data.role, refused);
+  const onRefused = useCallback(() => setRefused(true), []);
+  if (membership.status === 'removed') return <RemovedNotice workspaceName={workspace.name} workspaceId={workspace.id} userId={user.id} />;
+  const role = membership.role;
   return (
     <div className="page">
       <p className="small">
         <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
       </p>
-      {loaded.data.offline && (
+      {data.offline && (
         <p className="notice" role="status" data-testid="offline-copy">
           {t('offline.localCopy')}
         </p>
@@ -81,7 +105,7 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         <BoardPage
           document={document}
           role={role}
-          members={loaded.data.members}
+          members={data.members}
           header={(extra) => (
             <DocumentHeader document={document} role={role} onChange={onChange}>
               {extra}
@@ -89,27 +113,31 @@ export function DocumentPage({ documentId }: { documentId: string }) {
           )}
         />
       ) : (
-        <TextDocument document={document} role={role} onChange={onChange} />
+        <TextDocument document={document} role={role} onChange={onChange} onRefused={onRefused} />
       )}
     </div>
   );
 }
 
-function TextDocument({ document, role, onChange }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void }) {
+function TextDocument({ document, role, onChange, onRefused }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void; onRefused(): void }) {
   const user = useUser();
-  const session = useCollabSession(document.id, user.id);
+  const [generation, setGeneration] = useState(0);
+  const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId, generation });
+  const guard = useDemotionGuard(session, document.id, user.id, canWriteContent(role) && document.archivedAt === null);
+  useEffect(() => setGeneration(guard.generation), [guard.generation]);
+  useEffect(() => session?.subscribe((state) => state === 'denied' && onRefused()), [session, onRefused]);
   return (
     <>
       <DocumentHeader document={document} role={role} onChange={onChange}>
         {session && <ConnectionIndicator session={session} />}
         {session && canWriteContent(role) && <SaveIndicator tracker={session.save} />}
       </DocumentHeader>
-      {session && <TextDocumentBody session={session} document={document} role={role} />}
+      {session && <TextDocumentBody session={session} document={document} role={role} guard={guard} />}
     </>
   );
 }
 
-function TextDocumentBody({ session, document, role }: { session: CollabSession; document: DocumentMeta; role: Role }) {
+function TextDocumentBody({ session, document, role, guard }: { session: CollabSession; document: DocumentMeta; role: Role; guard: DemotionGuard }) {
   const { t } = useI18n();
   const user = useUser();
   const refusal = useRefusal(document.id);
@@ -124,10 +152,12 @@ function TextDocumentBody({ session, document, role }: { session: CollabSession;
     <>
       <PresenceList session={session} self={self} />
       {!canWriteContent(role) && (
-        <p className="notice" data-testid="read-only" style={{ marginTop: 'var(--space-3)' }}>
+        <p className="notice" data-testid="read-only" role={guard.demoted ? 'alert' : undefined} style={{ marginTop: 'var(--space-3)' }}>
+          {guard.demoted ? `${t('roleChange.readOnlyNow')} ` : ''}
           {t('doc.readOnly', { role: t(`role.${role}`) })}
         </p>
       )}
+      {guard.unaccepted && <UnacceptedText text={guard.unaccepted} onDismiss={guard.dismiss} />}
       {refusal && <RefusedEditsNotice refusal={refusal} text={() => plainTextBlocks(session.doc.getXmlFragment('default')).join('\n\n')} />}
       <div style={{ marginTop: 'var(--space-4)' }}>
         {tooDeep ? (

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol';
 import { guardContentDepth } from './content-depth';
 import { SaveTracker } from './save-state';
+import { offlineDbName } from '../members/offline-copies';
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied';
 
@@ -27,7 +28,7 @@ export class CollabSession {
     guardContentDepth(this.doc, this.doc.getXmlFragment('default'), this.onTooDeep);
     // One local copy per person and document: on a shared computer, someone who signs in
     // next never loads (or resends) the previous person's unsynced edits.
-    this.persistence = new IndexeddbPersistence(`stadskamer:${userId}:${documentId}`, this.doc);
+    this.persistence = new IndexeddbPersistence(offlineDbName(userId, documentId), this.doc);
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, documentId, this.doc, {

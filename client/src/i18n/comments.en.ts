@@ -30,4 +30,6 @@ export const commentsEn: Record<keyof typeof commentsNl, string> = {
   'notifications.none': 'No notifications.',
   'notifications.markAll': 'Mark all read',
   'notifications.mention': '{name} mentioned you in {document}',
+  'notifications.reply': '{name} replied in a conversation on {document}',
+  'notifications.resolve': '{name} resolved a conversation on {document}',
 };

@@ -28,4 +28,6 @@ export const commentsNl = {
   'notifications.none': 'Geen meldingen.',
   'notifications.markAll': 'Alles gelezen',
   'notifications.mention': '{name} vermeldde je in {document}',
+  'notifications.reply': '{name} antwoordde in een gesprek bij {document}',
+  'notifications.resolve': '{name} sloot een gesprek af bij {document}',
 } as const;

@@ -2,6 +2,10 @@ import type { MessageKey } from './nl';
 import { liveEn } from './live.en';
 import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
+import { membersEn } from './members.en';
+import type { membersNl } from './members.nl';
+import { accountsEn } from './accounts.en';
+import type { accountsNl } from './accounts.nl';
 import { editorEn } from './editor.en';
 import { atelierEn } from './atelier.en';
 import type { liveNl } from './live.nl';
@@ -22,7 +26,7 @@ import { activityEn } from './activity.en';
 
 type CoreKey = Exclude<
   MessageKey,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl
 >;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
@@ -143,7 +147,6 @@ const core: Record<CoreKey, string> = {
   'invite.copied': 'Copied',
   'invite.validUntil': 'Valid until {date}',
   'invite.close': 'Close',
-  'invite.accepting': 'Accepting the invitation…',
   'invite.acceptTitle': 'Invitation',
   'invite.failed': 'This invitation does not work.',
 
@@ -173,4 +176,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn };

@@ -29,6 +29,8 @@ export const liveEn: Record<keyof typeof liveNl, string> = {
   'live.event.member.joined': '{actor} joined as {role}',
   'live.event.member.role_changed': '{actor} made {member} {role}',
   'live.event.member.removed': '{actor} removed {member} from the workspace',
+  'live.event.member.left': '{actor} left the workspace',
+  'live.event.invite.revoked': '{actor} withdrew an invite link',
   'live.event.presence.changed': '{actor} opened {title}',
   'live.event.document.deleted': '{actor} moved {title} to the trash',
   'live.event.document.restored': '{actor} restored {title}',

@@ -27,6 +27,8 @@ export const liveNl = {
   'live.event.member.joined': '{actor} kwam erbij als {role}',
   'live.event.member.role_changed': '{actor} maakte {member} {role}',
   'live.event.member.removed': '{actor} verwijderde {member} uit de werkruimte',
+  'live.event.member.left': '{actor} verliet de werkruimte',
+  'live.event.invite.revoked': '{actor} trok een uitnodigingslink in',
   'live.event.presence.changed': '{actor} opende {title}',
   'live.event.document.deleted': '{actor} verplaatste {title} naar de prullenbak',
   'live.event.document.restored': '{actor} haalde {title} terug',

@@ -1,6 +1,8 @@
 import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
 import { boardsNl } from './boards.nl';
+import { membersNl } from './members.nl';
+import { accountsNl } from './accounts.nl';
 import { editorNl } from './editor.nl';
 import { atelierNl } from './atelier.nl';
 import { searchNl } from './search.nl';
@@ -131,7 +133,6 @@ const core = {
   'invite.copied': 'Gekopieerd',
   'invite.validUntil': 'Geldig tot {date}',
   'invite.close': 'Sluiten',
-  'invite.accepting': 'Uitnodiging aanvaarden…',
   'invite.acceptTitle': 'Uitnodiging',
   'invite.failed': 'Deze uitnodiging werkt niet.',
 
@@ -162,6 +163,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl };
 
 export type MessageKey = keyof typeof nl;

@@ -117,13 +117,13 @@ export function NotificationBell({ userId }: { userId: string }) {
             {items.map((n) => (
               <li key={n.id} className={n.read ? 'notification' : 'notification notification--unread'}>
                 <Link
-                  href={`/d/${encodeURIComponent(n.documentId)}`}
+                  href={`/d/${encodeURIComponent(n.documentId)}?thread=${encodeURIComponent(n.threadId)}`}
                   onClick={() => {
                     setOpen(false);
                     if (!n.read) void markRead({ ids: [n.id] });
                   }}
                 >
-                  {t('notifications.mention', { name: n.actor.name, document: n.documentTitle })}
+                  {t(`notifications.${n.type}`, { name: n.actor.name, document: n.documentTitle })}
                 </Link>
                 <span className="small muted notification__excerpt">{n.excerpt}</span>
                 <span className="small muted">{formatDate(n.createdAt, true)}</span>

@@ -81,6 +81,11 @@ export function AuthPage({ mode }: { mode: 'signIn' | 'signUp' }) {
           {mode === 'signIn' ? t('auth.signIn') : t('auth.signUp')}
         </button>
       </form>
+      {mode === 'signIn' && (
+        <p>
+          <Link href="/forgot">{t('account.forgotLink')}</Link>
+        </p>
+      )}
       <p>
         {mode === 'signIn' ? t('auth.noAccount') : t('auth.haveAccount')}{' '}
         <Link href={`${other}${query}`}>{mode === 'signIn' ? t('auth.signUp') : t('auth.signIn')}</Link>

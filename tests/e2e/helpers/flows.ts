@@ -19,7 +19,7 @@ export async function createWorkspace(page: Page, name: string): Promise<string>
 }
 
 /** Opens the invite dialog, makes a link for `role` and returns its path (/invite/…). */
-export async function inviteLink(page: Page, role: 'editor' | 'commenter' | 'viewer'): Promise<string> {
+export async function inviteLink(page: Page, role: 'editor' | 'participant' | 'commenter' | 'viewer'): Promise<string> {
   await page.getByRole('button', { name: 'Mensen uitnodigen' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('Rol voor wie de link gebruikt').selectOption(role);
@@ -27,6 +27,13 @@ export async function inviteLink(page: Page, role: 'editor' | 'commenter' | 'vie
   const url = await dialog.getByLabel('Uitnodigingslink').inputValue();
   await dialog.getByRole('button', { name: 'Sluiten' }).click();
   return new URL(url).pathname;
+}
+
+/** On an opened invite link: "Deelnemen aan … als …?" is asked first; confirms it. */
+export async function confirmInvite(page: Page, workspaceName: string): Promise<void> {
+  await page.getByRole('heading', { level: 1, name: new RegExp(`^Deelnemen aan ${workspaceName} als`) }).waitFor();
+  await page.getByRole('button', { name: 'Deelnemen', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: workspaceName }).waitFor();
 }
 
 export async function createRecommendation(page: Page, title: string, tags = ''): Promise<string> {

@@ -8,8 +8,7 @@ import { usePageTitle } from '../../components/usePageTitle';
 import { useI18n } from '../../i18n/i18n';
 import { useUser } from '../../session/session';
 import { DocumentSection } from './DocumentSection';
-import { InviteDialog } from './InviteDialog';
-import { MembersPanel } from './MembersPanel';
+import { MembersPanel } from '../../members/MembersPanel';
 import { allTags, CITY_SUGGESTIONS } from './tags';
 import { LiveSidebar } from '../../live/LiveSidebar';
 import { StreamStatus } from '../../live/StreamStatus';
@@ -58,7 +57,6 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           <h1 style={{ marginBottom: 'var(--space-1)' }}>{workspace.name}</h1>
           {workspace.description && <p className="muted">{workspace.description}</p>}
         </div>
-        {role === 'owner' && <InviteDialog workspaceId={workspaceId} />}
       </div>
       <StreamStatus state={stream} />
       <datalist id="city-suggestions">
@@ -112,7 +110,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           <TrashAndArchive workspaceId={workspaceId} role={role} documents={documents} />
         </div>
         <div className="live-sidebar">
-          <MembersPanel members={members} selfId={user.id} />
+          <MembersPanel workspaceId={workspaceId} members={members} selfId={user.id} onChanged={reload} />
           <LiveSidebar workspaceId={workspaceId} documents={documents} members={members} />
         </div>
       </div>

@@ -1,0 +1,87 @@
+import type { Logger } from '../log';
+import type { Mailer } from '../mail/mailer';
+import { digestMail, notificationMail, type MailItem } from '../mail/notification-templates';
+import { languageOf } from '../accounts/language';
+import type { NotificationMailRepository, PendingMail } from './mail-repository';
+
+/** The most recent moment, at or before `now`, when the clock in UTC read `hour`:00. */
+export function lastDigestBoundary(now: Date, hour: number): Date {
+  const boundary = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour));
+  if (boundary.getTime() > now.getTime()) boundary.setUTCDate(boundary.getUTCDate() - 1);
+  return boundary;
+}
+
+/**
+ * Notification mail: people who chose 'instant' get one mail per notification right after
+ * it happens; people who chose 'daily' get one digest a day, after `digestHourUtc`. Sends
+ * are serialised, and a notification counts as mailed once the SMTP server took it.
+ */
+export class NotificationMailer {
+  private queue: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly repo: NotificationMailRepository,
+    private readonly mailer: Mailer,
+    private readonly origin: () => string,
+    private readonly log: Logger,
+    private readonly digestHourUtc: number,
+  ) {}
+
+  /** Sends what is due at once; resolves when done. */
+  flushInstant(): Promise<void> {
+    return this.serialised(async () => {
+      const pending = await this.repo.pendingInstant();
+      for (const p of pending) {
+        const mail = notificationMail(p.email, languageOf(p), await this.item(p), await this.unsubscribeUrl(p.user_id));
+        if (await this.deliver(mail, p.user_id)) await this.repo.markMailed([p.id], new Date());
+      }
+    });
+  }
+
+  /** Sends each 'daily' person one digest of what is unmailed, if their last one was before today's digest hour. */
+  sendDigests(now: Date): Promise<void> {
+    return this.serialised(async () => {
+      const boundary = lastDigestBoundary(now, this.digestHourUtc);
+      const pending = await this.repo.pendingDigests(boundary.getTime(), now);
+      const byUser = new Map<string, PendingMail[]>();
+      for (const p of pending) byUser.set(p.user_id, [...(byUser.get(p.user_id) ?? []), p]);
+      for (const [userId, items] of byUser) {
+        const first = items[0]!;
+        const mail = digestMail(first.email, languageOf(first), await Promise.all(items.map((i) => this.item(i))), await this.unsubscribeUrl(userId));
+        if (!(await this.deliver(mail, userId))) continue;
+        await this.repo.markMailed(items.map((i) => i.id), now);
+        await this.repo.digestSent(userId, now);
+      }
+    });
+  }
+
+  private async item(p: PendingMail): Promise<MailItem> {
+    return {
+      kind: p.kind,
+      actor: p.actor_name,
+      document: p.document_title,
+      excerpt: p.excerpt,
+      url: `${this.origin()}/d/${encodeURIComponent(p.document_id)}?thread=${encodeURIComponent(p.thread_id)}`,
+    };
+  }
+
+  private async unsubscribeUrl(userId: string): Promise<string> {
+    return `${this.origin()}/api/unsubscribe/${await this.repo.unsubscribeToken(userId)}`;
+  }
+
+  private async deliver(mail: Parameters<Mailer['send']>[0], userId: string): Promise<boolean> {
+    try {
+      await this.mailer.send(mail);
+      return true;
+    } catch (err) {
+      this.log.error({ event: 'notification.mail_failed', userId, err: (err as Error).message }, 'notification mail not sent');
+      return false;
+    }
+  }
+
+  private serialised(work: () => Promise<void>): Promise<void> {
+    const next = this.queue.then(work).catch((err: unknown) => this.log.error({ event: 'notification.mail_error', err }, 'notification mail run failed'));
+    this.queue = next;
+    return next;
+  }
+}
