@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { SyncLimits } from '../shared/protocol';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -31,6 +32,21 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
   /** Behind a reverse proxy: take the client address from its X-Forwarded-For (login limits). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** What one sync connection may cost others (CONTRACT §3 Limits). */
+  AWARENESS_MAX_STATE_BYTES: int(256, 1024 * 1024).default(SyncLimits.awarenessStateBytes),
+  AWARENESS_MAX_CLIENTS: int(1, 1000).default(SyncLimits.awarenessClientsPerConnection),
+  AWARENESS_MAX_PER_ROOM: int(1, 1_000_000).default(SyncLimits.awarenessStatesPerRoom),
+  UPDATE_MAX_ITEMS: int(1, 100_000_000).default(SyncLimits.updateItems),
+  UPDATE_MAX_DEPTH: int(4, 10_000).default(SyncLimits.contentDepth),
+  SYNC_BUDGET_BYTES: int(1024, 1024 * 1024 * 1024 * 4).default(SyncLimits.budgetBytes),
+  SYNC_BUDGET_ITEMS: int(1, 1_000_000_000).default(SyncLimits.budgetItems),
+  SYNC_BUDGET_WINDOW_MS: int(100, 3600_000).default(SyncLimits.budgetWindowMs),
+  SOCKETS_PER_USER: int(1, 1_000_000).default(SyncLimits.socketsPerUser),
+  SOCKETS_PER_ADDRESS: int(1, 1_000_000).default(SyncLimits.socketsPerAddress),
+  SOCKETS_PER_PROCESS: int(1, 10_000_000).default(SyncLimits.socketsPerProcess),
+  PING_INTERVAL_MS: int(100, 3600_000).default(SyncLimits.pingIntervalMs),
+  /** How often open sockets and event streams re-check their session and membership. */
+  ACCESS_RECHECK_MS: int(100, 3600_000).default(3_000),
 });
 
 export interface Config {
@@ -49,6 +65,23 @@ export interface Config {
   loginFailuresPerEmail: number;
   loginFailuresPerAddress: number;
   trustProxy: boolean;
+  limits: SyncLimitConfig;
+  accessRecheckMs: number;
+}
+
+export interface SyncLimitConfig {
+  awarenessStateBytes: number;
+  awarenessClientsPerConnection: number;
+  awarenessStatesPerRoom: number;
+  updateItems: number;
+  contentDepth: number;
+  budgetBytes: number;
+  budgetItems: number;
+  budgetWindowMs: number;
+  socketsPerUser: number;
+  socketsPerAddress: number;
+  socketsPerProcess: number;
+  pingIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +112,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    limits: {
+      awarenessStateBytes: e.AWARENESS_MAX_STATE_BYTES,
+      awarenessClientsPerConnection: e.AWARENESS_MAX_CLIENTS,
+      awarenessStatesPerRoom: e.AWARENESS_MAX_PER_ROOM,
+      updateItems: e.UPDATE_MAX_ITEMS,
+      contentDepth: e.UPDATE_MAX_DEPTH,
+      budgetBytes: e.SYNC_BUDGET_BYTES,
+      budgetItems: e.SYNC_BUDGET_ITEMS,
+      budgetWindowMs: e.SYNC_BUDGET_WINDOW_MS,
+      socketsPerUser: e.SOCKETS_PER_USER,
+      socketsPerAddress: e.SOCKETS_PER_ADDRESS,
+      socketsPerProcess: e.SOCKETS_PER_PROCESS,
+      pingIntervalMs: e.PING_INTERVAL_MS,
+    },
+    accessRecheckMs: e.ACCESS_RECHECK_MS,
   };
 }

@@ -18,7 +18,12 @@ import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './scale/document-relay';
 import { createMetrics } from './metrics';
-import { createLiveFeatures, type LiveFeatures } from './events/live-features';
+import { createLiveFeatures } from './events/live-features';
+import { SyncHooks } from './sync/extensions';
+import { readOnlyPolicy } from './sync/policies/read-only';
+import { updateLimits } from './sync/policies/update-limits';
+import { awarenessLimits } from './sync/policies/awareness-limits';
+import { connectionCaps } from './sync/policies/connection-caps';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
 
@@ -43,43 +48,31 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   const store = new SqliteDocumentStore(db);
   const { bus, redis } = await createBus(config, log);
 
-  // Rooms, relay, sync server and live features refer to each other through these hooks;
-  // the `let`s are filled in before the first socket can arrive.
-  let relay: DocumentRelay | null = null;
-  let live: LiveFeatures | null = null;
-  const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
-  const rooms: RoomRegistry = new RoomRegistry({
+  // One ordered hook list on the sync path (server/sync/extensions.ts); filled below,
+  // before the server listens. Order matters: the first refusal wins.
+  const hooks = new SyncHooks();
+  const rooms = new RoomRegistry({
     store,
     log,
+    hooks,
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     awarenessFlushMs: config.awarenessFlushMs,
-    events: {
-      ...metrics.roomEvents,
-      onLocalUpdate: (documentId, update, origin) => {
-        relay?.publishUpdate(documentId, update);
-        live?.onEdit(documentId, origin);
-      },
-      onLocalAwareness: (documentId, entries) => relay?.publishAwareness(documentId, entries),
-    },
-    beforeLoad: (documentId) => relay!.attach(documentId, () => rooms.loaded(documentId)),
-    onUnloaded: (room) => void relay?.detach(room.id),
   });
-  relay = new DocumentRelay(bus, store, config.instanceId, () => rooms.all(), log);
-  relay.onRemoteMessage = (lagMs) => metrics.observeRelayLag(lagMs / 1000);
+  const sync = new SyncServer({
+    rooms,
+    log,
+    hooks,
+    maxMessageBytes: config.maxMessageBytes,
+    maxBufferedBytes: config.maxBufferedBytes,
+    pingIntervalMs: config.limits.pingIntervalMs,
+  });
+  const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
+  const relay = new DocumentRelay(bus, store, config.instanceId, rooms, log, (lagMs) => metrics.observeRelayLag(lagMs / 1000));
   const sweep = setInterval(() => {
     for (const room of rooms.all()) room.sweepRemoteAwareness(REMOTE_AWARENESS_MAX_AGE_MS);
   }, 10_000);
   sweep.unref();
-  const sync = new SyncServer({
-    rooms,
-    log,
-    maxMessageBytes: config.maxMessageBytes,
-    maxBufferedBytes: config.maxBufferedBytes,
-    ...metrics.syncHooks,
-    onJoin: (conn) => live?.onJoin(conn),
-    onLeave: (conn) => live?.onLeave(conn),
-  });
 
   const membership = new MembershipRelay(bus, (w, u, role) => sync.applyMembershipChange(w, u, role), log);
   await membership.start();
@@ -93,12 +86,21 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     store,
     rooms,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
-    onEvent: (event) => live?.activity.fromApi(event),
+    onEvent: (event) => live.activity.fromApi(event),
   });
-  live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log });
+  const live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log });
   // Mounted inside the API so that its authentication and error handling apply.
   api.routes.route('/', live.routes);
   api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
+  hooks.use(
+    metrics.extension,
+    connectionCaps(config.limits),
+    readOnlyPolicy,
+    updateLimits(config.limits),
+    awarenessLimits(config.limits),
+    relay.extension,
+    live.extension,
+  );
   api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
 
   const app = new Hono();
@@ -111,7 +113,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.route('/', healthRoutes(checks));
   app.route('/', metrics.routes());
   app.route('/', api.routes);
-  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
+  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync, config.trustProxy));
   app.route('/', staticClient());
   app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
   app.onError((err, c) => {
@@ -139,7 +141,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         httpServer.close();
         sync.shutdown();
         clearInterval(sweep);
-        live?.close();
+        live.close();
+        hooks.destroy();
         await rooms.closeAll();
         await api.close();
         await bus.close();

@@ -29,6 +29,8 @@ export function syncAuthorizer(repos: Repositories, publicOrigin: () => string):
         user: { id: user.id, name: user.name, organization: user.organization, color: colorForUser(user.id) },
         role,
         workspaceId: document.workspaceId,
+        documentKind: document.kind,
+        session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt },
       },
     };
   };

@@ -7,18 +7,15 @@ import { PresenceTracker } from '../presence/presence-tracker';
 import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import type { Database } from '../storage/db';
-import type { Connection } from '../sync/connection';
+import type { SyncExtension } from '../sync/extensions';
 import { Activity } from './activity';
 import { EventLog } from './event-log';
 import { liveRoutes } from './routes';
 
 export interface LiveFeatures {
   activity: Activity;
-  /** Hooks for the sync server: who is where. */
-  onJoin(conn: Connection): void;
-  onLeave(conn: Connection): void;
-  /** Hook for rooms: a socket changed a document's content. */
-  onEdit(documentId: string, origin: unknown): void;
+  /** On the sync path: who is where (presence), who edited what (activity). */
+  extension: SyncExtension;
   routes: ReturnType<typeof liveRoutes>;
   close(): void;
 }
@@ -39,25 +36,26 @@ export function createLiveFeatures(deps: {
   const activity = new Activity(events, deps.repos.users, deps.log, (documentId, at) => deps.repos.documents.touch(documentId, at));
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
   const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => activity.presenceChanged(conn, state));
-  const sockets = new WeakSet<object>();
 
   return {
     activity,
-    onJoin(conn) {
-      const workspaceId = conn.identity.workspaceId;
-      if (!workspaceId) return;
-      sockets.add(conn);
-      const { id, name, organization } = conn.identity.user;
-      tracker.joined({ id: conn.id, documentId: conn.documentId, workspaceId, user: { id, name, organization }, since: new Date().toISOString() });
-    },
-    onLeave(conn) {
-      tracker.left(conn.id);
-    },
-    onEdit(documentId, origin) {
-      if (!origin || !sockets.has(origin as object)) return;
-      const conn = origin as Connection;
-      const { id, name, organization } = conn.identity.user;
-      activity.documentEdited(documentId, conn.identity.workspaceId!, { id, name, organization });
+    extension: {
+      name: 'live-features',
+      onJoin(conn) {
+        const workspaceId = conn.identity.workspaceId;
+        if (!workspaceId) return;
+        const { id, name, organization } = conn.identity.user;
+        tracker.joined({ id: conn.id, documentId: conn.documentId, workspaceId, user: { id, name, organization }, since: new Date().toISOString() });
+      },
+      onLeave(conn) {
+        tracker.left(conn.id);
+      },
+      afterCommit(room, _update, origin) {
+        const workspaceId = origin?.identity.workspaceId;
+        if (!origin || !workspaceId) return;
+        const { id, name, organization } = origin.identity.user;
+        activity.documentEdited(room.id, workspaceId, { id, name, organization });
+      },
     },
     routes: liveRoutes({ repos: deps.repos, events, bus: deps.bus, presence }),
     close: () => tracker.stop(),

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/roles';
-import { canWriteContent } from '../../shared/roles';
+import { canWriteBoard, canWriteContent } from '../../shared/roles';
+import type { DocumentKind } from '../../shared/api';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { writeFramed } from './framing';
@@ -18,6 +19,10 @@ export interface SyncIdentity {
   role: Role;
   /** The workspace of the document, so role changes can find open sockets. */
   workspaceId: string | null;
+  /** Boards are written by participants too (under the board rules); text documents by editors. */
+  documentKind?: DocumentKind;
+  /** The session the socket was opened with, so logout and expiry can find it. */
+  session?: { tokenHash: string; expiresAt: number };
 }
 
 let nextConnectionNumber = 0;
@@ -27,6 +32,8 @@ export class Connection {
   readonly id: string;
   /** Awareness client ids this socket has introduced; only it may update or remove them. */
   readonly awarenessClientIds = new Set<number>();
+  /** Answered the last ping (see SyncServer's pinger). */
+  alive = true;
   private closed = false;
   private child: Logger | null = null;
 
@@ -36,6 +43,8 @@ export class Connection {
     public identity: SyncIdentity,
     private readonly parentLog: Logger,
     private readonly maxBufferedBytes: number,
+    /** The client address the upgrade came from (connection caps). */
+    readonly address = 'local',
   ) {
     this.id = `c${(++nextConnectionNumber).toString(36)}${process.pid.toString(36)}`;
   }
@@ -51,7 +60,8 @@ export class Connection {
   }
 
   get canWrite(): boolean {
-    return canWriteContent(this.identity.role);
+    const { role, documentKind } = this.identity;
+    return documentKind === 'board' ? canWriteBoard(role) : canWriteContent(role);
   }
 
   get isOpen(): boolean {

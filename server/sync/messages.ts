@@ -7,6 +7,8 @@ export interface AwarenessEntry {
   clientId: number;
   clock: number;
   state: Record<string, unknown> | null;
+  /** Length of the state's JSON text as sent (the awareness size limit reads it). */
+  size: number;
 }
 
 /** What a client may send, decoded and checked. */
@@ -68,11 +70,12 @@ function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
+    const state: unknown = JSON.parse(json);
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
       throw new ProtocolError(CloseCode.invalidPayload, 'an awareness state must be an object or null');
     }
-    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null, size: json.length });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.invalidPayload, 'trailing bytes in awareness');
   return entries;
