@@ -37,10 +37,12 @@ export function updateLimits(limits: SyncLimitConfig, now: () => number = Date.n
       return b.bytes > limits.budgetBytes ? overBudget : null;
     },
     beforeApplyUpdate({ conn, inspect, update }) {
-      const shape = guardUpdate(update);
-      if (shape.problem !== null) return { kind: 'invalid_update', reason: `invalid update: ${shape.problem}`, close: CloseCode.invalidPayload };
+      const shape = guardUpdate(update, limits.updateItems);
+      if (shape.problem !== null) {
+        if (shape.tooMany) return refused('too_many_items', `update touches ${shape.problem}`);
+        return { kind: 'invalid_update', reason: `invalid update: ${shape.problem}`, close: CloseCode.invalidPayload };
+      }
       const b = budgetOf(conn);
-      if (shape.structs + shape.deleteRanges > limits.updateItems) return refused('too_many_items', `update touches more than ${limits.updateItems} items`);
       if (b.items + shape.structs + shape.deleteRanges > limits.budgetItems) return overBudget;
       const dry = inspect();
       if (dry.missing) return refused('missing_dependencies', `update needs ${dry.missing}`);
