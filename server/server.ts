@@ -66,6 +66,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     maxMessageBytes: config.maxMessageBytes,
     maxBufferedBytes: config.maxBufferedBytes,
     pingIntervalMs: config.limits.pingIntervalMs,
+    maxAwarenessEntries: config.limits.awarenessClientsPerConnection,
   });
   const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
   const relay = new DocumentRelay(bus, store, config.instanceId, rooms, log, (lagMs) => metrics.observeRelayLag(lagMs / 1000));

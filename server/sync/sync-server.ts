@@ -15,6 +15,8 @@ export interface SyncServerOptions {
   log: Logger;
   maxMessageBytes: number;
   maxBufferedBytes: number;
+  /** Awareness entries one frame may carry (a connection owns at most this many client ids). */
+  maxAwarenessEntries?: number;
   hooks: SyncHooks;
   /** How often every socket is pinged; one that has not answered the previous ping is dropped. */
   pingIntervalMs?: number;
@@ -152,7 +154,7 @@ export class SyncServer {
     const refusal = this.opts.hooks.frame(conn, frame.byteLength);
     if (refusal) return refuse(conn, refusal);
     try {
-      room.handle(conn, decodeClientMessage(frame));
+      room.handle(conn, decodeClientMessage(frame, this.opts.maxAwarenessEntries));
     } catch (err) {
       if (err instanceof ProtocolError) return this.reject(conn, err);
       conn.log.error({ event: 'sync.handler_failed', err }, 'message handler failed');
