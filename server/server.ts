@@ -24,6 +24,7 @@ import { readOnlyPolicy } from './sync/policies/read-only';
 import { updateLimits } from './sync/policies/update-limits';
 import { awarenessLimits } from './sync/policies/awareness-limits';
 import { connectionCaps } from './sync/policies/connection-caps';
+import { boardRules } from './boards/rules-extension';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
 
@@ -99,6 +100,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     readOnlyPolicy,
     updateLimits(config.limits),
     awarenessLimits(config.limits),
+    boardRules,
     relay.extension,
     live.extension,
   );

@@ -132,14 +132,29 @@ export class UpdateInspection {
 
   /** Map keys from the root down to the item (array elements have no key: ''), e.g. ['cards', id, 'votes', userId]. */
   pathOf(item: Y.Item, maxLength = 16): string[] {
-    const keys: string[] = [item.parentSub ?? ''];
+    const keys: string[] = [this.keyOf(item)];
     let ref = this.parentOf(item);
     while (ref && 'item' in ref && keys.length <= maxLength) {
-      keys.unshift(ref.item.parentSub ?? '');
+      keys.unshift(this.keyOf(ref.item));
       ref = this.parentOf(ref.item);
     }
     keys.unshift(ref && 'root' in ref ? ref.root : '?');
     return keys;
+  }
+
+  /**
+   * The map key an item is stored under ('' in arrays). An update leaves it out when the
+   * item has a neighbour (a map value replacing another): then it is the neighbour's key.
+   */
+  keyOf(item: Y.Item): string {
+    let current: Y.Item | null = item;
+    for (let steps = 0; current && steps < 10_000; steps++) {
+      if (current.parentSub !== null) return current.parentSub;
+      if (current.parent !== null) return '';
+      const neighbour: Y.ID | null = current.origin ?? current.rightOrigin;
+      current = neighbour ? this.find(neighbour) : null;
+    }
+    return '';
   }
 
   /** Existing or new items the update deletes (each once, split ranges included). */
