@@ -15,6 +15,7 @@ import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
 import { createApi } from './api/index';
 import { MembershipRelay } from './workspaces/membership-relay';
+import { Revocation } from './auth/revocation';
 import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './scale/document-relay';
 import { createMetrics } from './metrics';
@@ -76,9 +77,6 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   }, 10_000);
   sweep.unref();
 
-  const membership = new MembershipRelay(bus, (w, u, role) => sync.applyMembershipChange(w, u, role), log);
-  await membership.start();
-
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
   const api = createApi({
@@ -89,8 +87,20 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     rooms,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
     onEvent: (event) => live.activity.fromApi(event),
+    onSessionEnded: (tokenHash) => revocation.sessionEnded(tokenHash),
   });
-  const live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log });
+  const revocation = new Revocation(bus, sync, api.repos.sessions, api.repos.members, log, config.accessRecheckMs);
+  await revocation.start();
+  const membership = new MembershipRelay(
+    bus,
+    (w, u, role) => {
+      sync.applyMembershipChange(w, u, role);
+      revocation.membershipChanged(w, u, role);
+    },
+    log,
+  );
+  await membership.start();
+  const live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log, streams: revocation.streams });
   // Mounted inside the API so that its authentication and error handling apply.
   api.routes.route('/', live.routes);
   api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
@@ -145,6 +155,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         sync.shutdown();
         clearInterval(sweep);
         live.close();
+        revocation.stop();
         hooks.destroy();
         await rooms.closeAll();
         await api.close();

@@ -72,6 +72,7 @@ export function authRoutes({ deps, repos, limiter }: RouteContext): Hono<ApiEnv>
   app.post('/api/auth/logout', (c) => {
     const auth = signedIn(c);
     repos.sessions.revoke(auth.tokenHash);
+    deps.onSessionEnded?.(auth.tokenHash);
     clearSessionCookie(c, deps.config.publicOrigin);
     return c.body(null, 204);
   });

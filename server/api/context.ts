@@ -31,6 +31,8 @@ export interface ApiDeps {
   /** A member's role changed (null: removed); open sockets must follow at once. */
   onMembershipChange?(workspaceId: string, userId: string, role: Role | null): void;
   onEvent?(event: ApiEvent): void;
+  /** A session ended (logout); its open sockets and event streams must end everywhere. */
+  onSessionEnded?(tokenHash: string): void;
 }
 
 export interface Repositories {

@@ -1,3 +1,4 @@
+import { boardVoterIds } from '../boards/voters';
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
@@ -64,7 +65,7 @@ export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
         kind: document.kind,
         title: document.title,
         format,
-        memberIds: repos.members.userIds(document.workspaceId),
+        memberIds: boardVoterIds(repos, document.workspaceId),
       }),
     );
     c.header('Content-Type', result.contentType);

@@ -1,3 +1,4 @@
+import { boardVoterIds } from './voters';
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import { signedIn } from '../auth/middleware';
@@ -38,7 +39,7 @@ export function boardRoutes({ repos, store, rooms, activity, log }: BoardRouteDe
     if (board.kind !== 'board') throw new HttpError(409, 'not_a_board', 'Only a board can be turned into recommendations.');
     // Loaded on first use like the export: the ProseMirror schema is heavy and rarely needed.
     const { boardToDraftUpdate } = await import('../export/board-to-draft');
-    const memberIds = repos.members.userIds(board.workspaceId);
+    const memberIds = boardVoterIds(repos, board.workspaceId);
     const update = await withBoardDoc(store, rooms, board.id, (doc) => boardToDraftUpdate(doc, memberIds));
     const draft = repos.documents.create({
       workspaceId: board.workspaceId,

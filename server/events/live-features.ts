@@ -11,6 +11,7 @@ import type { SyncExtension } from '../sync/extensions';
 import { Activity } from './activity';
 import { EventLog } from './event-log';
 import { liveRoutes } from './routes';
+import type { OpenStream } from '../auth/revocation';
 
 export interface LiveFeatures {
   activity: Activity;
@@ -31,6 +32,7 @@ export function createLiveFeatures(deps: {
   repos: Repositories;
   instanceId: string;
   log: Logger;
+  streams: Set<OpenStream>;
 }): LiveFeatures {
   const events = new EventLog(deps.db, deps.bus);
   const activity = new Activity(events, deps.repos.users, deps.log, (documentId, at) => deps.repos.documents.touch(documentId, at));
@@ -57,7 +59,7 @@ export function createLiveFeatures(deps: {
         activity.documentEdited(room.id, workspaceId, { id, name, organization });
       },
     },
-    routes: liveRoutes({ repos: deps.repos, events, bus: deps.bus, presence }),
+    routes: liveRoutes({ repos: deps.repos, events, bus: deps.bus, presence, streams: deps.streams }),
     close: () => tracker.stop(),
   };
 }

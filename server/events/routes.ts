@@ -9,6 +9,7 @@ import type { PubSub } from '../bus/pubsub';
 import type { PresenceStore } from '../presence/presence-store';
 import type { EventLog } from './event-log';
 import { streamWorkspaceEvents } from './event-stream';
+import type { OpenStream } from '../auth/revocation';
 
 const ActivityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -20,16 +21,22 @@ export interface LiveDeps {
   events: EventLog;
   bus: PubSub;
   presence: PresenceStore;
+  /** Open event streams, so that logout and removal can end them (server/auth/revocation.ts). */
+  streams: Set<OpenStream>;
 }
 
 /** What is happening in a workspace: the event stream, the activity list, who is online. */
-export function liveRoutes({ repos, events, bus, presence }: LiveDeps): Hono<ApiEnv> {
+export function liveRoutes({ repos, events, bus, presence, streams }: LiveDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
   app.get('/api/workspaces/:wid/events', (c) => {
-    const { user } = signedIn(c);
+    const { user, tokenHash } = signedIn(c);
     const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
-    return streamWorkspaceEvents(c, workspace.id, events, bus);
+    return streamWorkspaceEvents(c, workspace.id, events, bus, (end) => {
+      const open = { tokenHash, userId: user.id, workspaceId: workspace.id, end };
+      streams.add(open);
+      return () => streams.delete(open);
+    });
   });
 
   app.get('/api/workspaces/:wid/activity', (c) => {
