@@ -29,6 +29,7 @@ import { Countdown } from './Countdown';
 import { FacilitatorBar, type FacilitatorActions } from './FacilitatorBar';
 import { dropCard, moveByKey, arranged } from './card-moves';
 import { useBoardView } from './useBoardView';
+import { BoardRefusalNotice, useBoardRefusal } from './BoardRefusal';
 import { useMembers } from './useMembers';
 import './board.css';
 
@@ -43,12 +44,14 @@ interface Props {
 export function BoardPage({ document, role, members, onChange }: Props) {
   const user = useUser();
   const session = useCollabSession(document.id, user.id);
+  useBoardRefusal(session, document.id);
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   return (
     <>
       <DocumentHeader document={document} role={role} onChange={onChange}>
         {session && <ConnectionIndicator session={session} />}
       </DocumentHeader>
+      <BoardRefusalNotice documentId={document.id} />
       {session && <PresenceList session={session} self={self} />}
       {session && <Board key={document.id} doc={session.doc} document={document} role={role} members={members} />}
     </>

@@ -1,6 +1,7 @@
 import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
 import { boardsNl } from './boards.nl';
+import { boardRulesNl } from './board-rules.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -155,6 +156,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...boardRulesNl };
 
 export type MessageKey = keyof typeof nl;
