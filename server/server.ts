@@ -10,14 +10,13 @@ import { SqliteDocumentStore } from './storage/sqlite-store';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/sync-server';
 import { healthRoutes } from './http/health';
-import { errorBody } from './http/errors';
+import { answerNotFound, handleErrors } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
-import { createApi } from './api/index';
+import { createApi } from './api';
 import { MembershipRelay } from './workspaces/membership-relay';
-import { Revocation } from './auth/revocation';
 import { createBus } from './bus/create-bus';
-import { DocumentRelay } from './scale/document-relay';
+import { DocumentRelay } from './bus/document-relay';
 import { createMetrics } from './metrics';
 import { createLiveFeatures } from './events/live-features';
 import { SyncHooks } from './sync/extensions';
@@ -26,8 +25,8 @@ import { updateLimits } from './sync/policies/update-limits';
 import { awarenessLimits } from './sync/policies/awareness-limits';
 import { connectionCaps } from './sync/policies/connection-caps';
 import { boardRules } from './boards/rules-extension';
-import { commentRoutes } from './comments/routes';
-import { boardRoutes } from './boards/draft-routes';
+import { Revocation } from './auth/revocation';
+import { DomainEvents } from './events/emit';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -79,6 +78,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
 
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
+  const events = new DomainEvents(log);
   const api = createApi({
     config: apiConfig,
     log,
@@ -86,10 +86,10 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     store,
     rooms,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
-    onEvent: (event) => live.activity.fromApi(event),
     onSessionEnded: (tokenHash) => revocation.sessionEnded(tokenHash),
+    events,
   });
-  const revocation = new Revocation(bus, sync, api.repos.sessions, api.repos.members, log, config.accessRecheckMs);
+  const revocation = new Revocation(bus, sync, api.sessions, api.members, log, config.accessRecheckMs);
   await revocation.start();
   const membership = new MembershipRelay(
     bus,
@@ -100,10 +100,17 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     log,
   );
   await membership.start();
-  const live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log, streams: revocation.streams });
-  // Mounted inside the API so that its authentication and error handling apply.
-  api.routes.route('/', live.routes);
-  api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
+  const live = createLiveFeatures({
+    db,
+    bus,
+    redis: redis?.commands ?? null,
+    events,
+    access: api.access,
+    touchDocument: (documentId, at) => api.documents.touch(documentId, at),
+    instanceId: config.instanceId,
+    log,
+    streams: revocation.streams,
+  });
   hooks.use(
     metrics.extension,
     connectionCaps(config.limits),
@@ -114,7 +121,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     relay.extension,
     live.extension,
   );
-  api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
+  // Mounted inside the API so that its authentication applies.
+  api.routes.route('/', live.routes);
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });
@@ -128,11 +136,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.route('/', api.routes);
   app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync, config.trustProxy));
   app.route('/', staticClient());
-  app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
-  app.onError((err, c) => {
-    log.error({ event: 'http.unhandled', err, path: c.req.path }, 'unhandled error');
-    return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500);
-  });
+  app.notFound(answerNotFound);
+  app.onError(handleErrors(log));
 
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as HttpServer));

@@ -1,46 +1,55 @@
+import { Hono } from 'hono';
 import type { RedisClientType } from 'redis';
-import type { Repositories } from '../api/context';
 import type { PubSub } from '../bus/pubsub';
+import type { Access, AppEnv } from '../http/access';
 import type { Logger } from '../log';
 import { MemoryPresenceStore } from '../presence/memory-presence';
 import { PresenceTracker } from '../presence/presence-tracker';
 import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
+import { presenceRoutes } from '../presence/routes';
 import type { Database } from '../storage/db';
 import type { SyncExtension } from '../sync/extensions';
-import { Activity } from './activity';
-import { EventLog } from './event-log';
-import { liveRoutes } from './routes';
 import type { OpenStream } from '../auth/revocation';
+import { SocketActivity } from './activity';
+import type { DomainEvents } from './emit';
+import { EventLog } from './event-log';
+import { eventRoutes } from './routes';
 
 export interface LiveFeatures {
-  activity: Activity;
   /** On the sync path: who is where (presence), who edited what (activity). */
   extension: SyncExtension;
-  routes: ReturnType<typeof liveRoutes>;
+  routes: Hono<AppEnv>;
   close(): void;
 }
 
 /**
- * Domain events, the activity list and presence, over whichever bus and presence store
- * this instance runs with (Redis when given, in-process otherwise).
+ * The event log (subscribed to every emitted event), the activity list and presence, over
+ * whichever bus and presence store this instance runs with (Redis when given, in-process otherwise).
  */
 export function createLiveFeatures(deps: {
   db: Database;
   bus: PubSub;
   redis: RedisClientType | null;
-  repos: Repositories;
+  events: DomainEvents;
+  access: Access;
+  /** A socket edited a document: its `updatedAt` moves. */
+  touchDocument(documentId: string, at: string): void;
   instanceId: string;
   log: Logger;
+  /** Open event streams, so that revocation can end them. */
   streams: Set<OpenStream>;
 }): LiveFeatures {
-  const events = new EventLog(deps.db, deps.bus);
-  const activity = new Activity(events, deps.repos.users, deps.log, (documentId, at) => deps.repos.documents.touch(documentId, at));
+  const log = new EventLog(deps.db, deps.bus);
+  deps.events.subscribe((e) => log.record(e));
+  const activity = new SocketActivity(deps.events.emit, deps.touchDocument);
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
   const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => activity.presenceChanged(conn, state));
+  const routes = new Hono<AppEnv>()
+    .route('/', eventRoutes({ access: deps.access, events: log, bus: deps.bus, streams: deps.streams }))
+    .route('/', presenceRoutes({ access: deps.access, presence }));
 
   return {
-    activity,
     extension: {
       name: 'live-features',
       onJoin(conn) {
@@ -59,7 +68,7 @@ export function createLiveFeatures(deps: {
         activity.documentEdited(room.id, workspaceId, { id, name, organization });
       },
     },
-    routes: liveRoutes({ repos: deps.repos, events, bus: deps.bus, presence, streams: deps.streams }),
+    routes,
     close: () => tracker.stop(),
   };
 }

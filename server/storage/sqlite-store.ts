@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Database } from './db';
+import { applyStoredUpdates } from './stored-doc';
 import type { CompactResult, DocumentStore } from './document-store';
 
 /** DocumentStore on the embedded SQLite database: one row per update, merged by `compact`. */
@@ -35,9 +36,12 @@ export class SqliteDocumentStore implements DocumentStore {
     const rows = this.selectAll.all(docId) as { seq: number; data: Buffer }[];
     if (rows.length < 2) return { before: rows.length, after: rows.length, bytes: 0 };
     const doc = new Y.Doc();
-    doc.transact(() => {
-      for (const r of rows) Y.applyUpdate(doc, r.data);
-    });
+    const broken = applyStoredUpdates(doc, rows.map((r) => r.data));
+    if (broken > 0) {
+      // Merging would delete rows it could not read: keep them for whoever investigates.
+      doc.destroy();
+      throw new Error(`${broken} stored update(s) of ${docId} do not decode; not compacting`);
+    }
     const merged = Y.encodeStateAsUpdate(doc);
     doc.destroy();
     const maxSeq = rows[rows.length - 1]!.seq;

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
+import { applyStoredUpdates } from '../storage/stored-doc';
 import { Room } from './room';
 import type { SyncHooks } from './extensions';
 
@@ -98,16 +99,7 @@ export class RoomRegistry {
     await this.opts.hooks.beforeLoad(documentId, () => this.rooms.get(documentId));
     const updates = await this.opts.store.loadUpdates(documentId);
     const doc = new Y.Doc({ gc: true });
-    let broken = 0;
-    doc.transact(() => {
-      for (const u of updates) {
-        try {
-          Y.applyUpdate(doc, u);
-        } catch {
-          broken++;
-        }
-      }
-    });
+    const broken = applyStoredUpdates(doc, updates);
     if (broken > 0) this.opts.log.error({ event: 'storage.broken_rows', documentId, broken }, 'skipped unreadable rows');
     const room = new Room(
       documentId,
