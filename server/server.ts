@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { openDatabase } from './storage/db';
-import { SqliteDocumentStore } from './storage/sqlite-store';
+import { openDocumentStore } from './storage/open-document-store';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/sync-server';
 import { healthRoutes } from './http/health';
@@ -46,7 +46,7 @@ export interface RunningServer {
 export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
-  const store = new SqliteDocumentStore(db);
+  const store = await openDocumentStore(config.databaseUrl, db, log);
   const { bus, redis } = await createBus(config, log);
 
   // One ordered hook list on the sync path (server/sync/extensions.ts); filled below,
@@ -165,6 +165,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         await rooms.closeAll();
         await api.close();
         await bus.close();
+        if (config.databaseUrl) await store.close();
         db.close();
         httpServer.closeAllConnections();
         log.info({ event: 'server.stopped' }, 'stopped');
