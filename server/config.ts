@@ -52,6 +52,8 @@ const EnvSchema = z.object({
   PING_INTERVAL_MS: int(100, 3600_000).default(SyncLimits.pingIntervalMs),
   /** How often open sockets and event streams re-check their session and membership. */
   ACCESS_RECHECK_MS: int(100, 3600_000).default(3_000),
+  /** Quiet time after a change before a document is re-indexed for search. */
+  SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
 });
 
 export interface Config {
@@ -73,6 +75,7 @@ export interface Config {
   trustProxy: boolean;
   limits: SyncLimitConfig;
   accessRecheckMs: number;
+  searchIndexDelayMs: number;
 }
 
 export interface SyncLimitConfig {
@@ -134,5 +137,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       pingIntervalMs: e.PING_INTERVAL_MS,
     },
     accessRecheckMs: e.ACCESS_RECHECK_MS,
+    searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
   };
 }

@@ -120,6 +120,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     boardRules,
     relay.extension,
     live.extension,
+    { name: 'search', afterCommit: (room) => api.search.changed(room.id) },
   );
   // Mounted inside the API so that its authentication applies.
   api.routes.route('/', live.routes);

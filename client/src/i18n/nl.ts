@@ -1,6 +1,10 @@
 import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
 import { boardsNl } from './boards.nl';
+import { editorNl } from './editor.nl';
+import { searchNl } from './search.nl';
+import { peopleNl } from './people.nl';
+import { lifecycleNl } from './lifecycle.nl';
 import { boardRulesNl } from './board-rules.nl';
 
 /**
@@ -156,6 +160,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...boardRulesNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...boardRulesNl };
 
 export type MessageKey = keyof typeof nl;
