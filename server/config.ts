@@ -2,6 +2,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { SyncLimits } from '../shared/protocol';
+import { limitsEnv, readLimits, type Limits } from './limits-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -54,6 +55,7 @@ const EnvSchema = z.object({
   ACCESS_RECHECK_MS: int(100, 3600_000).default(3_000),
   /** Quiet time after a change before a document is re-indexed for search. */
   SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
+  ...limitsEnv,
 });
 
 export interface Config {
@@ -73,9 +75,12 @@ export interface Config {
   loginFailuresPerEmail: number;
   loginFailuresPerAddress: number;
   trustProxy: boolean;
-  limits: SyncLimitConfig;
+  /** What one sync connection may cost others (CONTRACT §3 Limits). */
+  syncLimits: SyncLimitConfig;
   accessRecheckMs: number;
   searchIndexDelayMs: number;
+  /** What one client may cost others over HTTP (limits-config.ts). */
+  limits: Limits;
 }
 
 export interface SyncLimitConfig {
@@ -122,7 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
-    limits: {
+    syncLimits: {
       awarenessStateBytes: e.AWARENESS_MAX_STATE_BYTES,
       awarenessClientsPerConnection: e.AWARENESS_MAX_CLIENTS,
       awarenessStatesPerRoom: e.AWARENESS_MAX_PER_ROOM,
@@ -138,5 +143,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     accessRecheckMs: e.ACCESS_RECHECK_MS,
     searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
+    limits: readLimits(e),
   };
 }

@@ -27,6 +27,8 @@ import { connectionCaps } from './sync/policies/connection-caps';
 import { boardRules } from './boards/rules-extension';
 import { Revocation } from './auth/revocation';
 import { DomainEvents } from './events/emit';
+import { securityHeaders } from './http/security-headers';
+import { capConnections, httpServerOptions } from './http/connection-caps';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -66,8 +68,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     hooks,
     maxMessageBytes: config.maxMessageBytes,
     maxBufferedBytes: config.maxBufferedBytes,
-    pingIntervalMs: config.limits.pingIntervalMs,
-    maxAwarenessEntries: config.limits.awarenessClientsPerConnection,
+    pingIntervalMs: config.syncLimits.pingIntervalMs,
+    maxAwarenessEntries: config.syncLimits.awarenessClientsPerConnection,
   });
   const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
   const relay = new DocumentRelay(bus, store, config.instanceId, rooms, log, (lagMs) => metrics.observeRelayLag(lagMs / 1000));
@@ -113,10 +115,10 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   });
   hooks.use(
     metrics.extension,
-    connectionCaps(config.limits),
+    connectionCaps(config.syncLimits),
     readOnlyPolicy,
-    updateLimits(config.limits),
-    awarenessLimits(config.limits),
+    updateLimits(config.syncLimits),
+    awarenessLimits(config.syncLimits),
     boardRules,
     relay.extension,
     live.extension,
@@ -130,6 +132,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // ws rejects larger frames itself and closes with 1009 before buffering them whole.
   ws.wss.options.maxPayload = config.maxMessageBytes;
 
+  app.use('*', securityHeaders(() => apiConfig.publicOrigin));
   const checks = [{ name: 'storage', check: () => store.ping() }];
   if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
   app.route('/', healthRoutes(checks));
@@ -141,7 +144,11 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.onError(handleErrors(log));
 
   const httpServer = await new Promise<HttpServer>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as HttpServer));
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpServerOptions(config.limits) },
+      () => resolve(s as HttpServer),
+    );
+    capConnections(s as HttpServer, config.limits, config.trustProxy, log);
   });
   ws.injectWebSocket(httpServer);
   const port = (httpServer.address() as AddressInfo).port;
