@@ -1,9 +1,10 @@
-// `npx tsx bench/board-storm.ts`: a workshop of WRITERS people (default 50) on one board at
+// `npx tsx bench/board-storm.ts`: an atelier of WRITERS people (default 40) on one board at
 // once. The server is a child process; every person is a stock y-websocket client with their
-// own editor account, using the web client's board operations (client/src/board/board-doc.ts).
-// Phase 1, the round: for DURATION_S seconds each person adds cards, votes and moves cards at
-// random moments (about OPS_PER_S each). Phase 2, the hot spot: everybody votes on one card at
-// the same instant. Reports card propagation latency to an observer, convergence, honest
+// own participant account, using the web client's board operations (client/src/board/board-doc.ts)
+// and keeping to the board rules (own cards only are moved, votes within the allowance).
+// Phase 1, the round: for DURATION_S seconds each person adds cards, votes and moves their
+// cards at random moments (about OPS_PER_S each). Phase 2, the hot spot: everybody votes on
+// one card at the same instant. Reports card propagation latency to an observer, convergence, honest
 // counting, and the server's CPU and memory.
 import fs from 'node:fs';
 import os from 'node:os';
@@ -14,10 +15,11 @@ import { connectClient, synced } from '../tests/helpers/clients';
 import { startChildServer } from '../tests/helpers/server';
 import { addMember, call, createDocumentFor } from '../tests/helpers/api';
 import * as ops from '../client/src/board/board-doc';
+import { orderAt } from '../client/src/board/card-order';
 import { cpuSeconds, peakRssBytes, rssBytes } from './proc-stats';
 
 process.setMaxListeners(200); // each stock provider adds a process 'exit' listener
-const WRITERS = Number(process.env.WRITERS ?? 50);
+const WRITERS = Number(process.env.WRITERS ?? 40);
 const DURATION_S = Number(process.env.DURATION_S ?? 20);
 const OPS_PER_S = Number(process.env.OPS_PER_S ?? 1);
 
@@ -63,7 +65,7 @@ async function main(): Promise<void> {
     const owner = await createDocumentFor(server.url, { kind: 'board', title: 'Storm' });
     const accounts = [{ token: owner.token, userId: owner.userId }];
     for (let i = 1; i < WRITERS; i++) {
-      const m = await addMember(server.url, owner.token, owner.workspaceId, 'editor', { name: `Deelnemer ${i}` });
+      const m = await addMember(server.url, owner.token, owner.workspaceId, 'participant', { name: `Deelnemer ${i}` });
       accounts.push({ token: m.token, userId: m.user.id });
     }
     const people: Person[] = accounts.map((a) => ({ userId: a.userId, ...connectClient(server.wsUrl, owner.documentId, { token: a.token }) }));
@@ -97,14 +99,17 @@ async function main(): Promise<void> {
           const cards = [...p.doc.getMap('cards').keys()];
           const roll = Math.random();
           if (roll < 0.4 || cards.length === 0) {
-            ops.addCard(p.doc, { columnId: pick(columnIds), text: `idee van ${p.userId.slice(0, 6)}`, authorId: p.userId, order: Math.random() * 100 });
+            ops.addCard(p.doc, { columnId: pick(columnIds), text: `idee van ${p.userId.slice(0, 6)}`, authorId: p.userId, order: orderAt([], 0) });
             counts.add++;
           } else if (roll < 0.75) {
             // People keep voting after their dots are gone; the client refuses those.
             if (ops.vote(p.doc, pick(cards), p.userId)) counts.vote++;
             else counts.refused++;
           } else {
-            ops.moveCard(p.doc, pick(cards), pick(columnIds), Math.random() * 100);
+            // The board rules: people move their own cards (the facilitator moves any).
+            const own = cards.filter((id) => p.doc.getMap<Y.Map<unknown>>('cards').get(id)?.get('authorId') === p.userId);
+            if (own.length === 0) continue;
+            ops.moveCard(p.doc, pick(own), pick(columnIds), orderAt([], 0));
             counts.move++;
           }
         }
@@ -124,10 +129,15 @@ async function main(): Promise<void> {
     // The hot spot: everyone votes on one card in the same tick.
     const hot = ops.addCard(first.doc, { columnId: columnIds[0]!, text: 'Iedereen stemt hierop', authorId: first.userId, order: -1 });
     await waitUntil('hot card everywhere', () => people.every((p) => p.doc.getMap('cards').has(hot)), 10_000);
+    // Within the allowance: whoever has no dot left takes one back first (each writes only
+    // their own entries, as the board rules demand).
     for (const p of people) {
-      const votes = (p.doc.getMap<Y.Map<unknown>>('cards').get(hot)!.get('votes') as Y.Map<number>);
-      votes.set(p.userId, 1); // written straight into the map, like a client that ignores the limit
+      if (ops.votesUsed(p.doc, p.userId) >= 5) {
+        const voted = [...p.doc.getMap<Y.Map<unknown>>('cards').keys()].find((id) => ops.ownVotes(p.doc.getMap<Y.Map<unknown>>('cards').get(id)!, p.userId) > 0);
+        if (voted) ops.unvote(p.doc, voted, p.userId);
+      }
     }
+    for (const p of people) ops.vote(p.doc, hot, p.userId);
     const hotMs = await waitUntil('hot votes everywhere', () => people.every((p) => (p.doc.getMap<Y.Map<unknown>>('cards').get(hot)!.get('votes') as Y.Map<number>).size === WRITERS), 30_000);
 
     const exported = await call(server.url, 'GET', `/api/documents/${owner.documentId}/export?format=json`, { token: owner.token });

@@ -32,7 +32,7 @@ export function withoutInvisibles(s: string): string {
  * Text a person typed: NFC-normalised, without invisible characters, trimmed, without control
  * or text-direction characters.
  */
-function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
+export function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
   return z
     .string()
     .max(max * 4) // cheap guard before normalising huge input
@@ -63,7 +63,7 @@ export const MIN_PASSWORD_LENGTH = 10;
 // scrypt's cost grows with the input; nobody needs a longer passphrase than this.
 export const MAX_PASSWORD_LENGTH = 1024;
 
-const Email = z
+export const Email = z
   .string()
   .max(254)
   .transform((s) => s.trim().toLowerCase())

@@ -33,10 +33,34 @@ export type CardColor = (typeof CARD_COLORS)[number];
 
 /**
  * Extension of CONTRACT §3 used by the web client: a card's place inside its column is
- * `order` (a number; lower is higher up). Cards without one sort after the others by age.
+ * `order`: a `fractional-indexing` key (string, compared as plain text; lower is higher up).
+ * Boards from before keys hold numbers there, which sort before every key. Cards without
+ * either sort after the others by age.
  * Readers that do not know it (the export ranks by votes anyway) can ignore it.
  */
 export const CARD_ORDER_FIELD = 'order';
+
+/**
+ * Clusters (issue 16): `ydoc.getMap('groups')` maps group id → `Y.Map {id, title}`, and a
+ * card in a cluster has `groupId`. Only owners (the facilitator) write either, like `meta`.
+ * `meta.votesHidden` (boolean, owners) hides vote counts on screens until revealed.
+ */
+export const CARD_GROUP_FIELD = 'groupId';
+
+export interface BoardGroup {
+  id: string;
+  title: string;
+}
+
+/** Clusters that exist; a card pointing at a missing one counts as ungrouped. */
+export function readGroups(doc: Y.Doc): Map<string, BoardGroup> {
+  const groups = new Map<string, BoardGroup>();
+  for (const [id, entry] of doc.getMap<unknown>('groups').entries()) {
+    if (!(entry instanceof Y.Map)) continue;
+    groups.set(id, { id, title: stringOr(entry.get('title'), '') });
+  }
+  return groups;
+}
 
 /** `GET /api/documents/:did/export?format=json` of a board. */
 export interface BoardExportCard {
@@ -62,6 +86,8 @@ export interface BoardCard {
   createdAt: number | null;
   /** honest vote count */
   votes: number;
+  /** the cluster it belongs to (an existing group), or null */
+  groupId: string | null;
 }
 
 export interface BoardColumn {
@@ -124,6 +150,7 @@ function readCard(id: string, entry: Y.Map<unknown>): BoardCard {
     authorId: stringOr(entry.get('authorId'), ''),
     createdAt: typeof createdAt === 'number' && Number.isFinite(createdAt) ? createdAt : null,
     votes: 0,
+    groupId: typeof entry.get(CARD_GROUP_FIELD) === 'string' ? (entry.get(CARD_GROUP_FIELD) as string) : null,
   };
 }
 
@@ -170,6 +197,10 @@ export function readHonestBoard(doc: Y.Doc, memberIds: Set<string>): HonestBoard
     ballots.push(...validBallots(card, entry.get('votes'), memberIds));
   }
   countBallots(ballots, votesPerPerson);
-  for (const column of columns) column.cards.sort(compareRanking);
+  const groups = readGroups(doc);
+  for (const column of columns) {
+    for (const card of column.cards) if (card.groupId !== null && !groups.has(card.groupId)) card.groupId = null;
+    column.cards.sort(compareRanking);
+  }
   return { votesPerPerson, columns };
 }

@@ -5,6 +5,7 @@ import { NotificationBell } from './notifications/NotificationBell';
 import { useI18n } from './i18n/i18n';
 import { AuthPage, safeNext } from './pages/AuthPage';
 import { InvitePage } from './pages/InvitePage';
+import { JoinCodeForm, JoinPage } from './pages/JoinPage';
 import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
@@ -108,6 +109,10 @@ export function App() {
             </SignedIn>
           )}
         </Route>
+        <Route path="/join">
+          <JoinCodeForm />
+        </Route>
+        <Route path="/join/:code">{(params) => <JoinPage code={params.code} />}</Route>
         <Route path="/invite/:token">
           {(params) => (
             <SignedIn>

@@ -29,7 +29,7 @@ export interface AuthRouteDeps {
  * The address failed sign-ins are counted against. Behind a trusted proxy it is the last
  * X-Forwarded-For entry, the one the proxy itself added (earlier ones the client can forge).
  */
-function clientAddress(c: Context, trustProxy: boolean): string {
+export function clientAddress(c: Context, trustProxy: boolean): string {
   const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').pop()?.trim() : undefined;
   if (forwarded) return forwarded;
   try {

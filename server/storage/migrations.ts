@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { boardMigrations } from './migrations/boards';
 
 /**
  * Ordered schema migrations. The database's `user_version` is the number of the last
@@ -187,6 +188,7 @@ migrations.push({
   },
 });
 
+migrations.push(...boardMigrations);
 import { searchMigrations } from './migrations/search';
 migrations.push(...searchMigrations);
 import { lifecycleMigrations } from './migrations/lifecycle';

@@ -1,7 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Role } from '../../shared/roles';
 import { canWriteBoard, canWriteContent } from '../../shared/roles';
-import type { DocumentKind } from '../../shared/api';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { writeFramed } from './framing';
@@ -19,8 +18,8 @@ export interface SyncIdentity {
   role: Role;
   /** The workspace of the document, so role changes can find open sockets. */
   workspaceId: string | null;
-  /** Boards are written by participants too (under the board rules); text documents by editors. */
-  documentKind?: DocumentKind;
+  /** Boards take cards and votes from participants; text documents only from editors. */
+  documentKind?: 'recommendation' | 'note' | 'board';
   /** The session the socket was opened with, so logout and expiry can find it. */
   session?: { tokenHash: string; expiresAt: number };
 }

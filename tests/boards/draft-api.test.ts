@@ -49,9 +49,9 @@ function votesOn(doc: Y.Doc, cardId: string): number {
 describe('POST /api/documents/:did/draft', () => {
   it('creates a recommendation with a heading per column and cards by votes, and records the event', async () => {
     const board = await filledBoard();
-    const res = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.member.token });
+    const res = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token });
     expect(res.status).toBe(201);
-    expect(res.body.document).toMatchObject({ kind: 'recommendation', workspaceId: board.workspaceId, title: 'Aanbevelingen uit Mobiliteit' });
+    expect(res.body.document).toMatchObject({ kind: 'recommendation', workspaceId: board.workspaceId, title: 'Aanbevelingen — Mobiliteit' });
 
     const md = await call(server.url, 'GET', `/api/documents/${res.body.document.id}/export?format=markdown`, { token: board.token });
     expect(md.status).toBe(200);
@@ -59,26 +59,29 @@ describe('POST /api/documents/:did/draft', () => {
     const headings = lines.filter((l) => l.startsWith('## '));
     expect(headings).toEqual(['## Kansen', '## Zorgen']);
     const items = lines.filter((l) => /^\d+\. /.test(l));
-    expect(items).toEqual(['1. Deelfietsen — 2 stemmen', '2. Trage wegen — 1 stem', '3. Parkeren — 0 stemmen', '1. Budget — 0 stemmen']);
+    // Each card names its author's organisation (the owner registered for Stad Gent).
+    expect(items).toEqual(['1. Deelfietsen — Stad Gent — 2 stemmen', '2. Trage wegen — Stad Gent — 1 stem', '3. Parkeren — Stad Gent — 0 stemmen', '1. Budget — Stad Gent — 0 stemmen']);
 
     // A stock client opening the new document gets the same content from the server.
     const reader = connectClient(wsUrl, res.body.document.id, { token: board.token });
     await synced(reader.provider);
-    expect(reader.doc.getXmlFragment('default').toString()).toContain('Deelfietsen — 2 stemmen');
+    expect(reader.doc.getXmlFragment('default').toString()).toContain('Deelfietsen — Stad Gent — 2 stemmen');
     destroyAll(reader.provider);
 
     const activity = await call(server.url, 'GET', `/api/workspaces/${board.workspaceId}/activity`, { token: board.token });
     expect(activity.body.events).toContainEqual(
-      expect.objectContaining({ type: 'document.created', subject: res.body.document.id, actor: expect.objectContaining({ id: board.member.user.id }) }),
+      expect.objectContaining({ type: 'document.created', subject: res.body.document.id, actor: expect.objectContaining({ id: board.userId }) }),
     );
   });
 
-  it('is for editors and owners, only for boards, and 404 for outsiders', async () => {
+  it('is for owners only, only for boards, and 404 for outsiders', async () => {
     const board = await createDocumentFor(server.url, { kind: 'board' });
-    const commenter = await addMember(server.url, board.token, board.workspaceId, 'commenter');
-    const forbidden = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: commenter.token });
-    expect(forbidden.status).toBe(403);
-    expect(forbidden.body.error.code).toBe('forbidden');
+    for (const role of ['editor', 'participant', 'commenter'] as const) {
+      const member = await addMember(server.url, board.token, board.workspaceId, role);
+      const forbidden = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: member.token });
+      expect(forbidden.status).toBe(403);
+      expect(forbidden.body.error.code).toBe('forbidden');
+    }
 
     const note = await createDocument(server.url, board.token, board.workspaceId, { kind: 'note' });
     const notBoard = await call(server.url, 'POST', `/api/documents/${note.id}/draft`, { token: board.token });
@@ -94,6 +97,38 @@ describe('POST /api/documents/:did/draft', () => {
     // An empty board still gives a valid draft.
     const empty = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token });
     expect(empty.status).toBe(201);
+    const badMode = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token, body: { mode: 'twice' } });
+    expect(badMode.status).toBe(422);
+    expect(badMode.body.error.field).toBe('mode');
+  });
+
+  it('makes one draft per board: a second time asks, "update" rewrites it in place, "new" makes another', async () => {
+    const board = await filledBoard();
+    const first = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token });
+    expect(first.status).toBe(201);
+    const again = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token });
+    expect(again.status).toBe(409);
+    expect(again.body.error.code).toBe('draft_exists');
+
+    // Someone has the draft open while the facilitator updates it from the board.
+    const editor = connectClient(wsUrl, first.body.document.id, { token: board.token });
+    await synced(editor.provider);
+    const writer = connectClient(wsUrl, board.documentId, { token: board.token });
+    await synced(writer.provider);
+    const kansen = ops.columnsOf(writer.doc).get(0).get('id') as string;
+    ops.addCard(writer.doc, { columnId: kansen, text: 'Laadpalen', authorId: board.userId, order: 'a5' });
+    await expect.poll(async () => (await call(server.url, 'GET', `/api/documents/${board.documentId}/export?format=json`, { token: board.token })).body.columns[0].cards.length).toBe(4);
+    const updated = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token, body: { mode: 'update' } });
+    expect(updated.status).toBe(200);
+    expect(updated.body.document.id).toBe(first.body.document.id);
+    await expect.poll(() => editor.doc.getXmlFragment('default').toString()).toContain('Laadpalen — Stad Gent — 0 stemmen');
+    // Replaced, not appended: the intro is there once.
+    expect(editor.doc.getXmlFragment('default').toString().match(/Dit ontwerp/g)).toHaveLength(1);
+    destroyAll(editor.provider, writer.provider);
+
+    const another = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token, body: { mode: 'new' } });
+    expect(another.status).toBe(201);
+    expect(another.body.document.id).not.toBe(first.body.document.id);
   });
 });
 

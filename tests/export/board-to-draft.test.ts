@@ -80,6 +80,30 @@ describe('board to draft', () => {
     ]);
   });
 
+  it("names each card's organisation and carries a cluster as one item with its cards, votes summed", () => {
+    const board = workshopBoard();
+    const group = new Y.Map<unknown>();
+    board.getMap('groups').set('g1', group);
+    group.set('title', 'Mensen en middelen');
+    const cards = board.getMap<Y.Map<unknown>>('cards');
+    cards.get('k1')!.set('groupId', 'g1');
+    cards.get('k3')!.set('groupId', 'g1');
+    const authors = new Map([['u-anna', { organization: 'Stad Gent' }], ['u-bram', { organization: 'Stad Leuven' }]]);
+    for (const id of ['k1', 'k2']) cards.get(id)!.set('authorId', 'u-anna');
+    cards.get('k3')!.set('authorId', 'u-bram');
+    const list = draftAsJSON(boardToDraftUpdate(board, MEMBERS, authors)).content?.[2];
+    expect(list?.content).toEqual([
+      item(text('Gedeelde HR-dienst — Stad Gent — 4 stemmen')),
+      {
+        type: 'listItem',
+        content: [
+          { type: 'paragraph', content: [text('Mensen en middelen — 2 stemmen')] },
+          { type: 'bulletList', content: [item(text('Meer data-analisten — Stad Gent')), item(text('Opleiding — Stad Leuven'))] },
+        ],
+      },
+    ]);
+  });
+
   it('gives an intro-only draft for an empty board', () => {
     expect(draftAsJSON(boardToDraftUpdate(new Y.Doc(), MEMBERS))).toEqual({
       type: 'doc',

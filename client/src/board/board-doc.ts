@@ -5,7 +5,7 @@
  * that person's entry in the card's `votes` map.
  */
 import * as Y from 'yjs';
-import { CARD_COLORS, CARD_ORDER_FIELD, DEFAULT_VOTES_PER_PERSON, readVotesPerPerson } from '../../../shared/board';
+import { CARD_COLORS, CARD_GROUP_FIELD, CARD_ORDER_FIELD, DEFAULT_VOTES_PER_PERSON, readVotesPerPerson } from '../../../shared/board';
 
 type YMap = Y.Map<unknown>;
 
@@ -65,7 +65,7 @@ export function deleteColumn(doc: Y.Doc, columnId: string): void {
   });
 }
 
-export function addCard(doc: Y.Doc, input: { columnId: string; text: string; authorId: string; order: number }): string {
+export function addCard(doc: Y.Doc, input: { columnId: string; text: string; authorId: string; order: string | number }): string {
   const id = newId();
   doc.transact(() => {
     const map = new Y.Map<unknown>();
@@ -95,27 +95,14 @@ export function deleteCard(doc: Y.Doc, cardId: string): void {
   cardsOf(doc).delete(cardId);
 }
 
-/** Puts the card into `columnId` at `order` (see orderBetween). */
-export function moveCard(doc: Y.Doc, cardId: string, columnId: string, order: number): void {
+/** Puts the card into `columnId` at `order` (see card-order.ts). */
+export function moveCard(doc: Y.Doc, cardId: string, columnId: string, order: string | number): void {
   const card = cardsOf(doc).get(cardId);
   if (!(card instanceof Y.Map)) return;
   doc.transact(() => {
     if (card.get('columnId') !== columnId) card.set('columnId', columnId);
     card.set(CARD_ORDER_FIELD, order);
   });
-}
-
-/**
- * An order value between two neighbours (null: no neighbour on that side). A little
- * randomness keeps two people who drop a card into the same gap at once from producing
- * the same number, so the result does not depend on who synced first.
- */
-export function orderBetween(before: number | null, after: number | null): number {
-  const jitter = Math.random() * 1e-6;
-  if (before === null && after === null) return 1 + jitter;
-  if (before === null) return after! - 1 - jitter;
-  if (after === null) return before + 1 + jitter;
-  return before + (after - before) * (0.5 + (jitter - 0.5e-6));
 }
 
 function votesMap(doc: Y.Doc, cardId: string): Y.Map<unknown> | null {
@@ -182,4 +169,62 @@ export function resetVotes(doc: Y.Doc): void {
       if (votes instanceof Y.Map) votes.clear();
     }
   });
+}
+
+/** Hidden voting: counts stay off every screen until the facilitator reveals them. */
+export function setVotesHidden(doc: Y.Doc, hidden: boolean): void {
+  metaOf(doc).set('votesHidden', hidden);
+}
+
+export const groupsOf = (doc: Y.Doc) => doc.getMap<YMap>('groups');
+
+/**
+ * Clusters `cardId` with `targetId` (the facilitator dropped one onto the other): it joins
+ * the target's cluster, or both start a new one titled after the target. The card moves to
+ * the target's column; its order stays, so the cluster shows where its first card is.
+ */
+export function groupCards(doc: Y.Doc, cardId: string, targetId: string): string | null {
+  const card = cardsOf(doc).get(cardId);
+  const target = cardsOf(doc).get(targetId);
+  if (!(card instanceof Y.Map) || !(target instanceof Y.Map) || cardId === targetId) return null;
+  let groupId: string | null = null;
+  doc.transact(() => {
+    const existing: unknown = target.get(CARD_GROUP_FIELD);
+    if (typeof existing === 'string' && groupsOf(doc).has(existing)) groupId = existing;
+    else {
+      groupId = newId();
+      const group = new Y.Map<unknown>();
+      groupsOf(doc).set(groupId, group);
+      group.set('id', groupId);
+      group.set('title', String(target.get('text') ?? '').slice(0, 80));
+      target.set(CARD_GROUP_FIELD, groupId);
+    }
+    const previous: unknown = card.get(CARD_GROUP_FIELD);
+    card.set(CARD_GROUP_FIELD, groupId);
+    if (card.get('columnId') !== target.get('columnId')) card.set('columnId', target.get('columnId'));
+    if (typeof previous === 'string' && previous !== groupId) dissolveIfAlone(doc, previous);
+  });
+  return groupId;
+}
+
+/** Takes a card out of its cluster; a cluster left with one card is dissolved. */
+export function ungroupCard(doc: Y.Doc, cardId: string): void {
+  const card = cardsOf(doc).get(cardId);
+  const groupId: unknown = card instanceof Y.Map ? card.get(CARD_GROUP_FIELD) : null;
+  if (!(card instanceof Y.Map) || typeof groupId !== 'string') return;
+  doc.transact(() => {
+    card.delete(CARD_GROUP_FIELD);
+    dissolveIfAlone(doc, groupId);
+  });
+}
+
+export function renameGroup(doc: Y.Doc, groupId: string, title: string): void {
+  groupsOf(doc).get(groupId)?.set('title', title);
+}
+
+function dissolveIfAlone(doc: Y.Doc, groupId: string): void {
+  const members = [...cardsOf(doc).values()].filter((c) => c instanceof Y.Map && c.get(CARD_GROUP_FIELD) === groupId);
+  if (members.length > 1) return;
+  for (const c of members) c.delete(CARD_GROUP_FIELD);
+  groupsOf(doc).delete(groupId);
 }

@@ -4,11 +4,13 @@
  * votes, and its place in the column.
  */
 import * as Y from 'yjs';
-import { CARD_ORDER_FIELD, compareCardAge, readHonestBoard, type BoardCard } from '../../../shared/board';
+import { CARD_ORDER_FIELD, compareCardAge, readGroups, readHonestBoard, type BoardCard, type BoardGroup } from '../../../shared/board';
 import { cardsOf, metaOf, ownVotes, votesUsed } from './board-doc';
+import { compareOrders, readOrder, type CardOrder } from './card-order';
 
 export interface CardView extends BoardCard {
-  order: number | null;
+  /** fractional-indexing key; a number on boards made before keys; null when absent */
+  order: CardOrder;
   myVotes: number;
 }
 
@@ -25,29 +27,28 @@ export interface BoardView {
   votesLeft: number;
   timerEndsAt: number | null;
   cardCount: number;
+  /** counts are off every screen until the facilitator reveals them; own dots still show */
+  votesHidden: boolean;
+  groups: Map<string, BoardGroup>;
 }
 
-function compareOrder(a: CardView, b: CardView): number {
-  if (a.order !== b.order) {
-    if (a.order === null) return 1;
-    if (b.order === null) return -1;
-    return a.order - b.order;
-  }
-  return compareCardAge(a, b);
+export function compareOrder(a: CardView, b: CardView): number {
+  return compareOrders(a.order, b.order) || compareCardAge(a, b);
 }
 
 export function readBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string, byVotes: boolean): BoardView {
   const honest = readHonestBoard(doc, memberIds);
+  const votesHidden = metaOf(doc).get('votesHidden') === true;
   const cards = cardsOf(doc);
   let cardCount = 0;
   const columns = honest.columns.map((column) => {
     const views = column.cards.map((card): CardView => {
       const map = cards.get(card.id)!;
-      const order: unknown = map.get(CARD_ORDER_FIELD);
-      return { ...card, order: typeof order === 'number' && Number.isFinite(order) ? order : null, myVotes: ownVotes(map, userId) };
+      return { ...card, order: readOrder(map.get(CARD_ORDER_FIELD)), myVotes: ownVotes(map, userId) };
     });
     // readHonestBoard ranks by votes already; otherwise the people's own arrangement.
-    if (!byVotes) views.sort(compareOrder);
+    // While votes are hidden, ranking would give them away.
+    if (!byVotes || votesHidden) views.sort(compareOrder);
     cardCount += views.length;
     return { id: column.id, title: column.title, cards: views };
   });
@@ -60,5 +61,7 @@ export function readBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string
     votesLeft: Math.max(0, honest.votesPerPerson - votesUsed(doc, userId)),
     timerEndsAt: typeof timer === 'number' && Number.isFinite(timer) ? timer : null,
     cardCount,
+    votesHidden,
+    groups: readGroups(doc),
   };
 }

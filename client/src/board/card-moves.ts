@@ -3,21 +3,20 @@
  * order, cards in their arranged order) and turned into one `moveCard` call.
  */
 import type * as Y from 'yjs';
-import { moveCard, orderBetween } from './board-doc';
-import type { CardView, ColumnView } from './board-view';
+import { moveCard } from './board-doc';
+import { compareOrder, type CardView, type ColumnView } from './board-view';
+import { orderAt } from './card-order';
 
 /** The column's cards in their arranged order (the view may be ranked by votes instead). */
 export function arranged(column: ColumnView): CardView[] {
-  return [...column.cards].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.id.localeCompare(b.id));
+  return [...column.cards].sort(compareOrder);
 }
 
 /** Puts the card at `index` of `target`'s arranged cards (counted without the card itself). */
 export function placeCard(doc: Y.Doc, cardId: string, target: ColumnView, index: number): void {
   const others = arranged(target).filter((c) => c.id !== cardId);
   const at = Math.max(0, Math.min(index, others.length));
-  const before = others[at - 1]?.order ?? null;
-  const after = others[at]?.order ?? null;
-  moveCard(doc, cardId, target.id, orderBetween(before, after));
+  moveCard(doc, cardId, target.id, orderAt(others.map((c) => c.order), at));
 }
 
 export type Direction = 'up' | 'down' | 'left' | 'right';
@@ -60,3 +59,6 @@ export function dropCard(doc: Y.Doc, columns: ColumnView[], cardId: string, over
   // what sortable lists do.
   placeCard(doc, cardId, target, overIndex);
 }
+
+/** Drop target of a card's cluster zone: dropping there groups the dragged card with it. */
+export const groupDropId = (cardId: string) => `group:${cardId}`;

@@ -52,7 +52,7 @@ export const boardsEn: Record<keyof typeof boardsNl, string> = {
   'board.unknownAuthor': 'unknown author',
   'board.author': '{name} · {organization}',
   'board.moveHint':
-    'Move a card with the mouse, or with the keyboard: Alt + arrow keys move it within and between columns; Space picks it up to drag.',
+    'Move a card by dragging it (on a phone: press and hold), with "Move to…" in the card menu, or with the keyboard: Alt + arrow keys move it within and between columns.',
   'board.dnd.start': 'Picked up card "{card}".',
   'board.dnd.over': 'Card "{card}" is over column {column}.',
   'board.dnd.end': 'Dropped card "{card}".',

@@ -3,10 +3,12 @@ import { liveEn } from './live.en';
 import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
 import { editorEn } from './editor.en';
+import { atelierEn } from './atelier.en';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
 import type { editorNl } from './editor.nl';
+import type { atelierNl } from './atelier.nl';
 import type { searchNl } from './search.nl';
 import { searchEn } from './search.en';
 import type { peopleNl } from './people.nl';
@@ -18,7 +20,7 @@ import { boardRulesEn } from './board-rules.en';
 
 type CoreKey = Exclude<
   MessageKey,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof boardRulesNl
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof boardRulesNl
 >;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
@@ -169,4 +171,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...boardRulesEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...boardRulesEn };
