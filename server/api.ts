@@ -61,6 +61,8 @@ export interface ApiDeps {
   events: DomainEvents;
   /** A member's role changed (null: removed); open sockets must follow at once. */
   onMembershipChange?(workspaceId: string, userId: string, role: Role | null): void;
+  /** A session ended (logout); its open sockets and event streams must end everywhere. */
+  onSessionEnded?(tokenHash: string): void;
 }
 
 export interface Api {
@@ -70,6 +72,9 @@ export interface Api {
   /** The access rules, for route modules mounted from outside (events, presence). */
   access: Access;
   documents: DocumentRepository;
+  /** For revocation: sessions and memberships of open connections are re-checked. */
+  sessions: SessionRepository;
+  members: MemberRepository;
   /** Full-text search; the sync path tells it about content edits. */
   search: SearchFeature;
   close(): Promise<void>;
@@ -114,7 +119,7 @@ export function createApi(deps: ApiDeps): Api {
   );
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
-  app.route('/', authRoutes({ config, log, users, sessions, limiter }));
+  app.route('/', authRoutes({ config, log, users, sessions, limiter, onSessionEnded: deps.onSessionEnded }));
   const onMembershipChange = deps.onMembershipChange;
   app.route('/', accountRoutes({ config, log, db, users, mailer, access, emit, onMembershipChange }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access }));
@@ -174,6 +179,8 @@ export function createApi(deps: ApiDeps): Api {
     authorizeSync: syncAuthorizer(sessions, access, origin),
     access,
     documents,
+    sessions,
+    members,
     search,
     close: async () => {
       mail.close();

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { SyncLimits } from '../shared/protocol';
 import { limitsEnv, readLimits, type Limits } from './limits-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
@@ -49,6 +50,21 @@ const EnvSchema = z.object({
   RESET_REQUESTS_PER_ADDRESS: int(1, 100_000).default(20),
   /** Daily notification digests go out after this hour (UTC). */
   DIGEST_HOUR_UTC: int(0, 23).default(6),
+  /** What one sync connection may cost others (CONTRACT §3 Limits). */
+  AWARENESS_MAX_STATE_BYTES: int(256, 1024 * 1024).default(SyncLimits.awarenessStateBytes),
+  AWARENESS_MAX_CLIENTS: int(1, 1000).default(SyncLimits.awarenessClientsPerConnection),
+  AWARENESS_MAX_PER_ROOM: int(1, 1_000_000).default(SyncLimits.awarenessStatesPerRoom),
+  UPDATE_MAX_ITEMS: int(1, 100_000_000).default(SyncLimits.updateItems),
+  UPDATE_MAX_DEPTH: int(4, 10_000).default(SyncLimits.contentDepth),
+  SYNC_BUDGET_BYTES: int(1024, 1024 * 1024 * 1024 * 4).default(SyncLimits.budgetBytes),
+  SYNC_BUDGET_ITEMS: int(1, 1_000_000_000).default(SyncLimits.budgetItems),
+  SYNC_BUDGET_WINDOW_MS: int(100, 3600_000).default(SyncLimits.budgetWindowMs),
+  SOCKETS_PER_USER: int(1, 1_000_000).default(SyncLimits.socketsPerUser),
+  SOCKETS_PER_ADDRESS: int(1, 1_000_000).default(SyncLimits.socketsPerAddress),
+  SOCKETS_PER_PROCESS: int(1, 10_000_000).default(SyncLimits.socketsPerProcess),
+  PING_INTERVAL_MS: int(100, 3600_000).default(SyncLimits.pingIntervalMs),
+  /** How often open sockets and event streams re-check their session and membership. */
+  ACCESS_RECHECK_MS: int(100, 3600_000).default(3_000),
   /** Quiet time after a change before a document is re-indexed for search. */
   SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
   ...limitsEnv,
@@ -78,9 +94,27 @@ export interface Config {
   resetRequestsPerEmail: number;
   resetRequestsPerAddress: number;
   digestHourUtc: number;
+  /** What one sync connection may cost others (CONTRACT §3 Limits). */
+  syncLimits: SyncLimitConfig;
+  accessRecheckMs: number;
   searchIndexDelayMs: number;
   /** What one client may cost others over HTTP (limits-config.ts). */
   limits: Limits;
+}
+
+export interface SyncLimitConfig {
+  awarenessStateBytes: number;
+  awarenessClientsPerConnection: number;
+  awarenessStatesPerRoom: number;
+  updateItems: number;
+  contentDepth: number;
+  budgetBytes: number;
+  budgetItems: number;
+  budgetWindowMs: number;
+  socketsPerUser: number;
+  socketsPerAddress: number;
+  socketsPerProcess: number;
+  pingIntervalMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -118,6 +152,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     resetRequestsPerEmail: e.RESET_REQUESTS_PER_EMAIL,
     resetRequestsPerAddress: e.RESET_REQUESTS_PER_ADDRESS,
     digestHourUtc: e.DIGEST_HOUR_UTC,
+    syncLimits: {
+      awarenessStateBytes: e.AWARENESS_MAX_STATE_BYTES,
+      awarenessClientsPerConnection: e.AWARENESS_MAX_CLIENTS,
+      awarenessStatesPerRoom: e.AWARENESS_MAX_PER_ROOM,
+      updateItems: e.UPDATE_MAX_ITEMS,
+      contentDepth: e.UPDATE_MAX_DEPTH,
+      budgetBytes: e.SYNC_BUDGET_BYTES,
+      budgetItems: e.SYNC_BUDGET_ITEMS,
+      budgetWindowMs: e.SYNC_BUDGET_WINDOW_MS,
+      socketsPerUser: e.SOCKETS_PER_USER,
+      socketsPerAddress: e.SOCKETS_PER_ADDRESS,
+      socketsPerProcess: e.SOCKETS_PER_PROCESS,
+      pingIntervalMs: e.PING_INTERVAL_MS,
+    },
+    accessRecheckMs: e.ACCESS_RECHECK_MS,
     searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
     limits: readLimits(e),
   };

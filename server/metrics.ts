@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
-import type { RoomEvents } from './sync/room';
+import type { SyncExtension } from './sync/extensions';
 
 /** Live figures the metrics read at scrape time instead of tracking them on every change. */
 export interface MetricsSources {
@@ -10,10 +10,8 @@ export interface MetricsSources {
 
 export interface ServerMetrics {
   registry: Registry;
-  /** Hooks for RoomRegistry's `events` (spread them in beside other room hooks). */
-  roomEvents: Required<Pick<RoomEvents, 'onBroadcast' | 'onRejected' | 'onCommit'>>;
-  /** Hooks for SyncServer's options. */
-  syncHooks: { onRejected(reason: string): void; onMessageIn(bytes: number): void };
+  /** The sync path's counters, as the first entry of its hook list (it sees every frame). */
+  extension: SyncExtension;
   /** Seconds between an update's publication on one instance and its arrival on another. */
   observeRelayLag(seconds: number): void;
   /** `GET /metrics` in the Prometheus text format. */
@@ -120,22 +118,21 @@ export function createMetrics(sources: MetricsSources): ServerMetrics {
 
   return {
     registry,
-    roomEvents: {
-      onBroadcast(_documentId, receivers, bytes) {
+    extension: {
+      name: 'metrics',
+      onFrame(_conn, bytes) {
+        messagesIn++;
+        bytesIn += bytes;
+        return null;
+      },
+      onBroadcast(_room, receivers, bytes) {
         messagesOut += receivers;
         bytesOut += receivers * bytes;
         fanOut.observe(receivers);
       },
       onRejected,
-      onCommit(seconds) {
+      afterCommit(_room, _update, _origin, seconds) {
         commitSeconds.observe(seconds);
-      },
-    },
-    syncHooks: {
-      onRejected,
-      onMessageIn(bytes) {
-        messagesIn++;
-        bytesIn += bytes;
       },
     },
     observeRelayLag(seconds) {

@@ -13,12 +13,19 @@ import { healthRoutes } from './http/health';
 import { answerNotFound, handleErrors } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
-import { createApi, type Api } from './api';
+import { createApi } from './api';
 import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './bus/document-relay';
 import { createMetrics } from './metrics';
-import { createLiveFeatures, type LiveFeatures } from './events/live-features';
+import { createLiveFeatures } from './events/live-features';
+import { SyncHooks } from './sync/extensions';
+import { readOnlyPolicy } from './sync/policies/read-only';
+import { updateLimits } from './sync/policies/update-limits';
+import { awarenessLimits } from './sync/policies/awareness-limits';
+import { connectionCaps } from './sync/policies/connection-caps';
+import { boardRules } from './boards/rules-extension';
+import { Revocation } from './auth/revocation';
 import { DomainEvents } from './events/emit';
 import { createMailer } from './mail/mailer';
 import { outboxRoutes } from './mail/outbox-routes';
@@ -46,55 +53,39 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   const store = await openDocumentStore(config.databaseUrl, db, log);
   const { bus, redis } = await createBus(config, log);
 
-  // Rooms, relay, sync server and live features refer to each other through these hooks;
-  // the `let`s are filled in before the first socket can arrive.
-  let relay: DocumentRelay | null = null;
-  let live: LiveFeatures | null = null;
-  let api: Api | null = null;
-  const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
-  const rooms: RoomRegistry = new RoomRegistry({
+  // One ordered hook list on the sync path (server/sync/extensions.ts); filled below,
+  // before the server listens. Order matters: the first refusal wins.
+  const hooks = new SyncHooks();
+  const rooms = new RoomRegistry({
     store,
     log,
+    hooks,
     graceMs: config.roomGraceMs,
     compactAfterUpdates: config.compactAfterUpdates,
     awarenessFlushMs: config.awarenessFlushMs,
-    events: {
-      ...metrics.roomEvents,
-      onLocalUpdate: (documentId, update, origin) => {
-        relay?.publishUpdate(documentId, update);
-        live?.onEdit(documentId, origin);
-        api?.search.changed(documentId);
-      },
-      onLocalAwareness: (documentId, entries) => relay?.publishAwareness(documentId, entries),
-    },
-    beforeLoad: (documentId) => relay!.attach(documentId, () => rooms.loaded(documentId)),
-    onUnloaded: (room) => void relay?.detach(room.id),
   });
-  relay = new DocumentRelay(bus, store, config.instanceId, () => rooms.all(), log);
-  relay.onRemoteMessage = (lagMs) => metrics.observeRelayLag(lagMs / 1000);
+  const sync = new SyncServer({
+    rooms,
+    log,
+    hooks,
+    maxMessageBytes: config.maxMessageBytes,
+    maxBufferedBytes: config.maxBufferedBytes,
+    pingIntervalMs: config.syncLimits.pingIntervalMs,
+    maxAwarenessEntries: config.syncLimits.awarenessClientsPerConnection,
+  });
+  const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
+  const relay = new DocumentRelay(bus, store, config.instanceId, rooms, log, (lagMs) => metrics.observeRelayLag(lagMs / 1000));
   const sweep = setInterval(() => {
     for (const room of rooms.all()) room.sweepRemoteAwareness(REMOTE_AWARENESS_MAX_AGE_MS);
   }, 10_000);
   sweep.unref();
-  const sync = new SyncServer({
-    rooms,
-    log,
-    maxMessageBytes: config.maxMessageBytes,
-    maxBufferedBytes: config.maxBufferedBytes,
-    ...metrics.syncHooks,
-    onJoin: (conn) => live?.onJoin(conn),
-    onLeave: (conn) => live?.onLeave(conn),
-  });
-
-  const membership = new MembershipRelay(bus, (w, u, role) => sync.applyMembershipChange(w, u, role), log);
-  await membership.start();
 
   const mailer = createMailer({ smtpUrl: config.smtpUrl, from: config.mailFrom, production: config.production, log });
 
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
   const events = new DomainEvents(log);
-  api = createApi({
+  const api = createApi({
     config: apiConfig,
     log,
     db,
@@ -102,9 +93,21 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     rooms,
     mailer,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
+    onSessionEnded: (tokenHash) => revocation.sessionEnded(tokenHash),
     events,
   });
-  live = createLiveFeatures({
+  const revocation = new Revocation(bus, sync, api.sessions, api.members, log, config.accessRecheckMs);
+  await revocation.start();
+  const membership = new MembershipRelay(
+    bus,
+    (w, u, role) => {
+      sync.applyMembershipChange(w, u, role);
+      revocation.membershipChanged(w, u, role);
+    },
+    log,
+  );
+  await membership.start();
+  const live = createLiveFeatures({
     db,
     bus,
     redis: redis?.commands ?? null,
@@ -113,7 +116,19 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     touchDocument: (documentId, at) => api.documents.touch(documentId, at),
     instanceId: config.instanceId,
     log,
+    streams: revocation.streams,
   });
+  hooks.use(
+    metrics.extension,
+    connectionCaps(config.syncLimits),
+    readOnlyPolicy,
+    updateLimits(config.syncLimits),
+    awarenessLimits(config.syncLimits),
+    boardRules,
+    relay.extension,
+    live.extension,
+    { name: 'search', afterCommit: (room) => api.search.changed(room.id) },
+  );
   // Mounted inside the API so that its authentication applies.
   api.routes.route('/', live.routes);
 
@@ -129,7 +144,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.route('/', metrics.routes());
   app.route('/', outboxRoutes(mailer));
   app.route('/', api.routes);
-  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
+  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync, config.trustProxy));
   app.route('/', staticClient());
   app.notFound(answerNotFound);
   app.onError(handleErrors(log));
@@ -158,7 +173,9 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         httpServer.close();
         sync.shutdown();
         clearInterval(sweep);
-        live?.close();
+        live.close();
+        revocation.stop();
+        hooks.destroy();
         await rooms.closeAll();
         await api.close();
         mailer.close();

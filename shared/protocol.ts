@@ -32,8 +32,30 @@ export const CloseCode = {
   forbidden: 4403,
   notFound: 4404,
   slowConsumer: 4408,
+  /** Over the per-connection budget of bytes or items per window. */
+  tooManyRequests: 4429,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * What one sync connection may cost others (CONTRACT §3 Limits): the defaults; each is
+ * configurable on the server. Over a limit nothing of the message is applied, stored or
+ * relayed, and the connection is closed (awareness, update: 4400; budget: 4429).
+ */
+export const SyncLimits = {
+  awarenessStateBytes: 8 * 1024,
+  awarenessClientsPerConnection: 4,
+  awarenessStatesPerRoom: 2_000,
+  updateItems: 100_000,
+  contentDepth: 64,
+  budgetBytes: 32 * 1024 * 1024,
+  budgetItems: 500_000,
+  budgetWindowMs: 10_000,
+  socketsPerUser: 50,
+  socketsPerAddress: 200,
+  socketsPerProcess: 20_000,
+  pingIntervalMs: 30_000,
+} as const;
 
 /** Every error the HTTP API returns has this shape. */
 export interface ApiError {

@@ -21,6 +21,8 @@ export interface AuthRouteDeps {
   users: UserRepository;
   sessions: SessionRepository;
   limiter: LoginLimiter;
+  /** Logout: the token's open sockets and event streams end on every instance. */
+  onSessionEnded?(tokenHash: string): void;
 }
 
 /**
@@ -38,7 +40,7 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 /** Register, sign in, sign out, and who am I. */
-export function authRoutes({ config, log, users, sessions, limiter }: AuthRouteDeps): Hono<AppEnv> {
+export function authRoutes({ config, log, users, sessions, limiter, onSessionEnded }: AuthRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   // Each registration costs a scrypt hash and a row: one address may not make accounts in bulk.
   const registrations = new Throttle(
@@ -96,6 +98,7 @@ export function authRoutes({ config, log, users, sessions, limiter }: AuthRouteD
 
   app.post('/api/auth/logout', requireUser, (c) => {
     sessions.revoke(c.var.session.tokenHash);
+    onSessionEnded?.(c.var.session.tokenHash);
     clearSessionCookie(c, config.publicOrigin);
     return c.body(null, 204);
   });

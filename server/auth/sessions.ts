@@ -25,6 +25,7 @@ export class SessionRepository {
   private readonly extend;
   private readonly remove;
   private readonly removeExpired;
+  private readonly active;
 
   constructor(db: Database) {
     this.insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
@@ -36,6 +37,12 @@ export class SessionRepository {
     this.extend = db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?');
     this.remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
     this.removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
+    this.active = db.prepare('SELECT 1 FROM sessions WHERE token_hash = ? AND expires_at > ?').pluck();
+  }
+
+  /** Whether a session still stands (not logged out, not expired); does not extend it. */
+  async isActive(tokenHash: string): Promise<boolean> {
+    return this.active.get(tokenHash, Date.now()) !== undefined;
   }
 
   /** Starts a session and returns its token (the only time the token exists in clear). */

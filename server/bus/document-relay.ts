@@ -7,6 +7,7 @@ import type { EncodedAwarenessEntry } from '../sync/messages';
 import type { Room } from '../sync/room';
 import { applyStoredUpdates } from '../storage/stored-doc';
 import { REMOTE_ORIGIN } from '../sync/room';
+import type { SyncExtension } from '../sync/extensions';
 
 const KIND_UPDATE = 0;
 const KIND_AWARENESS = 1;
@@ -21,20 +22,29 @@ const channelOf = (documentId: string) => `sk:doc:${documentId}`;
  */
 export class DocumentRelay {
   private readonly handlers = new Map<string, (m: Uint8Array) => void>();
-  /** Publish time of the last relayed message per room, for the relay-lag metric. */
-  onRemoteMessage?: (lagMs: number) => void;
 
   constructor(
     private readonly bus: PubSub,
     private readonly store: DocumentStore,
     private readonly instanceId: string,
-    private readonly rooms: () => Iterable<Room>,
+    private readonly rooms: { all(): Iterable<Room> },
     private readonly log: Logger,
+    /** Delay between publication elsewhere and arrival here, for the relay-lag metric. */
+    private readonly onRemoteMessage?: (lagMs: number) => void,
   ) {
     bus.onReconnected(() => {
-      for (const room of this.rooms()) void this.reconcile(room);
+      for (const room of this.rooms.all()) void this.reconcile(room);
     });
   }
+
+  /** Its place on the sync path: subscribe before a load, publish what was committed here. */
+  readonly extension: SyncExtension = {
+    name: 'document-relay',
+    beforeLoad: (documentId, room) => this.attach(documentId, room),
+    afterCommit: (room, update) => this.publishUpdate(room.id, update),
+    afterAwareness: (room, entries) => this.publishAwareness(room.id, entries),
+    onUnload: (room) => void this.detach(room.id),
+  };
 
   /** Subscribe before the room's content is read, so nothing falls between load and subscription. */
   async attach(documentId: string, room: () => Room | undefined): Promise<void> {

@@ -1,3 +1,4 @@
+import { boardVoterIds } from '../boards/voters';
 import { Hono } from 'hono';
 import { CreateDocumentBody, type DocumentKind, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { actorOf, type Emit } from '../events/emit';
@@ -73,7 +74,7 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
   app.get('/api/documents/:did/export', access.requireDocument(), async (c) => {
     const { user, document } = c.var;
     const { format } = readQuery(c, ExportQuery);
-    const result = await exports.render(user.id, document, format, members.userIds(document.workspaceId));
+    const result = await exports.render(user.id, document, format, boardVoterIds(members, document.workspaceId));
     c.header('Content-Type', result.contentType);
     if (format !== 'json') {
       // A download, never a page of ours: even if markup slipped through the renderer, a

@@ -12,7 +12,14 @@ const POLL_MS = 5_000;
  * what the client missed) or at the newest event, and reads the log whenever the bus
  * nudges, so the order is the log's and nothing is sent twice.
  */
-export function streamWorkspaceEvents(c: Context, workspaceId: string, log: EventLog, bus: PubSub): Response {
+export function streamWorkspaceEvents(
+  c: Context,
+  workspaceId: string,
+  log: EventLog,
+  bus: PubSub,
+  /** Lets revocation end the stream (logout, removal); returns how to forget it. */
+  track?: (end: () => void) => () => void,
+): Response {
   const header = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
   const resumeFrom = header && /^\d{1,15}$/.test(header) ? Number(header) : null;
   return streamSSE(c, async (stream) => {
@@ -37,7 +44,12 @@ export function streamWorkspaceEvents(c: Context, workspaceId: string, log: Even
     pump();
     const heartbeat = setInterval(() => void stream.write(': keep-alive\n\n').catch(() => undefined), HEARTBEAT_MS);
     const poll = setInterval(pump, POLL_MS);
-    await new Promise<void>((resolve) => stream.onAbort(resolve));
+    let untrack: (() => void) | undefined;
+    await new Promise<void>((resolve) => {
+      stream.onAbort(resolve);
+      untrack = track?.(resolve);
+    });
+    untrack?.();
     clearInterval(heartbeat);
     clearInterval(poll);
     await bus.unsubscribe(workspaceChannel(workspaceId), onNudge);

@@ -9,18 +9,16 @@ import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import { presenceRoutes } from '../presence/routes';
 import type { Database } from '../storage/db';
-import type { Connection } from '../sync/connection';
+import type { SyncExtension } from '../sync/extensions';
+import type { OpenStream } from '../auth/revocation';
 import { SocketActivity } from './activity';
 import type { DomainEvents } from './emit';
 import { EventLog } from './event-log';
 import { eventRoutes } from './routes';
 
 export interface LiveFeatures {
-  /** Hooks for the sync server: who is where. */
-  onJoin(conn: Connection): void;
-  onLeave(conn: Connection): void;
-  /** Hook for rooms: a socket changed a document's content. */
-  onEdit(documentId: string, origin: unknown): void;
+  /** On the sync path: who is where (presence), who edited what (activity). */
+  extension: SyncExtension;
   routes: Hono<AppEnv>;
   close(): void;
 }
@@ -39,33 +37,36 @@ export function createLiveFeatures(deps: {
   touchDocument(documentId: string, at: string): void;
   instanceId: string;
   log: Logger;
+  /** Open event streams, so that revocation can end them. */
+  streams: Set<OpenStream>;
 }): LiveFeatures {
   const log = new EventLog(deps.db, deps.bus);
   deps.events.subscribe((e) => log.record(e));
   const activity = new SocketActivity(deps.events.emit, deps.touchDocument);
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
   const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => activity.presenceChanged(conn, state));
-  const sockets = new WeakSet<object>();
   const routes = new Hono<AppEnv>()
-    .route('/', eventRoutes({ access: deps.access, events: log, bus: deps.bus }))
+    .route('/', eventRoutes({ access: deps.access, events: log, bus: deps.bus, streams: deps.streams }))
     .route('/', presenceRoutes({ access: deps.access, presence }));
 
   return {
-    onJoin(conn) {
-      const workspaceId = conn.identity.workspaceId;
-      if (!workspaceId) return;
-      sockets.add(conn);
-      const { id, name, organization } = conn.identity.user;
-      tracker.joined({ id: conn.id, documentId: conn.documentId, workspaceId, user: { id, name, organization }, since: new Date().toISOString() });
-    },
-    onLeave(conn) {
-      tracker.left(conn.id);
-    },
-    onEdit(documentId, origin) {
-      if (!origin || !sockets.has(origin as object)) return;
-      const conn = origin as Connection;
-      const { id, name, organization } = conn.identity.user;
-      activity.documentEdited(documentId, conn.identity.workspaceId!, { id, name, organization });
+    extension: {
+      name: 'live-features',
+      onJoin(conn) {
+        const workspaceId = conn.identity.workspaceId;
+        if (!workspaceId) return;
+        const { id, name, organization } = conn.identity.user;
+        tracker.joined({ id: conn.id, documentId: conn.documentId, workspaceId, user: { id, name, organization }, since: new Date().toISOString() });
+      },
+      onLeave(conn) {
+        tracker.left(conn.id);
+      },
+      afterCommit(room, _update, origin) {
+        const workspaceId = origin?.identity.workspaceId;
+        if (!origin || !workspaceId) return;
+        const { id, name, organization } = origin.identity.user;
+        activity.documentEdited(room.id, workspaceId, { id, name, organization });
+      },
     },
     routes,
     close: () => tracker.stop(),

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../http/paginate';
 import type { PubSub } from '../bus/pubsub';
 import type { EventLog } from './event-log';
 import { streamWorkspaceEvents } from './event-stream';
+import type { OpenStream } from '../auth/revocation';
 
 const ActivityQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -28,15 +29,22 @@ export interface EventRouteDeps {
   access: Access;
   events: EventLog;
   bus: PubSub;
+  /** Open event streams, so that logout and removal can end them (server/auth/revocation.ts). */
+  streams: Set<OpenStream>;
 }
 
 /** What is happening in a workspace: the event stream and the activity list (members). */
-export function eventRoutes({ access, events, bus }: EventRouteDeps): Hono<AppEnv> {
+export function eventRoutes({ access, events, bus, streams }: EventRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/api/workspaces/:wid/events', access.requireWorkspace(), (c) =>
-    streamWorkspaceEvents(c, c.var.workspace.id, events, bus),
-  );
+  app.get('/api/workspaces/:wid/events', access.requireWorkspace(), (c) => {
+    const open: OpenStream = { tokenHash: c.var.session.tokenHash, userId: c.var.user.id, workspaceId: c.var.workspace.id, end: () => undefined };
+    return streamWorkspaceEvents(c, c.var.workspace.id, events, bus, (end) => {
+      open.end = end;
+      streams.add(open);
+      return () => streams.delete(open);
+    });
+  });
 
   app.get('/api/workspaces/:wid/activity', access.requireWorkspace(), async (c) => {
     const q = readQuery(c, ActivityQuery);

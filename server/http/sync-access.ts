@@ -28,6 +28,7 @@ export function syncAuthorizer(sessions: SessionRepository, access: Access, publ
           role: document.archivedAt ? 'viewer' : role,
           workspaceId: document.workspaceId,
           documentKind: document.kind,
+          session: { tokenHash: session.tokenHash, expiresAt: session.expiresAt },
         },
       };
     } catch (err) {

@@ -20,6 +20,8 @@ export interface SyncIdentity {
   workspaceId: string | null;
   /** Boards take cards and votes from participants; text documents only from editors. */
   documentKind?: 'recommendation' | 'note' | 'board';
+  /** The session the socket was opened with, so logout and expiry can find it. */
+  session?: { tokenHash: string; expiresAt: number };
 }
 
 let nextConnectionNumber = 0;
@@ -29,6 +31,8 @@ export class Connection {
   readonly id: string;
   /** Awareness client ids this socket has introduced; only it may update or remove them. */
   readonly awarenessClientIds = new Set<number>();
+  /** Answered the last ping (see SyncServer's pinger). */
+  alive = true;
   private closed = false;
   private child: Logger | null = null;
 
@@ -38,6 +42,8 @@ export class Connection {
     public identity: SyncIdentity,
     private readonly parentLog: Logger,
     private readonly maxBufferedBytes: number,
+    /** The client address the upgrade came from (connection caps). */
+    readonly address = 'local',
   ) {
     this.id = `c${(++nextConnectionNumber).toString(36)}${process.pid.toString(36)}`;
   }

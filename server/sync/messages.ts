@@ -7,6 +7,8 @@ export interface AwarenessEntry {
   clientId: number;
   clock: number;
   state: Record<string, unknown> | null;
+  /** Length of the state's JSON text as sent (the awareness size limit reads it). */
+  size: number;
 }
 
 /** What a client may send, decoded and checked. */
@@ -27,10 +29,10 @@ export class ProtocolError extends Error {
 }
 
 /** Decodes one binary frame; throws ProtocolError for anything not in the protocol. */
-export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+export function decodeClientMessage(frame: Uint8Array, maxAwarenessEntries = Infinity): ClientMessage {
   try {
     const decoder = decoding.createDecoder(frame);
-    const message = readMessage(decoder);
+    const message = readMessage(decoder, maxAwarenessEntries);
     if (decoding.hasContent(decoder)) {
       throw new ProtocolError(CloseCode.invalidPayload, 'trailing bytes after the message');
     }
@@ -41,7 +43,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
   }
 }
 
-function readMessage(decoder: decoding.Decoder): ClientMessage {
+function readMessage(decoder: decoding.Decoder, maxAwarenessEntries: number): ClientMessage {
   const type = decoding.readVarUint(decoder);
   switch (type) {
     case MessageType.sync: {
@@ -53,7 +55,7 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
       throw new ProtocolError(CloseCode.badMessage, `unknown sync step ${step}`);
     }
     case MessageType.awareness:
-      return { type: 'awareness', entries: readAwarenessUpdate(decoding.readVarUint8Array(decoder)) };
+      return { type: 'awareness', entries: readAwarenessUpdate(decoding.readVarUint8Array(decoder), maxAwarenessEntries) };
     case MessageType.queryAwareness:
       return { type: 'queryAwareness' };
     default:
@@ -61,18 +63,21 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
   }
 }
 
-function readAwarenessUpdate(update: Uint8Array): AwarenessEntry[] {
+function readAwarenessUpdate(update: Uint8Array, maxEntries: number): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
+  // Refused before a single state is parsed: 200,000 fake client ids cost nothing.
+  if (count > maxEntries) throw new ProtocolError(CloseCode.badMessage, `more than ${maxEntries} awareness entries in one message`);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const state: unknown = JSON.parse(decoding.readVarString(decoder));
+    const json = decoding.readVarString(decoder);
+    const state: unknown = JSON.parse(json);
     if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
       throw new ProtocolError(CloseCode.invalidPayload, 'an awareness state must be an object or null');
     }
-    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null, size: json.length });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.invalidPayload, 'trailing bytes in awareness');
   return entries;

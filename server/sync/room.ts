@@ -3,7 +3,7 @@ import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
 import { AwarenessRelay } from './awareness-relay';
-import type { Connection } from './connection';
+import { Connection } from './connection';
 import {
   encodeAwareness,
   encodeSyncStep1,
@@ -12,8 +12,9 @@ import {
   type ClientMessage,
   type EncodedAwarenessEntry,
 } from './messages';
-import { guardUpdate } from './update-guard';
 import { frameBinary } from './framing';
+import type { Refusal, SyncHooks } from './extensions';
+import { UpdateInspection } from './update-inspection';
 import { CommitQueue, type Pending } from './commit-queue';
 
 /** How long commits are retried while storage is away before the room gives up (see CommitQueue). */
@@ -21,16 +22,6 @@ const COMMIT_RETRY_MS = 10_000;
 
 /** Origin of updates that another instance already stored: relay, do not store again. */
 export const REMOTE_ORIGIN = Symbol('remote');
-
-/** Hooks a room calls when something leaves it: to other instances, to metrics. */
-export interface RoomEvents {
-  /** A local change, committed to storage; `origin` is the Connection that sent it. */
-  onLocalUpdate?(documentId: string, update: Uint8Array, origin: unknown): void;
-  onLocalAwareness?(documentId: string, entries: EncodedAwarenessEntry[]): void;
-  onBroadcast?(documentId: string, receivers: number, bytes: number): void;
-  onRejected?(reason: string): void;
-  onCommit?(seconds: number): void;
-}
 
 /**
  * One loaded document and the sockets on it. Every change is committed to the store
@@ -52,7 +43,7 @@ export class Room {
     private readonly store: DocumentStore,
     private readonly log: Logger,
     awarenessFlushMs: number,
-    private readonly events: RoomEvents,
+    private readonly hooks: SyncHooks,
     private readonly onCompactionDue: (room: Room) => void,
     private readonly compactAfter: number,
   ) {
@@ -68,7 +59,7 @@ export class Room {
     );
     this.awareness = new AwarenessRelay(awarenessFlushMs, (frame, entries) => {
       this.sendToAll(frame, null);
-      this.events.onLocalAwareness?.(this.id, entries);
+      this.hooks.afterAwareness(this, entries);
     });
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
   }
@@ -100,9 +91,12 @@ export class Room {
       case 'update':
         this.applyClientUpdate(conn, message.update);
         return;
-      case 'awareness':
+      case 'awareness': {
+        const refusal = this.hooks.awareness(conn, this, message.entries);
+        if (refusal) return refuse(conn, refusal);
         this.awareness.receive(conn, message.entries);
         return;
+      }
       case 'queryAwareness': {
         const frame = this.awareness.currentFrame();
         if (frame) conn.send(frame);
@@ -126,7 +120,7 @@ export class Room {
   /** Tells other instances every cursor held here (after the bus was away). */
   republishAwareness(): void {
     const local = this.awareness.localEntries();
-    if (local.length > 0) this.events.onLocalAwareness?.(this.id, local);
+    if (local.length > 0) this.hooks.afterAwareness(this, local);
   }
 
   /** An update another instance committed and published. */
@@ -138,25 +132,30 @@ export class Room {
     }
   }
 
+  /** Every extension sees the update (and its dry run) before anything of it is applied. */
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
-    if (!conn.canWrite) {
-      // Read-only roles: dropped silently, as the stock client keeps sending step 2.
-      this.events.onRejected?.('read_only');
-      return;
-    }
-    const problem = guardUpdate(update);
-    if (problem) {
-      this.events.onRejected?.('invalid_update');
-      conn.log.warn({ event: 'sync.update_rejected', problem }, 'update rejected');
-      conn.close(CloseCode.invalidPayload, `invalid update: ${problem}`);
-      return;
-    }
+    let inspection: UpdateInspection | null = null;
+    const refusal = this.hooks.beforeApplyUpdate({
+      conn,
+      room: this,
+      update,
+      inspect: () => (inspection ??= new UpdateInspection(this.doc, update)),
+    });
+    if (refusal) return refuse(conn, refusal);
     try {
       Y.applyUpdate(this.doc, update, conn);
     } catch (err) {
-      this.events.onRejected?.('invalid_update');
+      this.hooks.rejected('invalid_update');
       conn.log.warn({ event: 'sync.update_failed', err }, 'update failed to apply');
       conn.close(CloseCode.invalidPayload, 'invalid update');
+    }
+    const store = this.doc.store;
+    if (store.pendingStructs || store.pendingDs) {
+      // The dry run should have caught it; never let a pending remainder be retried on every
+      // later update. What did integrate is stored and consistent on its own.
+      store.pendingStructs = null;
+      store.pendingDs = null;
+      refuse(conn, { kind: 'pending', reason: 'update depends on changes the server does not have', close: CloseCode.badMessage });
     }
   }
 
@@ -169,10 +168,9 @@ export class Room {
 
   /** Stored: now others may hear of it, in the order it arrived. */
   private onCommitted(batch: Pending<unknown>[], seconds: number): void {
-    this.events.onCommit?.(seconds);
     for (const { update, meta: origin } of batch) {
       this.storedUpdates++;
-      this.events.onLocalUpdate?.(this.id, update, origin);
+      this.hooks.afterCommit(this, update, isConnection(origin) ? origin : null, seconds);
       this.sendToAll(encodeUpdate(update), origin);
     }
     if (this.storedUpdates >= this.compactAfter) this.onCompactionDue(this);
@@ -213,7 +211,7 @@ export class Room {
       else c.send(message);
       receivers++;
     }
-    this.events.onBroadcast?.(this.id, receivers, message.byteLength);
+    this.hooks.broadcast(this, receivers, message.byteLength);
   }
 
   get isFailed(): boolean {
@@ -225,4 +223,15 @@ export class Room {
     this.awareness.dispose();
     this.doc.destroy();
   }
+}
+
+function isConnection(origin: unknown): origin is Connection {
+  return origin instanceof Connection;
+}
+
+/** Closes the sender (or, for a silent refusal, only logs it); nothing of the message was used. */
+export function refuse(conn: Connection, refusal: Refusal): void {
+  if (refusal.close === undefined) return;
+  conn.log.warn({ event: 'sync.refused', kind: refusal.kind, reason: refusal.reason }, 'message refused');
+  conn.close(refusal.close, refusal.reason);
 }

@@ -2,7 +2,8 @@ import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
 import { applyStoredUpdates } from '../storage/stored-doc';
-import { Room, type RoomEvents } from './room';
+import { Room } from './room';
+import type { SyncHooks } from './extensions';
 
 export interface RoomRegistryOptions {
   store: DocumentStore;
@@ -10,10 +11,7 @@ export interface RoomRegistryOptions {
   graceMs: number;
   compactAfterUpdates: number;
   awarenessFlushMs: number;
-  events: RoomEvents;
-  /** Runs before a document's content is read (e.g. subscribe to other instances' updates first). */
-  beforeLoad?(documentId: string): Promise<void>;
-  onUnloaded?(room: Room): void;
+  hooks: SyncHooks;
 }
 
 /**
@@ -100,7 +98,7 @@ export class RoomRegistry {
 
   private async load(documentId: string): Promise<Room> {
     const started = performance.now();
-    await this.opts.beforeLoad?.(documentId);
+    await this.opts.hooks.beforeLoad(documentId, () => this.rooms.get(documentId));
     const updates = await this.opts.store.loadUpdates(documentId);
     const doc = new Y.Doc({ gc: true });
     const broken = applyStoredUpdates(doc, updates);
@@ -112,7 +110,7 @@ export class RoomRegistry {
       this.opts.store,
       this.opts.log.child({ documentId }),
       this.opts.awarenessFlushMs,
-      this.opts.events,
+      this.opts.hooks,
       (r) => this.scheduleCompaction(r),
       this.opts.compactAfterUpdates,
     );
@@ -137,7 +135,7 @@ export class RoomRegistry {
     const current = this.rooms.get(room.id) === room;
     if (current) this.rooms.delete(room.id);
     room.destroy();
-    if (current && !this.loading.has(room.id)) this.opts.onUnloaded?.(room);
+    if (current && !this.loading.has(room.id)) this.opts.hooks.unload(room);
     this.opts.log.debug({ event: 'room.unloaded', documentId: room.id }, 'room unloaded');
   }
 

@@ -3,6 +3,7 @@ import type { UpgradeWebSocket } from 'hono/ws';
 import type { WebSocket } from 'ws';
 import { DOCUMENT_ID_PATTERN } from '../../shared/protocol';
 import { errorBody } from '../http/errors';
+import { clientAddress } from '../http/client-address';
 import type { SyncIdentity } from './connection';
 import type { SyncServer } from './sync-server';
 
@@ -13,13 +14,18 @@ export type SyncAuthorization =
 /** Decides, before a socket joins a room, who it is and what it may do there. */
 export type SyncAuthorizer = (c: Context, documentId: string) => Promise<SyncAuthorization>;
 
-type Env = { Variables: { syncIdentity: SyncIdentity } };
+type Env = { Variables: { syncIdentity: SyncIdentity; syncAddress: string } };
 
 /**
  * `GET /sync/:documentId`: the authorisation step runs as ordinary middleware, so a
  * refused upgrade is a plain HTTP answer (401/403/404) and never reaches a room.
  */
-export function syncRoute(upgradeWebSocket: UpgradeWebSocket<WebSocket>, sync: SyncServer, authorize: SyncAuthorizer): Hono<Env> {
+export function syncRoute(
+  upgradeWebSocket: UpgradeWebSocket<WebSocket>,
+  sync: SyncServer,
+  authorize: SyncAuthorizer,
+  trustProxy = false,
+): Hono<Env> {
   const app = new Hono<Env>();
   app.get(
     '/sync/:documentId',
@@ -30,17 +36,22 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<WebSocket>, sync: S
       }
       const result = await authorize(c, documentId);
       if (!result.ok) return c.json(errorBody(result.code, result.message), result.status);
+      const address = clientAddress(c, trustProxy);
+      const refusal = sync.admit(result.identity, address);
+      if (refusal) return c.json(errorBody(refusal.code, refusal.message), refusal.status);
       c.set('syncIdentity', result.identity);
+      c.set('syncAddress', address);
       await next();
     },
     upgradeWebSocket((c) => {
       const identity = c.get('syncIdentity');
+      const address = c.get('syncAddress');
       const documentId = c.req.param('documentId') ?? '';
       return {
         onOpen(_event, ws) {
           // The raw socket is used directly: the room needs its buffered amount and
           // binary frames without a copy per message.
-          sync.accept(ws.raw as WebSocket, documentId, identity);
+          sync.accept(ws.raw as WebSocket, documentId, identity, address);
         },
       };
     }),

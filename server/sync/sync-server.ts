@@ -7,17 +7,19 @@ import { Connection, type SyncIdentity } from './connection';
 import { decodeClientMessage, encodeSyncStep1, ProtocolError } from './messages';
 import type { Room } from './room';
 import type { RoomRegistry } from './rooms';
+import type { SyncHooks, UpgradeRefusal } from './extensions';
+import { refuse } from './room';
 
 export interface SyncServerOptions {
   rooms: RoomRegistry;
   log: Logger;
   maxMessageBytes: number;
   maxBufferedBytes: number;
-  onRejected?(reason: string): void;
-  onMessageIn?(bytes: number): void;
-  /** A socket joined its room / left it (presence). */
-  onJoin?(conn: Connection): void;
-  onLeave?(conn: Connection): void;
+  /** Awareness entries one frame may carry (a connection owns at most this many client ids). */
+  maxAwarenessEntries?: number;
+  hooks: SyncHooks;
+  /** How often every socket is pinged; one that has not answered the previous ping is dropped. */
+  pingIntervalMs?: number;
 }
 
 /**
@@ -28,16 +30,42 @@ export interface SyncServerOptions {
 export class SyncServer {
   readonly connections = new Set<Connection>();
   private accepting = true;
+  private readonly pinger: NodeJS.Timeout | null = null;
 
-  constructor(private readonly opts: SyncServerOptions) {}
+  constructor(private readonly opts: SyncServerOptions) {
+    if (opts.pingIntervalMs) {
+      this.pinger = setInterval(() => this.pingAll(), opts.pingIntervalMs);
+      this.pinger.unref();
+    }
+  }
 
-  accept(ws: WebSocket, documentId: string, identity: SyncIdentity): Connection | null {
-    const conn = new Connection(ws, documentId, identity, this.opts.log, this.opts.maxBufferedBytes);
+  /** Frozen peers (no close, no answer) would stay in presence and keep their room loaded. */
+  private pingAll(): void {
+    for (const conn of this.connections) {
+      if (!conn.alive) {
+        conn.info({ event: 'connection.dead' }, 'peer did not answer ping');
+        conn.ws.terminate();
+        continue;
+      }
+      conn.alive = false;
+      conn.ws.ping();
+    }
+  }
+
+  /** Whether one more socket may open for this identity and address (caps); null: yes. */
+  admit(identity: SyncIdentity, address: string): UpgradeRefusal | null {
+    if (!this.accepting) return { status: 503, code: 'shutting_down', message: 'The server is restarting; try again shortly.' };
+    return this.opts.hooks.authenticate(identity, address);
+  }
+
+  accept(ws: WebSocket, documentId: string, identity: SyncIdentity, address = 'local'): Connection | null {
+    const conn = new Connection(ws, documentId, identity, this.opts.log, this.opts.maxBufferedBytes, address);
     if (!this.accepting) {
       conn.close(CloseCode.goingAway, 'server is shutting down');
       return null;
     }
     this.connections.add(conn);
+    this.opts.hooks.open(conn);
     conn.info({ event: 'connection.opened', role: identity.role }, 'sync connection opened');
 
     // Frames that arrive while the room loads are kept in order and handled after.
@@ -48,18 +76,20 @@ export class SyncServer {
       if (room) this.handleFrame(conn, room, data);
       else early.push(data);
     });
+    ws.on('pong', () => (conn.alive = true));
     ws.on('close', (code) => {
       this.connections.delete(conn);
+      this.opts.hooks.close(conn);
       conn.info({ event: 'connection.closed', code }, 'sync connection closed');
       if (room) {
-        this.opts.onLeave?.(conn);
+        this.opts.hooks.leave(conn, room);
         room.leave(conn);
         this.opts.rooms.released(room);
       }
     });
     ws.on('error', (err) => {
       const tooBig = (err as { code?: string }).code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH';
-      this.opts.onRejected?.(tooBig ? 'too_big' : 'socket_error');
+      this.opts.hooks.rejected(tooBig ? 'too_big' : 'socket_error');
       conn.log.warn({ event: 'connection.error', err: err.message }, 'socket error');
     });
 
@@ -71,7 +101,7 @@ export class SyncServer {
         }
         room = loaded;
         room.join(conn);
-        this.opts.onJoin?.(conn);
+        this.opts.hooks.join(conn, room);
         for (const data of early.splice(0)) this.handleFrame(conn, room, data);
       },
       (err) => {
@@ -110,19 +140,21 @@ export class SyncServer {
   /** Stops taking sockets and closes the open ones with 1001 (going away). */
   shutdown(): void {
     this.accepting = false;
+    if (this.pinger) clearInterval(this.pinger);
     for (const conn of this.connections) conn.close(CloseCode.goingAway, 'server is restarting');
   }
 
   private handleFrame(conn: Connection, room: Room, data: RawData): void {
     if (!conn.isOpen) return;
     const frame = toUint8Array(data);
-    this.opts.onMessageIn?.(frame.byteLength);
     // ws enforces maxPayload too; this covers fragmented frames it reassembled.
     if (frame.byteLength > this.opts.maxMessageBytes) {
       return this.reject(conn, new ProtocolError(CloseCode.tooBig, 'message too big'));
     }
+    const refusal = this.opts.hooks.frame(conn, frame.byteLength);
+    if (refusal) return refuse(conn, refusal);
     try {
-      room.handle(conn, decodeClientMessage(frame));
+      room.handle(conn, decodeClientMessage(frame, this.opts.maxAwarenessEntries));
     } catch (err) {
       if (err instanceof ProtocolError) return this.reject(conn, err);
       conn.log.error({ event: 'sync.handler_failed', err }, 'message handler failed');
@@ -131,7 +163,7 @@ export class SyncServer {
   }
 
   private reject(conn: Connection, err: ProtocolError): void {
-    this.opts.onRejected?.(err.closeCode === CloseCode.badMessage ? 'unknown_message' : 'malformed');
+    this.opts.hooks.rejected(err.closeCode === CloseCode.badMessage ? 'unknown_message' : 'malformed');
     conn.log.warn({ event: 'sync.frame_rejected', code: err.closeCode, reason: err.message }, 'frame rejected');
     conn.close(err.closeCode, err.message);
   }

@@ -5,21 +5,28 @@ import * as decoding from 'lib0/decoding';
  * Yjs trusts its input: counts in an update size arrays and drive loops, so a crafted
  * frame can allocate gigabytes or spin (yjs issue #687). Here every count is checked
  * against the bytes that are left, which bounds the work by the frame's length.
- * Returns null when the update is well-formed, else what is wrong with it.
+ * Returns what is wrong with it, or how many structs and delete ranges it holds (so that
+ * an update too costly to decode is refused before anything is allocated for it).
  */
-export function guardUpdate(update: Uint8Array): string | null {
+export function guardUpdate(
+  update: Uint8Array,
+  maxItems = Infinity,
+): { problem: string; tooMany: boolean } | { problem: null; structs: number; deleteRanges: number } {
   try {
     const d = decoding.createDecoder(update);
-    readStructs(d);
-    readDeleteSet(d);
-    if (decoding.hasContent(d)) return 'trailing bytes';
-    return null;
+    const structs = readStructs(d, maxItems);
+    const deleteRanges = readDeleteSet(d, maxItems - structs);
+    if (decoding.hasContent(d)) return { problem: 'trailing bytes', tooMany: false };
+    return { problem: null, structs, deleteRanges };
   } catch (err) {
-    return err instanceof GuardError ? err.message : 'malformed update';
+    if (err instanceof TooMany) return { problem: `more than ${maxItems} items`, tooMany: true };
+    return { problem: err instanceof GuardError ? err.message : 'malformed update', tooMany: false };
   }
 }
 
 class GuardError extends Error {}
+/** Counts come before what they count, so a flood is refused before it is walked. */
+class TooMany extends Error {}
 
 const MAX_ANY_DEPTH = 64;
 
@@ -34,14 +41,18 @@ function readCount(d: decoding.Decoder, minBytes: number, what: string): number 
   return n;
 }
 
-function readStructs(d: decoding.Decoder): void {
+function readStructs(d: decoding.Decoder, maxItems: number): number {
+  let total = 0;
   const clients = readCount(d, 3, 'client');
   for (let c = 0; c < clients; c++) {
     const structs = readCount(d, 1, 'struct');
+    if (total + structs > maxItems) throw new TooMany();
     decoding.readVarUint(d); // client id
     decoding.readVarUint(d); // first clock
     for (let s = 0; s < structs; s++) readStruct(d);
+    total += structs;
   }
+  return total;
 }
 
 function readStruct(d: decoding.Decoder): void {
@@ -156,14 +167,18 @@ function readAny(d: decoding.Decoder, depth: number): void {
   }
 }
 
-function readDeleteSet(d: decoding.Decoder): void {
+function readDeleteSet(d: decoding.Decoder, maxItems: number): number {
+  let total = 0;
   const clients = readCount(d, 2, 'delete set client');
   for (let c = 0; c < clients; c++) {
     decoding.readVarUint(d);
     const ranges = readCount(d, 2, 'delete range');
+    if (total + ranges > maxItems) throw new TooMany();
     for (let r = 0; r < ranges; r++) {
       decoding.readVarUint(d);
       decoding.readVarUint(d);
     }
+    total += ranges;
   }
+  return total;
 }

@@ -9,6 +9,7 @@ import { createLogger } from '../../server/log';
 import { createMetrics } from '../../server/metrics';
 import { openDatabase } from '../../server/storage/db';
 import { SqliteDocumentStore } from '../../server/storage/sqlite-store';
+import { SyncHooks } from '../../server/sync/extensions';
 import { RoomRegistry } from '../../server/sync/rooms';
 import { syncRoute, type SyncAuthorizer } from '../../server/sync/socket-route';
 import { SyncServer } from '../../server/sync/sync-server';
@@ -27,8 +28,9 @@ async function startMetricsServer() {
     openConnections: () => sync.connections.size,
     loadedDocuments: () => rooms.size,
   });
-  const rooms = new RoomRegistry({ store, log, graceMs: 200, compactAfterUpdates: 500, awarenessFlushMs: 30, events: metrics.roomEvents });
-  const sync = new SyncServer({ rooms, log, maxMessageBytes: 1024 * 1024, maxBufferedBytes: 32 * 1024 * 1024, ...metrics.syncHooks });
+  const hooks = new SyncHooks().use(metrics.extension);
+  const rooms = new RoomRegistry({ store, log, graceMs: 200, compactAfterUpdates: 500, awarenessFlushMs: 30, hooks });
+  const sync = new SyncServer({ rooms, log, hooks, maxMessageBytes: 1024 * 1024, maxBufferedBytes: 32 * 1024 * 1024 });
   const editor: SyncAuthorizer = async () => ({
     ok: true,
     identity: { user: { id: 'u1', name: 'Test', organization: 'Stad Gent', color: '#000000' }, role: 'editor', workspaceId: null },

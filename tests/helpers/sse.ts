@@ -10,10 +10,15 @@ export class SseClient {
   readonly comments: string[] = [];
   private readonly controller = new AbortController();
   readonly opened: Promise<Response>;
+  /** Set once the server ended the stream (or the client closed it). */
+  ended = false;
 
   constructor(url: string, headers: Record<string, string>) {
     this.opened = fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: this.controller.signal });
-    void this.opened.then((res) => this.read(res)).catch(() => undefined);
+    void this.opened
+      .then((res) => this.read(res))
+      .catch(() => undefined)
+      .finally(() => (this.ended = true));
   }
 
   private async read(res: Response): Promise<void> {

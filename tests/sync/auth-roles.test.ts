@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { addMember, call, createDocumentFor, type TestUser } from '../helpers/api';
 import { connectClient, synced, waitFor } from '../helpers/clients';
 import { TestRedis } from '../helpers/redis';
+import { awarenessBarrier } from '../helpers/barrier';
 import { startTestServer, tempDataDir } from '../helpers/server';
 
 /** What roles mean on the sync socket: read-only sockets, and role changes that reach open sockets. */
@@ -27,21 +28,6 @@ function client(server: Server, documentId: string, token: string, doc?: Y.Doc) 
   const c = connectClient(`ws://127.0.0.1:${server.port}/sync`, documentId, { token, doc });
   providers.push(c.provider);
   return c;
-}
-
-/**
- * A socket's frames are handled in order: once the awareness state `marker` sent after an
- * edit has reached `observer`, the server has dealt with the edit too. This makes "it never
- * arrived" a fact rather than a timeout.
- */
-async function barrier(sender: WebsocketProvider, observer: WebsocketProvider, marker: string): Promise<void> {
-  sender.awareness.setLocalStateField('marker', marker);
-  const id = sender.doc.clientID;
-  await waitFor(
-    () => (observer.awareness.getStates().get(id) as { marker?: string } | undefined)?.marker === marker,
-    5_000,
-    `awareness marker ${marker}`,
-  );
 }
 
 /** The document's content as the store holds it. */
@@ -84,7 +70,7 @@ describe.each(['viewer', 'commenter'] as const)('a %s socket is read-only', (rol
     await waitFor(() => readerDoc.getText('t').toString() === 'door de redactie', 5_000, 'reader receives edits');
 
     readerDoc.getText('t').insert(0, 'VANDAL ');
-    await barrier(ro.provider, editor.provider, 'after-vandal');
+    await awarenessBarrier(ro.provider, editor.provider, 'after-vandal');
     expect(editor.doc.getText('t').toString()).toBe('door de redactie');
     expect(storedText(dataDir, owner.documentId)).toBe('door de redactie');
 
@@ -96,7 +82,7 @@ describe.each(['viewer', 'commenter'] as const)('a %s socket is read-only', (rol
     const fresh = client(server, owner.documentId, owner.token);
     await Promise.all([synced(again.provider), synced(fresh.provider)]);
     readerDoc.getText('t').insert(0, 'NOG ');
-    await barrier(again.provider, fresh.provider, 'after-restart');
+    await awarenessBarrier(again.provider, fresh.provider, 'after-restart');
     expect(fresh.doc.getText('t').toString()).toBe('door de redactie');
     expect(storedText(dataDir, owner.documentId)).toBe('door de redactie');
     expect(readerDoc.getText('t').toString()).toContain('VANDAL');
@@ -153,7 +139,7 @@ describe('membership changes reach open sockets', () => {
 
     expect((await patchRole(server, owner, member, 'viewer')).status).toBe(200);
     m.doc.getText('t').insert(1, 'B');
-    await barrier(m.provider, editor.provider, 'as-viewer');
+    await awarenessBarrier(m.provider, editor.provider, 'as-viewer');
     expect(editor.doc.getText('t').toString()).toBe('A');
 
     expect((await patchRole(server, owner, member, 'editor')).status).toBe(200);
@@ -188,7 +174,7 @@ describe('membership changes reach open sockets', () => {
       expect((await closed).code).toBe(4403);
 
       d.doc.getText('t').insert(0, 'mag niet meer');
-      await barrier(d.provider, watcher.provider, 'after-demotion');
+      await awarenessBarrier(d.provider, watcher.provider, 'after-demotion');
       expect(watcher.doc.getText('t').toString()).toBe('');
     } finally {
       for (const p of providers.splice(0)) p.destroy();

@@ -41,6 +41,7 @@ import { useBoardPresence } from './useBoardPresence';
 import { useBoardView } from './useBoardView';
 import { useJoinSession } from './useJoinSession';
 import { useMediaQuery } from './useMediaQuery';
+import { BoardRefusalNotice, useBoardRefusal } from './BoardRefusal';
 import { useMembers } from './useMembers';
 import './board.css';
 
@@ -56,10 +57,12 @@ interface Props {
 export function BoardPage({ document, role, members, header }: Props) {
   const user = useUser();
   const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId });
+  useBoardRefusal(session, document.id);
   return (
     <>
       <h1 className="visually-hidden">{document.title}</h1>
       {header(session && <ConnectionIndicator session={session} />)}
+      <BoardRefusalNotice documentId={document.id} />
       <GuestNotice />
       {session && <Board key={document.id} session={session} document={document} role={role} members={members} />}
     </>

@@ -10,6 +10,7 @@ import { peopleNl } from './people.nl';
 import { lifecycleNl } from './lifecycle.nl';
 import { templatesNl } from './templates.nl';
 import { activityNl } from './activity.nl';
+import { boardRulesNl } from './board-rules.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -163,6 +164,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl };
 
 export type MessageKey = keyof typeof nl;

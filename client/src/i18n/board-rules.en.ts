@@ -1,0 +1,8 @@
+import type { boardRulesNl } from './board-rules.nl';
+
+/** Strings for board changes the server refused (board rules), in English. */
+export const boardRulesEn: Record<keyof typeof boardRulesNl, string> = {
+  'boardRules.refused':
+    'The server refused your last change to this board: {reason}. The board was reloaded as the server has it; your refused change was not kept.',
+  'boardRules.dismiss': 'Close',
+};
