@@ -62,7 +62,7 @@ export function createLiveFeatures(deps: {
       tracker.left(conn.id);
     },
     onEdit(documentId, origin) {
-      if (!origin || !sockets.has(origin as object)) return;
+      if (!origin || !sockets.has(origin)) return;
       const conn = origin as Connection;
       const { id, name, organization } = conn.identity.user;
       activity.documentEdited(documentId, conn.identity.workspaceId!, { id, name, organization });

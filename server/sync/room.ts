@@ -148,6 +148,8 @@ export class Room {
     if (origin !== REMOTE_ORIGIN) {
       const started = performance.now();
       try {
+        // The SQLite store commits synchronously; an asynchronous store (issue 18) must be awaited here.
+        // eslint-disable-next-line @typescript-eslint/no-floating-promises
         this.store.appendUpdate(this.id, update);
       } catch (err) {
         // Nobody may see a change that is not stored: drop the room so that every client

@@ -34,7 +34,7 @@ export function syncRoute(upgradeWebSocket: UpgradeWebSocket<WebSocket>, sync: S
       await next();
     },
     upgradeWebSocket((c) => {
-      const identity = c.get('syncIdentity');
+      const identity = c.get('syncIdentity') as SyncIdentity;
       const documentId = c.req.param('documentId') ?? '';
       return {
         onOpen(_event, ws) {

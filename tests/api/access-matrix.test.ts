@@ -172,11 +172,11 @@ beforeAll(async () => {
   const invite = await call(url, 'POST', `/api/workspaces/${other.id}/invites`, { token: owner.token, body: { role: 'viewer' } });
   world = {
     url,
-    users: { owner, editor: editor!, commenter: commenter!, viewer: viewer!, nonMember: nonMember! },
+    users: { owner, editor: editor, commenter: commenter, viewer: viewer, nonMember: nonMember },
     workspaceId: workspace.id,
     documentId: document.id,
     openInviteToken: invite.body.invite.token,
-    target: target!,
+    target: target,
   };
 });
 afterAll(() => server.close());

@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';
 import { parseTags } from './tags';
+import { formText } from '../../components/form-text';
 
 interface Props {
   workspaceId: string;
@@ -27,8 +28,8 @@ export function DocumentSection({ workspaceId, kind, documents, canCreate, filte
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const title = String(form.get('title') ?? '').trim();
-    const tags = parseTags(String(form.get('tags') ?? ''));
+    const title = formText(form, 'title').trim();
+    const tags = parseTags(formText(form, 'tags'));
     setBusy(true);
     setError(null);
     try {

@@ -4,6 +4,7 @@ import { api } from '../../api/endpoints';
 import type { Invite } from '../../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/i18n';
+import { formText } from '../../components/form-text';
 
 const LIFETIMES_HOURS = [24, 72, 168, 720];
 
@@ -38,7 +39,7 @@ export function InviteDialog({ workspaceId }: { workspaceId: string }) {
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const role = String(form.get('role')) as (typeof INVITE_ROLES)[number];
+    const role = formText(form, 'role') as (typeof INVITE_ROLES)[number];
     const expiresInHours = Number(form.get('lifetime'));
     setBusy(true);
     setError(null);
