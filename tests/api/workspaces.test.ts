@@ -206,7 +206,8 @@ describe('documents', () => {
     const read = await call(url, 'GET', `/api/documents/${doc.id}`, { token: owner.token });
     expect(read.body.document).toEqual(doc);
 
-    await new Promise((r) => setTimeout(r, 5));
+    const readAt = Date.now();
+    await vi.waitFor(() => expect(Date.now()).toBeGreaterThan(readAt)); // the next change has a later timestamp
     const patched = await call(url, 'PATCH', `/api/documents/${doc.id}`, {
       token: editor.token,
       body: { status: 'review', tags: ['Leuven'] },
