@@ -14,6 +14,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  /** postgres://… : document content in PostgreSQL (see README, "Scaling out"). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   PUBLIC_ORIGIN: z.url().optional(),
   INSTANCE_ID: z.string().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -31,6 +36,8 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ADDRESS: int(1, 100_000).default(30),
   /** Behind a reverse proxy: take the client address from its X-Forwarded-For (login limits). */
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
+  /** Quiet time after a change before a document is re-indexed for search. */
+  SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
 });
 
 export interface Config {
@@ -38,6 +45,7 @@ export interface Config {
   host: string;
   dataDir: string;
   redisUrl: string | undefined;
+  databaseUrl: string | undefined;
   publicOrigin: string;
   instanceId: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -49,6 +57,7 @@ export interface Config {
   loginFailuresPerEmail: number;
   loginFailuresPerAddress: number;
   trustProxy: boolean;
+  searchIndexDelayMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -68,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
     publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     logLevel: e.LOG_LEVEL,
@@ -79,5 +89,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerEmail: e.LOGIN_FAILURES_PER_EMAIL,
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
+    searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
   };
 }

@@ -6,14 +6,14 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { openDatabase } from './storage/db';
-import { SqliteDocumentStore } from './storage/sqlite-store';
+import { openDocumentStore } from './storage/open-document-store';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/sync-server';
 import { healthRoutes } from './http/health';
 import { answerNotFound, handleErrors } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
-import { createApi } from './api';
+import { createApi, type Api } from './api';
 import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './bus/document-relay';
@@ -39,13 +39,14 @@ export interface RunningServer {
 export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
-  const store = new SqliteDocumentStore(db);
+  const store = await openDocumentStore(config.databaseUrl, db, log);
   const { bus, redis } = await createBus(config, log);
 
   // Rooms, relay, sync server and live features refer to each other through these hooks;
   // the `let`s are filled in before the first socket can arrive.
   let relay: DocumentRelay | null = null;
   let live: LiveFeatures | null = null;
+  let api: Api | null = null;
   const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
   const rooms: RoomRegistry = new RoomRegistry({
     store,
@@ -58,6 +59,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
       onLocalUpdate: (documentId, update, origin) => {
         relay?.publishUpdate(documentId, update);
         live?.onEdit(documentId, origin);
+        api?.search.changed(documentId);
       },
       onLocalAwareness: (documentId, entries) => relay?.publishAwareness(documentId, entries),
     },
@@ -86,7 +88,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
   const events = new DomainEvents(log);
-  const api = createApi({
+  api = createApi({
     config: apiConfig,
     log,
     db,
@@ -147,6 +149,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         await rooms.closeAll();
         await api.close();
         await bus.close();
+        if (config.databaseUrl) await store.close();
         db.close();
         httpServer.closeAllConnections();
         log.info({ event: 'server.stopped' }, 'stopped');

@@ -186,3 +186,8 @@ migrations.push({
     `);
   },
 });
+
+import { searchMigrations } from './migrations/search';
+migrations.push(...searchMigrations);
+import { lifecycleMigrations } from './migrations/lifecycle';
+migrations.push(...lifecycleMigrations);

@@ -2,11 +2,22 @@ import type { MessageKey } from './nl';
 import { liveEn } from './live.en';
 import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
+import { editorEn } from './editor.en';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
+import type { editorNl } from './editor.nl';
+import type { searchNl } from './search.nl';
+import { searchEn } from './search.en';
+import type { peopleNl } from './people.nl';
+import { peopleEn } from './people.en';
+import type { lifecycleNl } from './lifecycle.nl';
+import { lifecycleEn } from './lifecycle.en';
 
-type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl>;
+type CoreKey = Exclude<
+  MessageKey,
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl
+>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
 const core: Record<CoreKey, string> = {
@@ -156,4 +167,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn };
