@@ -99,7 +99,7 @@ describe('awareness', () => {
       if (decoding.readVarUint(d) !== MessageType.awareness) return;
       const seen = new Awareness(new Y.Doc());
       applyAwarenessUpdate(seen, decoding.readVarUint8Array(d), 'server');
-      states.push(seen.getStates() as Map<number, Record<string, unknown>>);
+      states.push(seen.getStates());
     });
     raw.send(Uint8Array.of(MessageType.queryAwareness));
     await waitFor(() => states.some((s) => s.has(aId)), 5000, 'answer to query-awareness');
