@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import BetterSqlite3 from 'better-sqlite3';
+import pg from 'pg';
+import { databaseFor } from '../helpers/postgres';
 import path from 'node:path';
 import * as Y from 'yjs';
 import { connectClient, synced } from '../helpers/clients';
@@ -18,16 +20,28 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function query<T>(sql: string, ...args: unknown[]): T {
+/** One number from the store this server writes to: SQLite, or PostgreSQL in the `postgres` project. */
+async function count(sql: string, documentId: string, seq = 0): Promise<number> {
+  if (process.env.TEST_STORE === 'postgres') {
+    const client = new pg.Client({ connectionString: await databaseFor(path.resolve(server.dataDir)) });
+    await client.connect();
+    try {
+      const { rows } = await client.query<{ n: string | null }>(sql.replace('?', '$1').replace('?', '$2'), [documentId, seq]);
+      return Number(rows[0]!.n ?? 0);
+    } finally {
+      await client.end();
+    }
+  }
   const db = new BetterSqlite3(path.join(server.dataDir, 'stadskamer.db'), { readonly: true });
   try {
-    return db.prepare(sql).pluck().get(...args) as T;
+    return db.prepare(sql).pluck().get(documentId, seq) as number;
   } finally {
     db.close();
   }
 }
-const storedRows = (documentId: string) => query<number>('SELECT COUNT(*) FROM doc_updates WHERE doc_id = ?', documentId);
-const maxSeq = (documentId: string) => query<number>('SELECT MAX(seq) FROM doc_updates WHERE doc_id = ?', documentId);
+const storedRows = (documentId: string) => count('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ? AND seq > ?', documentId);
+const maxSeq = (documentId: string) => count('SELECT MAX(seq) AS n FROM doc_updates WHERE doc_id = ? AND seq > ?', documentId);
+const rowsUpTo = (documentId: string, seq: number) => count('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ? AND seq <= ?', documentId, seq);
 
 /** How many documents this server holds in memory, from its own metrics. */
 async function loadedDocuments(): Promise<number> {
@@ -65,19 +79,19 @@ describe('compaction', () => {
     // Below the threshold: every update is a row of its own.
     edit(a.doc, 0, 700);
     await roundTrip(a.provider); // every update sent so far is stored
-    const before = storedRows(documentId);
+    const before = await storedRows(documentId);
     expect(updates).toBeLessThan(COMPACT_AFTER);
     expect(before).toBe(updates);
-    const lastSeqBefore = maxSeq(documentId);
+    const lastSeqBefore = await maxSeq(documentId);
 
     // Across the threshold: the rows so far are merged into one.
     edit(a.doc, 700, 400); // more than enough updates to pass the threshold
     await roundTrip(a.provider);
     await vi.waitFor(
-      () => expect(query<number>('SELECT COUNT(*) FROM doc_updates WHERE doc_id = ? AND seq <= ?', documentId, lastSeqBefore)).toBe(0),
+      async () => expect(await rowsUpTo(documentId, lastSeqBefore)).toBe(0),
       { timeout: 15_000, interval: 20 },
     );
-    const after = storedRows(documentId);
+    const after = await storedRows(documentId);
     // One merged row plus the updates that arrived after the merge read the log; without
     // compaction there would be one row per update.
     expect(updates).toBeGreaterThan(COMPACT_AFTER);
