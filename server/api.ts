@@ -26,6 +26,7 @@ import { DocumentRepository } from './documents/document-repository';
 import { currentDocReader } from './documents/current-doc';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/routes';
+import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
 import { createSearch, type SearchFeature } from './search/search-feature';
 import { peopleRoutes } from './people/routes';
@@ -105,9 +106,10 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', authRoutes({ config, log, users, sessions, limiter }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
-  app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
+  const exports = new ExportService(store, config.limits, log);
+  app.route('/', documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', commentRoutes({ db, members, access, events }));
-  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
+  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   const search = createSearch({
     db,
     withCurrentDoc,
@@ -124,7 +126,7 @@ export function createApi(deps: ApiDeps): Api {
   const disconnect = (documentId: string, reason: string) => {
     for (const conn of rooms.loaded(documentId)?.connections ?? []) conn.close(CloseCode.forbidden, reason);
   };
-  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect }));
+  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', workspaceLifecycleRoutes({
     workspaces,
     lifecycle,
@@ -147,7 +149,7 @@ export function createApi(deps: ApiDeps): Api {
     close: async () => {
       stopPurging();
       search.close();
-      await limiter.close();
+      await Promise.all([limiter.close(), exports.close()]);
     },
   };
 }

@@ -9,6 +9,7 @@ import { boardToDocJSON, boardToExportJSON } from './board-document';
 import { docToHtmlDocument } from './html';
 import { docToMarkdown } from './markdown';
 import { yDocToDocJSON, type DocJSON } from './prosemirror';
+import { withSafeLinks } from './safe-links';
 
 export type ExportKind = 'recommendation' | 'note' | 'board';
 export type ExportFormat = 'markdown' | 'html' | 'json';
@@ -52,7 +53,7 @@ export function exportDocument(input: ExportInput): ExportResult {
     if (input.format === 'json') return json(boardToExportJSON(board, title));
     return rendered(input.format, boardToDocJSON(board), title);
   }
-  const doc = yDocToDocJSON(input.doc);
+  const doc = withSafeLinks(yDocToDocJSON(input.doc));
   if (input.format === 'json') return json({ title, ...doc });
   return rendered(input.format, doc, title);
 }
