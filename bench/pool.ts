@@ -39,7 +39,7 @@ export class ClientWorker {
   request<T>(req: WorkerRequest): Promise<T> {
     const id = this.nextId++;
     return new Promise<T>((resolve, reject) => {
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.pending.set(id, { resolve: resolve, reject });
       this.child.send({ id, req });
     });
   }
@@ -82,7 +82,7 @@ export class WorkerPool {
     const startAt = performance.timeOrigin + performance.now() + startInMs;
     const parts = this.workers.map((_, w) => clients.filter((c) => this.owner(c.id) === w));
     const results = await Promise.all(
-      this.workers.map((w, i) => (parts[i]!.length ? w.request<ConnectResult>({ op: 'connect', clients: parts[i]!, startAt, timeoutMs }) : null)),
+      this.workers.map((w, i) => (parts[i]!.length ? w.request<ConnectResult>({ op: 'connect', clients: parts[i]!, startAt, timeoutMs }) : Promise.resolve(null))),
     );
     const done = results.filter((r): r is ConnectResult => r !== null);
     return {

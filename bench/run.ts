@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     return;
   }
   const targets = values.targets.split(',').map((t) => t.trim()) as TargetName[];
-  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference') throw new Error(`unknown target ${t}`);
+  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference') throw new Error(`unknown target ${String(t)}`);
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a positive integer');
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);

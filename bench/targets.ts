@@ -53,7 +53,7 @@ function spawnServer(args: string[], env: Record<string, string>, listening: (li
     let buffered = '';
     let started = false;
     // The output is read to the end even after start: a full pipe would stall the server.
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (started) return;
       buffered += chunk.toString();
       let nl;
@@ -70,7 +70,7 @@ function spawnServer(args: string[], env: Record<string, string>, listening: (li
         }
       }
     });
-    child.stderr!.on('data', (chunk: Buffer) => {
+    child.stderr.on('data', (chunk: Buffer) => {
       tail.push(chunk.toString());
       if (started) process.stderr.write(chunk);
     });

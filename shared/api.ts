@@ -21,6 +21,8 @@ const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
 // Invisible characters make two names that look the same differ (or hide a name). Removed;
 // a zero-width joiner survives only inside an emoji sequence, where it is visible glue.
 const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF]/gu;
+// The class lists skin-tone modifiers on their own, on purpose (a joiner may follow one).
+// eslint-disable-next-line no-misleading-character-class
 const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
 /** Removes invisible characters (see INVISIBLE) from a name or title. */

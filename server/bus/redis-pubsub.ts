@@ -22,8 +22,8 @@ export class RedisPubSub implements PubSub {
       disableOfflineQueue: true,
       socket: { reconnectStrategy: (retries: number) => Math.min(50 * 2 ** retries, 1000), connectTimeout: 2000 },
     };
-    this.pub = createClient(options) as RedisClientType;
-    this.sub = createClient(options) as RedisClientType;
+    this.pub = createClient(options);
+    this.sub = createClient(options);
     for (const [name, client] of [['publisher', this.pub], ['subscriber', this.sub]] as const) {
       client.on('error', (err: Error) => {
         if (!this.wasDown) log.warn({ event: 'redis.error', client: name, err: err.message }, 'redis unreachable');
@@ -53,7 +53,7 @@ export class RedisPubSub implements PubSub {
   }
 
   async subscribe(channel: string, handler: MessageHandler): Promise<void> {
-    let set = this.channels.get(channel);
+    const set = this.channels.get(channel);
     if (set) {
       set.add(handler);
       return;

@@ -69,7 +69,8 @@ function textOf(root: Y.XmlElement): string {
   while (stack.length > 0) {
     const node = stack.pop()!;
     if (node instanceof Y.XmlText) {
-      parts.push(node.toDelta().map((op: { insert?: unknown }) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
+      const delta = node.toDelta() as { insert?: unknown }[];
+      parts.push(delta.map((op) => (typeof op.insert === 'string' ? op.insert : '')).join(''));
     } else if (node instanceof Y.XmlElement) {
       stack.push(...node.toArray().reverse());
     }

@@ -17,10 +17,14 @@ export type WorkspaceEnv = UserEnv & { Variables: { workspace: Workspace; role: 
 /** After `requireDocument`: the document and the caller's role in its workspace. */
 export type DocumentEnv = UserEnv & { Variables: { document: DocumentMeta; role: Role } };
 
+/** A repository answers now or later: the SQLite ones answer at once, the PostgreSQL ones (issue 18) later. */
+type Awaitable<T> = T | Promise<T>;
+type Eventually<F> = F extends (...args: infer A) => infer R ? (...args: A) => Awaitable<Awaited<R>> : never;
+
 export interface AccessRepositories {
-  workspaces: Pick<WorkspaceRepository, 'findForMember'>;
-  members: Pick<MemberRepository, 'role'>;
-  documents: Pick<DocumentRepository, 'find'>;
+  workspaces: { findForMember: Eventually<WorkspaceRepository['findForMember']> };
+  members: { role: Eventually<MemberRepository['role']> };
+  documents: { find: Eventually<DocumentRepository['find']> };
 }
 
 /** The minimum role, fixed or depending on the request (e.g. anyone may remove themselves). */

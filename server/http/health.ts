@@ -21,7 +21,7 @@ export function healthRoutes(checks: ReadinessCheck[]): Hono {
       }),
     );
     const ready = results.every(([, r]) => r.ok);
-    return c.json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries(results) }, ready ? 200 : 503);
+    return c.json({ status: ready ? 'ready' : 'not_ready', checks: Object.fromEntries<{ ok: boolean; error?: string }>(results) }, ready ? 200 : 503);
   });
   return app;
 }
@@ -31,7 +31,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
     const t = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
     p.then(
       (v) => (clearTimeout(t), resolve(v)),
-      (e) => (clearTimeout(t), reject(e)),
+      (e: unknown) => (clearTimeout(t), reject(e instanceof Error ? e : new Error(String(e)))),
     );
   });
 }

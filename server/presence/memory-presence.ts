@@ -6,7 +6,7 @@ export class MemoryPresenceStore implements PresenceStore {
 
   async put(workspaceId: string, key: string, entry: PresenceEntry, ttlMs: number): Promise<void> {
     let ws = this.workspaces.get(workspaceId);
-    if (!ws) this.workspaces.set(workspaceId, (ws = new Map()));
+    if (!ws) this.workspaces.set(workspaceId, (ws = new Map<string, { entry: PresenceEntry; expiresAt: number }>()));
     ws.set(key, { entry, expiresAt: Date.now() + ttlMs });
   }
 

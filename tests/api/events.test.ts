@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addMember, call, createDocument, registerUser, createWorkspace } from '../helpers/api';
+import { roundTrip } from '../helpers/barrier';
 import { connectClient, synced, waitFor } from '../helpers/clients';
 import { startTestServer } from '../helpers/server';
 import { SseClient } from '../helpers/sse';
@@ -37,8 +38,11 @@ describe('domain events, SSE and presence (one instance)', () => {
     const c = connectClient(`ws://127.0.0.1:${server.port}/sync`, doc.id, { token: member.token });
     await synced(c.provider);
     for (let i = 0; i < 5; i++) c.doc.getText('t').insert(0, 'x');
-    await waitFor(() => types(sse).includes('presence.changed') && types(sse).includes('document.updated'), 5000, 'edit events');
-    await new Promise((r) => setTimeout(r, 300));
+    await roundTrip(c.provider); // the server has handled all five edits
+    // A marker after them: once it arrives, the stream has delivered everything logged before it.
+    await call(server.url, 'PATCH', `/api/documents/${doc.id}`, { token: owner.token, body: { status: 'final' } });
+    await waitFor(() => types(sse).filter((t) => t === 'document.status_changed').length === 2, 5000, 'marker event');
+    expect(types(sse)).toContain('presence.changed');
     expect(types(sse).filter((t) => t === 'document.updated')).toHaveLength(1);
     c.provider.destroy();
     await waitFor(() => types(sse).filter((t) => t === 'presence.changed').length === 2, 5000, 'presence left');
@@ -50,8 +54,13 @@ describe('domain events, SSE and presence (one instance)', () => {
       'last-event-id': all[0]!.id,
     });
     await waitFor(() => replay.messages.length >= all.length - 1, 5000, 'replay');
-    await new Promise((r) => setTimeout(r, 200));
-    expect(replay.events<{ id: string }>().map((e) => e.id)).toEqual(all.slice(1).map((e) => e.id));
+    // A marker after the replay: what arrives before it is all the replay sent.
+    await call(server.url, 'PATCH', `/api/documents/${doc.id}`, { token: owner.token, body: { title: 'Aanbevelingen (marker)' } });
+    await waitFor(() => replay.messages.length >= all.length && types(sse).length === all.length + 1, 5000, 'marker after replay');
+    const replayed = replay.events<{ id: string; type: string }>();
+    expect(replayed.slice(0, -1).map((e) => e.id)).toEqual(all.slice(1).map((e) => e.id));
+    expect(replayed.at(-1)!.id).toBe(sse.events<{ id: string }>().at(-1)!.id);
+    all.push(sse.events<{ id: string; type: string }>().at(-1)!);
     const ids = all.map((e) => Number(e.id));
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
 

@@ -138,9 +138,10 @@ describe('Redis-backed login limiter (REDIS_URL)', () => {
 });
 
 async function waitFor(check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  await vi.waitFor(
+    async () => {
+      if (!(await check())) throw new Error('timed out');
+    },
+    { timeout: timeoutMs, interval: 50 },
+  );
 }

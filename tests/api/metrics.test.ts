@@ -3,7 +3,7 @@ import type { Server as HttpServer } from 'node:http';
 import { serve } from '@hono/node-server';
 import { createNodeWebSocket } from '@hono/node-ws';
 import { Hono } from 'hono';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { WebSocket } from 'ws';
 import { createLogger } from '../../server/log';
 import { createMetrics } from '../../server/metrics';
@@ -138,10 +138,12 @@ describe('GET /metrics', () => {
 });
 
 async function scrapeUntil(predicate: (values: Map<string, number>) => boolean): Promise<Map<string, number>> {
-  const deadline = Date.now() + 5000;
-  for (;;) {
-    const { values } = await scrape();
-    if (predicate(values) || Date.now() > deadline) return values;
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  return vi.waitFor(
+    async () => {
+      const { values } = await scrape();
+      if (!predicate(values)) throw new Error('the metrics did not reach the expected values');
+      return values;
+    },
+    { timeout: 5000, interval: 20 },
+  );
 }

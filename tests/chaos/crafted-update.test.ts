@@ -63,7 +63,10 @@ const crafted: Array<{ name: string; frame: Uint8Array }> = [
       v(e, 1);
       encoding.writeVarString(e, 'meta');
       v(e, 1);
-      for (let i = 0; i < 5000; i++) (encoding.writeUint8(e, 117), v(e, 1));
+      for (let i = 0; i < 5000; i++) {
+        encoding.writeUint8(e, 117);
+        v(e, 1);
+      }
       encoding.writeUint8(e, 126);
     }),
   },

@@ -1,3 +1,4 @@
+import { vi } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { WebsocketProvider } from 'y-websocket';
@@ -36,13 +37,14 @@ export function synced(provider: WebsocketProvider, timeoutMs = 10_000): Promise
   });
 }
 
-/** Waits until `predicate` holds, checking on every tick of the event loop up to a deadline. */
+/** Waits until `predicate` holds (vitest's `vi.waitFor`, checking every 10 ms up to a deadline). */
 export async function waitFor(predicate: () => boolean, timeoutMs = 10_000, what = 'condition'): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
+  await vi.waitFor(
+    () => {
+      if (!predicate()) throw new Error(`timed out waiting for ${what}`);
+    },
+    { timeout: timeoutMs, interval: 10 },
+  );
 }
 
 export function destroyAll(...providers: WebsocketProvider[]): void {

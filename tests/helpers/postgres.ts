@@ -32,7 +32,7 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   try {
     await client.connect();
   } catch (err) {
-    throw new Error(`PostgreSQL does not answer at ${adminUrl} (set TEST_DATABASE_URL): ${(err as Error).message}`);
+    throw new Error(`PostgreSQL does not answer at ${adminUrl} (set TEST_DATABASE_URL): ${(err as Error).message}`, { cause: err });
   }
   try {
     await client.query(sql);

@@ -64,8 +64,8 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
       if (logs.length > 500) logs.shift();
     }
   };
-  child.stdout!.on('data', keep);
-  child.stderr!.on('data', keep);
+  child.stdout.on('data', keep);
+  child.stderr.on('data', keep);
   const exited = new Promise<number | string | null>((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
   let gone = false;
   void exited.then(() => (gone = true));

@@ -22,10 +22,10 @@ function opener(dataDir: string): Opener {
   let onReady = () => {};
   const ready = new Promise<void>((r) => (onReady = r));
   child.stdout.on('data', (c: Buffer) => {
-    out += c;
+    out += c.toString();
     if (out.includes('ready\n')) onReady();
   });
-  child.stderr.on('data', (c: Buffer) => (err += c));
+  child.stderr.on('data', (c: Buffer) => (err += c.toString()));
   const done = new Promise<{ code: number | null; version: number; err: string }>((resolve) =>
     child.once('exit', (code) => {
       onReady();

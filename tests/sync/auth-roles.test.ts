@@ -4,9 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { addMember, call, createDocumentFor, type TestUser } from '../helpers/api';
+import { awarenessMarker, roundTrip } from '../helpers/barrier';
 import { connectClient, synced, waitFor } from '../helpers/clients';
 import { TestRedis } from '../helpers/redis';
-import { awarenessBarrier } from '../helpers/barrier';
 import { startTestServer, tempDataDir } from '../helpers/server';
 
 /** What roles mean on the sync socket: read-only sockets, and role changes that reach open sockets. */
@@ -30,6 +30,11 @@ function client(server: Server, documentId: string, token: string, doc?: Y.Doc) 
   return c;
 }
 
+/**
+ * A socket's frames are handled in order: once the awareness state `marker` sent after an
+ * edit has reached `observer`, the server has dealt with the edit too. This makes "it never
+ * arrived" a fact rather than a timeout.
+ */
 /** The document's content as the store holds it. */
 function storedText(dataDir: string, documentId: string): string {
   const db = new BetterSqlite3(path.join(dataDir, 'stadskamer.db'), { readonly: true });
@@ -70,7 +75,7 @@ describe.each(['viewer', 'commenter'] as const)('a %s socket is read-only', (rol
     await waitFor(() => readerDoc.getText('t').toString() === 'door de redactie', 5_000, 'reader receives edits');
 
     readerDoc.getText('t').insert(0, 'VANDAL ');
-    await awarenessBarrier(ro.provider, editor.provider, 'after-vandal');
+    await awarenessMarker(ro.provider, editor.provider, 'after-vandal');
     expect(editor.doc.getText('t').toString()).toBe('door de redactie');
     expect(storedText(dataDir, owner.documentId)).toBe('door de redactie');
 
@@ -82,7 +87,7 @@ describe.each(['viewer', 'commenter'] as const)('a %s socket is read-only', (rol
     const fresh = client(server, owner.documentId, owner.token);
     await Promise.all([synced(again.provider), synced(fresh.provider)]);
     readerDoc.getText('t').insert(0, 'NOG ');
-    await awarenessBarrier(again.provider, fresh.provider, 'after-restart');
+    await awarenessMarker(again.provider, fresh.provider, 'after-restart');
     expect(fresh.doc.getText('t').toString()).toBe('door de redactie');
     expect(storedText(dataDir, owner.documentId)).toBe('door de redactie');
     expect(readerDoc.getText('t').toString()).toContain('VANDAL');
@@ -119,10 +124,15 @@ describe('membership changes reach open sockets', () => {
     expect(code).toBe(4403);
     expect(at - before).toBeLessThan(1000);
 
-    // The stock client retries; its edits made meanwhile never arrive.
+    // The stock client treats 4403 as final; connecting again by hand is refused, and its
+    // edits made meanwhile never arrive.
+    let refused = 0;
+    m.provider.on('connection-close', () => refused++);
     m.doc.getText('t').insert(0, 'na verwijdering');
-    await new Promise((r) => setTimeout(r, 600));
+    m.provider.connect();
+    await waitFor(() => refused >= 1, 5_000, 'a refused reconnect'); // the server's answer, not a sleep
     expect(m.provider.wsconnected).toBe(false);
+    await roundTrip(editor.provider);
     expect(editor.doc.getText('t').toString()).toBe('');
   });
 
@@ -139,7 +149,7 @@ describe('membership changes reach open sockets', () => {
 
     expect((await patchRole(server, owner, member, 'viewer')).status).toBe(200);
     m.doc.getText('t').insert(1, 'B');
-    await awarenessBarrier(m.provider, editor.provider, 'as-viewer');
+    await awarenessMarker(m.provider, editor.provider, 'as-viewer');
     expect(editor.doc.getText('t').toString()).toBe('A');
 
     expect((await patchRole(server, owner, member, 'editor')).status).toBe(200);
@@ -174,7 +184,7 @@ describe('membership changes reach open sockets', () => {
       expect((await closed).code).toBe(4403);
 
       d.doc.getText('t').insert(0, 'mag niet meer');
-      await awarenessBarrier(d.provider, watcher.provider, 'after-demotion');
+      await awarenessMarker(d.provider, watcher.provider, 'after-demotion');
       expect(watcher.doc.getText('t').toString()).toBe('');
     } finally {
       for (const p of providers.splice(0)) p.destroy();

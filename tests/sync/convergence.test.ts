@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { roundTrip, settled } from '../helpers/barrier';
 import { connectClient, destroyAll, synced, waitFor } from '../helpers/clients';
 import { createDocumentFor } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
@@ -68,7 +69,7 @@ describe('two stock y-websocket clients', () => {
     b.provider.disconnect();
     b.doc.getText('t').insert(6, ' offline-B');
     a.doc.getText('t').insert(0, 'online-A ');
-    await new Promise((r) => setTimeout(r, 100));
+    await roundTrip(a.provider); // whatever reached the server before A's round trip has reached A
     expect(a.doc.getText('t').toString()).not.toContain('offline-B');
 
     b.provider.connect();
@@ -86,7 +87,7 @@ describe('two stock y-websocket clients', () => {
     const b = await client('room-two');
     await Promise.all([synced(a.provider), synced(b.provider)]);
     a.doc.getText('t').insert(0, 'alleen in één');
-    await new Promise((r) => setTimeout(r, 150));
+    await settled(a.provider, b.provider); // A's edit is handled; anything broadcast to B has arrived
     expect(b.doc.getText('t').toString()).toBe('');
     destroyAll(a.provider, b.provider);
   });

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { connectClient, synced, waitFor } from '../helpers/clients';
 import { createDocumentFor } from '../helpers/api';
 import { startChildServer, tempDataDir, type ChildServer } from '../helpers/server';
+import { roundTrip } from '../helpers/barrier';
 
 const started: ChildServer[] = [];
 afterEach(() => {
@@ -65,8 +66,7 @@ describe('durability', () => {
     const closeCode = new Promise<number>((resolve) =>
       a.provider.on('connection-close', (event: CloseEvent | null) => resolve(event?.code ?? -1)),
     );
-    // Give the update its round trip to the server before stopping it.
-    await new Promise((r) => setTimeout(r, 200));
+    await roundTrip(a.provider); // the server has stored the edit before it is stopped
     s.process.kill('SIGTERM');
     expect(await s.exited).toBe(0);
     expect(await closeCode).toBe(1001);

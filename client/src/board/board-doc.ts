@@ -117,8 +117,8 @@ function votesMap(doc: Y.Doc, cardId: string): Y.Map<unknown> | null {
 
 /** The caller's own vote on a card, as stored (non-numbers count as none). */
 export function ownVotes(card: YMap, userId: string): number {
-  const votes = card.get('votes');
-  const n = votes instanceof Y.Map ? votes.get(userId) : 0;
+  const votes: unknown = card.get('votes');
+  const n: unknown = votes instanceof Y.Map ? votes.get(userId) : 0;
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0;
 }
 

@@ -15,6 +15,8 @@ export function useLoad<T>(load: () => Promise<T>, deps: unknown[]): [Loaded<T>,
     return () => {
       cancelled = true;
     };
+    // The caller names what `load` depends on, as with useEffect itself.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, generation]);
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const replace = useCallback((data: T) => setState({ status: 'ok', data }), []);

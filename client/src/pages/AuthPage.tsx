@@ -5,6 +5,7 @@ import { Field } from '../components/Field';
 import { usePageTitle } from '../components/usePageTitle';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
+import { formText } from '../components/form-text';
 
 /** Where to go after signing in: only paths inside this app, never another site. */
 export function safeNext(search: string): string {
@@ -27,15 +28,15 @@ export function AuthPage({ mode }: { mode: 'signIn' | 'signUp' }) {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const value = (name: string) => String(form.get(name) ?? '').trim();
+    const value = (name: string) => formText(form, name).trim();
     setBusy(true);
     setError(null);
     try {
-      if (mode === 'signIn') await signIn(value('email'), String(form.get('password') ?? ''));
+      if (mode === 'signIn') await signIn(value('email'), formText(form, 'password'));
       else
         await signUp({
           email: value('email'),
-          password: String(form.get('password') ?? ''),
+          password: formText(form, 'password'),
           name: value('name'),
           organization: value('organization'),
         });

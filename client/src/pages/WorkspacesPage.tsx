@@ -6,6 +6,7 @@ import { Field } from '../components/Field';
 import { useLoad } from '../components/useLoad';
 import { usePageTitle } from '../components/usePageTitle';
 import { useI18n } from '../i18n/i18n';
+import { formText } from '../components/form-text';
 
 /** The workspaces the person belongs to, and a form to start a new one. */
 export function WorkspacesPage() {
@@ -19,8 +20,8 @@ export function WorkspacesPage() {
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const name = String(form.get('name') ?? '').trim();
-    const description = String(form.get('description') ?? '').trim();
+    const name = formText(form, 'name').trim();
+    const description = formText(form, 'description').trim();
     setBusy(true);
     setError(null);
     try {

@@ -10,6 +10,6 @@ export interface SearchParams {
 
 export function searchAll(params: SearchParams): Promise<SearchAnswer> {
   const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) if (value) query.set(key, value);
+  for (const [key, value] of Object.entries(params) as [string, string | undefined][]) if (value) query.set(key, value);
   return request<SearchAnswer>('GET', `/api/search?${query.toString()}`);
 }

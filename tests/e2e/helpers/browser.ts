@@ -45,7 +45,7 @@ export function screenshotsOnFailure(name: string, pages: () => Page[]): void {
     const safe = name.replace(/[^a-z0-9]+/gi, '-');
     await Promise.all(
       pages().map((p, i) =>
-        p.isClosed() ? undefined : p.screenshot({ path: path.join(RESULTS_DIR, `${safe}-${i}.png`), fullPage: true }).catch(() => undefined),
+        p.isClosed() ? Promise.resolve() : p.screenshot({ path: path.join(RESULTS_DIR, `${safe}-${i}.png`), fullPage: true }).catch(() => undefined),
       ),
     );
   });

@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n';
 import { parseTags } from './tags';
 import type { TemplateSummary } from '../../../../shared/templates';
 import { TemplatePicker } from '../../templates/TemplatePicker';
+import { formText } from '../../components/form-text';
 
 interface Props {
   workspaceId: string;
@@ -33,9 +34,9 @@ export function DocumentSection({ workspaceId, kind, documents, canCreate, filte
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const title = String(form.get('title') ?? '').trim();
-    const tags = parseTags(String(form.get('tags') ?? ''));
-    const templateId = String(form.get('templateId') ?? '') || undefined;
+    const title = formText(form, 'title').trim();
+    const tags = parseTags(formText(form, 'tags'));
+    const templateId = formText(form, 'templateId') || undefined;
     setBusy(true);
     setError(null);
     try {
