@@ -21,6 +21,8 @@ import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
+import { imageRoutes } from './images/routes';
+import { SqliteImageStore } from './images/image-store';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -100,6 +102,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   api.routes.route('/', live.routes);
   api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
   api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
+  const images = new SqliteImageStore(db);
+  api.routes.route('/', imageRoutes({ repos: api.repos, images, log }));
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });

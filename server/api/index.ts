@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { SyncAuthorizer } from '../sync/socket-route';
 import { HttpError, sendError } from '../http/errors';
+import { isUploadPath } from '../http/upload';
 import { authenticate, csrfGuard } from '../auth/middleware';
 import { createLoginLimiter } from '../auth/login-limiter';
 import { createRepositories, type ApiDeps, type ApiEnv, type Repositories, type RouteContext } from './context';
@@ -45,18 +46,17 @@ export function createApi(deps: ApiDeps): Api {
   const origin = () => deps.config.publicOrigin;
 
   const app = new Hono<ApiEnv>();
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        // The rest of the body is never read: the connection cannot be reused for another request.
-        throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`, undefined, {
-          Connection: 'close',
-        });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      // The rest of the body is never read: the connection cannot be reused for another request.
+      throw new HttpError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`, undefined, {
+        Connection: 'close',
+      });
+    },
+  });
+  // Upload routes set their own, larger limit (server/http/upload.ts).
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(repos.sessions, origin));
   app.route('/', authRoutes(ctx));

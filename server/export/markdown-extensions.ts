@@ -19,6 +19,8 @@ import { Heading } from '@tiptap/extension-heading';
 import { CodeBlock } from '@tiptap/extension-code-block';
 import { Code } from '@tiptap/extension-code';
 import { Link, isAllowedUri } from '@tiptap/extension-link';
+import { TableKit } from '@tiptap/extension-table';
+import { Image } from '@tiptap/extension-image';
 
 /** Attributes the Markdown pre-pass puts on a `code` mark (see markdown.ts). */
 export interface CodeSpanAttrs {
@@ -122,4 +124,6 @@ export const markdownExtensions: Extensions = [
   SafeCodeBlock,
   SafeCode,
   SafeLink,
+  TableKit,
+  Image,
 ];

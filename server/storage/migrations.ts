@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { documentMigrations } from './migrations/documents';
 
 /**
  * Ordered schema migrations. The database's `user_version` is the number of the last
@@ -186,3 +187,5 @@ migrations.push({
     `);
   },
 });
+
+migrations.push(...documentMigrations);
