@@ -22,6 +22,7 @@ import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
 import { imageRoutes } from './images/routes';
+import { downloadRoutes } from './downloads/routes';
 import { SqliteImageStore } from './images/image-store';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
@@ -104,6 +105,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
   const images = new SqliteImageStore(db);
   api.routes.route('/', imageRoutes({ repos: api.repos, images, log }));
+  api.routes.route('/', downloadRoutes({ repos: api.repos, store, rooms, images, log }));
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });

@@ -40,7 +40,7 @@ export const DOCUMENT_STATUSES = ['draft', 'review', 'final'] as const;
 export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 
-export const EXPORT_FORMATS = ['markdown', 'html', 'json'] as const;
+export const EXPORT_FORMATS = ['markdown', 'html', 'json', 'docx', 'pdf'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

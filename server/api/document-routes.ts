@@ -1,12 +1,11 @@
 import { Hono } from 'hono';
-import * as Y from 'yjs';
-import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
+import { CreateDocumentBody, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { signedIn } from '../auth/middleware';
-import type { ApiDeps, ApiEnv, RouteContext } from './context';
+import type { ApiEnv, RouteContext } from './context';
 import { documentFor, workspaceFor } from './access';
 import { readBody, readQuery } from './validate';
 
-/** Document metadata (the content travels over the sync socket) and export. */
+/** Document metadata (the content travels over the sync socket; exports: server/downloads). */
 export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
@@ -51,41 +50,5 @@ export function documentRoutes({ deps, repos }: RouteContext): Hono<ApiEnv> {
     return c.json({ document });
   });
 
-  app.get('/api/documents/:did/export', async (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id);
-    const { format } = readQuery(c, ExportQuery);
-    // Loaded on first use: the renderer pulls in the whole TipTap/ProseMirror schema,
-    // which no other route needs and which would slow every start of the server.
-    const { exportDocument } = await import('../export/index');
-    const result = await withDoc(deps, document.id, (doc) =>
-      exportDocument({
-        doc,
-        kind: document.kind,
-        title: document.title,
-        format,
-        memberIds: repos.members.userIds(document.workspaceId),
-      }),
-    );
-    c.header('Content-Type', result.contentType);
-    return c.body(result.body);
-  });
-
   return app;
-}
-
-/** The document's current content: the live room's doc when loaded, else a copy from storage. */
-async function withDoc<T>(deps: ApiDeps, documentId: string, use: (doc: Y.Doc) => T): Promise<T> {
-  const room = deps.rooms.loaded(documentId);
-  if (room) return use(room.doc);
-  const doc = new Y.Doc();
-  try {
-    const updates = await deps.store.loadUpdates(documentId);
-    doc.transact(() => {
-      for (const u of updates) Y.applyUpdate(doc, u);
-    });
-    return use(doc);
-  } finally {
-    doc.destroy();
-  }
 }
