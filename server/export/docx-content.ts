@@ -94,7 +94,8 @@ export class DocxContent {
       const cells = row.content ?? [];
       const header = cells.length > 0 && cells.every((cell) => cell.type === 'tableHeader');
       return new TableRow({
-        tableHeader: header,
+        // Only header rows carry the flag: mammoth and Word read its mere presence.
+        ...(header ? { tableHeader: true } : {}),
         children: cells.map(
           (cell) =>
             new TableCell({

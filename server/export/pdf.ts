@@ -23,7 +23,12 @@ function pdfmake(): PdfMake {
   if (printer) return printer;
   const instance = require('pdfmake') as PdfMake;
   const dir = path.join(path.dirname(require.resolve('pdfmake/package.json')), 'fonts', 'Roboto');
-  const font = (file: string) => fs.readFileSync(path.join(dir, file));
+  // pdfmake reads fonts by name from its in-memory file system; real files stay closed to it.
+  const vfs = (instance as unknown as { virtualfs: { writeFileSync(name: string, data: Buffer): void } }).virtualfs;
+  const font = (file: string) => {
+    vfs.writeFileSync(file, fs.readFileSync(path.join(dir, file)));
+    return file;
+  };
   const fonts: TFontDictionary = {
     Roboto: { normal: font('Roboto-Regular.ttf'), bold: font('Roboto-Medium.ttf'), italics: font('Roboto-Italic.ttf'), bolditalics: font('Roboto-MediumItalic.ttf') },
   };
@@ -48,7 +53,7 @@ function pdfmake(): PdfMake {
 
 function titleBlock(meta: ExportMeta): Content[] {
   return [
-    { text: PUBLISHER.toUpperCase(), color: BRAND, bold: true, fontSize: 9, characterSpacing: 1 },
+    { text: PUBLISHER.toUpperCase(), color: BRAND, bold: true, fontSize: 9 },
     { text: meta.kindLabel, color: '#555555', fontSize: 10, margin: [0, 2, 0, 6] },
     { text: meta.title, style: 'title' },
     {
