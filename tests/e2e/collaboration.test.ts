@@ -40,7 +40,7 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     await pageB.getByText('Je bent uitgenodigd voor een werkruimte').waitFor();
     await signUp(pageB, suite.server.baseUrl, bram, new URL(pageB.url()).pathname + new URL(pageB.url()).search);
     await pageB.getByRole('heading', { level: 1, name: 'Atelier bestuurlijke capaciteit' }).waitFor();
-    await pageB.getByText('Stad Mechelen · schrijver').waitFor();
+    await pageB.getByText('Stad Mechelen · bewerker').waitFor();
   });
 
   it('both open the same recommendation; what A types appears at B, and B\'s caret shows at A with B\'s name', async () => {

@@ -38,7 +38,7 @@ describe('live activity and presence across two browsers', { timeout: 90_000 }, 
     await pageB.getByRole('heading', { level: 1, name: 'Atelier participatie' }).waitFor();
 
     const activityB = pageB.getByTestId('activity-panel');
-    await activityB.getByText('Bram Claes kwam erbij als schrijver').waitFor();
+    await activityB.getByText('Bram Claes kwam erbij als bewerker').waitFor();
     const listB = pageB.locator('section[data-kind="recommendation"]');
     expect(await listB.getByRole('link', { name: title }).count()).toBe(0);
     await markPage(pageB);
