@@ -23,6 +23,7 @@ import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/draft-routes';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
+import { importRoutes } from './imports/routes';
 import { SqliteImageStore } from './images/image-store';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
@@ -106,6 +107,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   const images = new SqliteImageStore(db);
   api.routes.route('/', imageRoutes({ repos: api.repos, images, log }));
   api.routes.route('/', downloadRoutes({ repos: api.repos, store, rooms, images, log }));
+  api.routes.route('/', importRoutes({ repos: api.repos, store, images, activity: live.activity, log }));
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });

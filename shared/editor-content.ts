@@ -42,3 +42,9 @@ export function contentExtensions(options: ContentOptions = {}): Extensions {
     Image.configure({ inline: false, allowBase64: false }),
   ];
 }
+
+/**
+ * Content limits of CONTRACT §3 that the sync socket enforces on every update; an import
+ * that would break them is refused before anything is created.
+ */
+export const CONTENT_LIMITS = { maxDepth: 64, maxItems: 100_000 } as const;

@@ -25,7 +25,7 @@ export function uploadLimit(maxBytes: number, what: string): MiddlewareHandler {
 }
 
 /** The file in multipart field `file`: 400 for a body that is not multipart, 422 when the field is missing. */
-export async function readUploadedFile(c: Context): Promise<{ name: string; bytes: Buffer }> {
+export async function readUploadedFile(c: Context): Promise<{ name: string; bytes: Buffer; fields: Record<string, string> }> {
   const type = c.req.header('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
     throw new HttpError(400, 'not_multipart', 'Send the file as multipart/form-data in a field named "file".');
@@ -38,5 +38,7 @@ export async function readUploadedFile(c: Context): Promise<{ name: string; byte
   }
   const file = form.file;
   if (!(file instanceof File)) throw new HttpError(422, 'invalid_field', 'file: attach the file in a field named "file".', 'file');
-  return { name: file.name, bytes: Buffer.from(await file.arrayBuffer()) };
+  const fields: Record<string, string> = {};
+  for (const [key, value] of Object.entries(form)) if (typeof value === 'string') fields[key] = value;
+  return { name: file.name, bytes: Buffer.from(await file.arrayBuffer()), fields };
 }
