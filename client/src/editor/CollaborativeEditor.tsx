@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import type { CollabSession } from './collab-session';
 import { editorExtensions } from './extensions';
 import { Toolbar } from './Toolbar';
+import { TableMenu } from './TableMenu';
 
 interface Props {
   session: CollabSession;
@@ -45,6 +46,7 @@ export function CollaborativeEditor({ session, user, editable, extensions, aside
   const main = (
     <div>
       {editable && <Toolbar editor={editor} />}
+      {editable && <TableMenu editor={editor} />}
       <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor--readonly'} />
     </div>
   );

@@ -3,6 +3,7 @@ import { useEditorState } from '@tiptap/react';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/nl';
 import { useI18n } from '../i18n/i18n';
+import { ImageButton } from './ImageButton';
 
 interface Action {
   label: MessageKey;
@@ -20,6 +21,7 @@ const GROUPS: Action[][] = [
   [
     { label: 'toolbar.bold', text: <strong>B</strong>, shortcut: `${mod}+B`, run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
     { label: 'toolbar.italic', text: <em>I</em>, shortcut: `${mod}+I`, run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
+    { label: 'toolbar.underline', text: <u>U</u>, shortcut: `${mod}+U`, run: (e) => e.chain().focus().toggleUnderline().run(), active: (e) => e.isActive('underline') },
     { label: 'toolbar.strike', text: <s>S</s>, shortcut: `${mod}+Shift+S`, run: (e) => e.chain().focus().toggleStrike().run(), active: (e) => e.isActive('strike') },
     { label: 'toolbar.code', text: '</>', shortcut: `${mod}+E`, run: (e) => e.chain().focus().toggleCode().run(), active: (e) => e.isActive('code') },
   ],
@@ -33,6 +35,15 @@ const GROUPS: Action[][] = [
     { label: 'toolbar.orderedList', text: '1.', shortcut: `${mod}+Shift+7`, run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
     { label: 'toolbar.blockquote', text: '❝', shortcut: `${mod}+Shift+B`, run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
     { label: 'toolbar.codeBlock', text: '{ }', shortcut: `${mod}+Alt+C`, run: (e) => e.chain().focus().toggleCodeBlock().run(), active: (e) => e.isActive('codeBlock') },
+  ],
+  [
+    {
+      label: 'toolbar.table',
+      text: '▦',
+      shortcut: '',
+      run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(),
+      active: (e) => e.isActive('table'),
+    },
   ],
   [
     { label: 'toolbar.undo', text: '↶', shortcut: `${mod}+Z`, run: (e) => e.chain().focus().undo().run() },
@@ -71,15 +82,16 @@ export function Toolbar({ editor }: { editor: Editor }) {
                 key={action.label}
                 type="button"
                 aria-label={t(action.label)}
-                aria-keyshortcuts={action.shortcut.replace('⌘', 'Meta').replace('Ctrl', 'Control')}
+                aria-keyshortcuts={action.shortcut ? action.shortcut.replace('⌘', 'Meta').replace('Ctrl', 'Control') : undefined}
                 aria-pressed={pressed}
-                title={`${t(action.label)} (${action.shortcut})`}
+                title={action.shortcut ? `${t(action.label)} (${action.shortcut})` : t(action.label)}
                 onClick={() => action.run(editor)}
               >
                 <span aria-hidden="true">{action.text}</span>
               </button>
             );
           })}
+          {g === GROUPS.length - 2 && <ImageButton editor={editor} />}
           {g === 0 && (
             <button
               type="button"

@@ -2,11 +2,13 @@ import type { MessageKey } from './nl';
 import { liveEn } from './live.en';
 import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
+import { documentsEn } from './documents.en';
+import type { documentsNl } from './documents.nl';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
 
-type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl>;
+type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof documentsNl>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
 const core: Record<CoreKey, string> = {
@@ -156,4 +158,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...documentsEn };

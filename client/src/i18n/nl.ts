@@ -1,5 +1,6 @@
 import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
+import { documentsNl } from './documents.nl';
 import { boardsNl } from './boards.nl';
 
 /**
@@ -155,6 +156,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...documentsNl };
 
 export type MessageKey = keyof typeof nl;

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
 import { api } from '../../api/endpoints';
 import type { DocumentMeta, Role } from '../../api/types';
@@ -18,6 +18,9 @@ import { CommentsPanel, createCommentHooks } from '../../comments/CommentsPanel'
 import { isMetadataChange } from '../../live/metadata-change';
 import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
 import { BoardPage } from '../../board/BoardPage';
+import { DownloadMenu } from '../../documents/DownloadMenu';
+import { ImagePaste, type ImagePasteOptions } from '../../editor/image-paste';
+import { describeUploadError, uploadImage } from '../../documents/upload-api';
 
 /** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
@@ -51,9 +54,12 @@ export function DocumentPage({ documentId }: { documentId: string }) {
   const onChange = (next: DocumentMeta) => replace({ ...loaded.data, document: next });
   return (
     <div className="page">
-      <p className="small">
-        <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
-      </p>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <p className="small">
+          <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
+        </p>
+        <DownloadMenu documentId={document.id} kind={document.kind} />
+      </div>
       {document.kind === 'board' ? (
         <BoardPage document={document} role={role} members={loaded.data.members} onChange={onChange} />
       ) : (
@@ -71,7 +77,21 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
   const commentHooks = useMemo(createCommentHooks, [document.id]);
-  const commentExtensions = useMemo(() => [CommentHighlights.configure({ hooks: commentHooks })], [commentHooks]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const extensions = useMemo(() => {
+    const onNotice: ImagePasteOptions['onNotice'] = (n) => {
+      if (n.kind === 'uploading') setNotice(t('image.uploading'));
+      else if (n.kind === 'done') setNotice(null);
+      else if (n.kind === 'dropped') setNotice(t('import.skippedImages', { count: n.count }));
+      else setNotice(describeUploadError(n.error, t));
+    };
+    return [
+      CommentHighlights.configure({ hooks: commentHooks }),
+      ImagePaste.configure({ upload: (file) => uploadImage(document.id, file, file.name || 'afbeelding.png'), onNotice }),
+    ];
+    // `t` changes with the language; the extensions must stay stable for the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [commentHooks, document.id]);
   return (
     <>
       <DocumentHeader document={document} role={role} onChange={onChange}>
@@ -83,6 +103,9 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
           {t('doc.readOnly', { role: t(`role.${role}`) })}
         </p>
       )}
+      <p className="notice" role="status" data-testid="editor-notice" hidden={notice === null} style={{ marginTop: 'var(--space-3)' }}>
+        {notice}
+      </p>
       <div style={{ marginTop: 'var(--space-4)' }}>
         {session && (
           <CollaborativeEditor
@@ -90,7 +113,7 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
             session={session}
             user={caretUser}
             editable={editable}
-            extensions={commentExtensions}
+            extensions={extensions}
             aside={(editor) => (
               <CommentsPanel editor={editor} session={session} hooks={commentHooks} documentId={document.id} workspaceId={document.workspaceId} userId={user.id} role={role} />
             )}

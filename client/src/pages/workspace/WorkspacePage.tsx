@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useUser } from '../../session/session';
 import { DocumentSection } from './DocumentSection';
 import { InviteDialog } from './InviteDialog';
+import { ImportWordDialog } from '../../documents/ImportWordDialog';
 import { MembersPanel } from './MembersPanel';
 import { allTags, CITY_SUGGESTIONS } from './tags';
 import { LiveSidebar } from '../../live/LiveSidebar';
@@ -52,7 +53,10 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           <h1 style={{ marginBottom: 'var(--space-1)' }}>{workspace.name}</h1>
           {workspace.description && <p className="muted">{workspace.description}</p>}
         </div>
-        {role === 'owner' && <InviteDialog workspaceId={workspaceId} />}
+        <div className="row" style={{ gap: 'var(--space-2)' }}>
+          {canCreate && <ImportWordDialog workspaceId={workspaceId} />}
+          {role === 'owner' && <InviteDialog workspaceId={workspaceId} />}
+        </div>
       </div>
       <StreamStatus state={stream} />
       <datalist id="city-suggestions">
