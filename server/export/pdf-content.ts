@@ -85,7 +85,8 @@ function pdfTable(node: JSONContent, images: ExportImages): Content {
       const rowSpan = Math.max(1, Math.min(Number(cell.attrs?.rowspan) || 1, rows.length - r));
       const header = cell.type === 'tableHeader';
       grid[r]![col] = {
-        stack: pdfBlocks(cell.content, images).map((b) => (header ? ({ ...(b as object), bold: true } as Content) : b)),
+        // Cell paragraphs sit tight: the table's padding spaces them.
+        stack: pdfBlocks(cell.content, images).map((b) => ({ ...(b as object), margin: [0, 0, 0, 2], ...(header ? { bold: true } : {}) }) as Content),
         ...(colSpan > 1 ? { colSpan } : {}),
         ...(rowSpan > 1 ? { rowSpan } : {}),
         ...(header ? { fillColor: '#e8eef4' } : {}),

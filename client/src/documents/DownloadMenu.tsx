@@ -23,7 +23,13 @@ export function DownloadMenu({ documentId, kind }: { documentId: string; kind: D
       <ul>
         {FORMATS[kind].map((format) => (
           <li key={format}>
-            <a href={exportUrl(documentId, format)} download data-format={format}>
+            <a
+              href={exportUrl(documentId, format)}
+              download
+              data-format={format}
+              // The download starts; the menu closes so it does not cover the text.
+              onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}
+            >
               {t(`download.${format}` as MessageKey)}
             </a>
           </li>
