@@ -1,8 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
+/** The sync, durability, auth and scale tests run a second time with documents in PostgreSQL. */
+const ON_POSTGRES = [
+  'tests/sync/convergence.test.ts',
+  'tests/sync/durability.test.ts',
+  'tests/sync/auth.test.ts',
+  'tests/sync/compaction.test.ts',
+  'tests/scale/two-instances.test.ts',
+];
+
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts'],
     // The fault suite has its own config and command (npm run test:chaos).
     exclude: ['tests/chaos/**', 'node_modules/**'],
     testTimeout: 30_000,
@@ -10,5 +18,17 @@ export default defineConfig({
     // Servers, browsers and Redis per file: two cores cannot take many files at once.
     maxWorkers: 2,
     pool: 'forks',
+    projects: [
+      { extends: true, test: { name: 'sqlite', include: ['tests/**/*.test.ts'] } },
+      {
+        extends: true,
+        test: {
+          name: 'postgres',
+          include: ON_POSTGRES,
+          env: { TEST_STORE: 'postgres' },
+          globalSetup: ['tests/helpers/postgres-setup.ts'],
+        },
+      },
+    ],
   },
 });

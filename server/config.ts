@@ -14,6 +14,11 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
     .optional(),
+  /** postgres://… : document content in PostgreSQL (see README, "Scaling out"). */
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
   PUBLIC_ORIGIN: z.url().optional(),
   INSTANCE_ID: z.string().min(1).max(200).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
@@ -38,6 +43,7 @@ export interface Config {
   host: string;
   dataDir: string;
   redisUrl: string | undefined;
+  databaseUrl: string | undefined;
   publicOrigin: string;
   instanceId: string;
   logLevel: (typeof LOG_LEVELS)[number];
@@ -68,6 +74,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.DATA_DIR),
     redisUrl: e.REDIS_URL,
+    databaseUrl: e.DATABASE_URL,
     publicOrigin: (e.PUBLIC_ORIGIN ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     instanceId: e.INSTANCE_ID ?? `${os.hostname()}-${process.pid}`,
     logLevel: e.LOG_LEVEL,

@@ -6,25 +6,20 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { openDatabase } from './storage/db';
-import { SqliteDocumentStore } from './storage/sqlite-store';
+import { openDocumentStore } from './storage/open-document-store';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/sync-server';
 import { healthRoutes } from './http/health';
-import { errorBody } from './http/errors';
+import { answerNotFound, handleErrors } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
-import { createApi } from './api/index';
+import { createApi } from './api';
 import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
-import { DocumentRelay } from './scale/document-relay';
+import { DocumentRelay } from './bus/document-relay';
 import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
-import { commentRoutes } from './comments/routes';
-import { boardRoutes } from './boards/draft-routes';
-import { imageRoutes } from './images/routes';
-import { downloadRoutes } from './downloads/routes';
-import { importRoutes } from './imports/routes';
-import { SqliteImageStore } from './images/image-store';
+import { DomainEvents } from './events/emit';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -44,7 +39,7 @@ export interface RunningServer {
 export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
-  const store = new SqliteDocumentStore(db);
+  const store = await openDocumentStore(config.databaseUrl, db, log);
   const { bus, redis } = await createBus(config, log);
 
   // Rooms, relay, sync server and live features refer to each other through these hooks;
@@ -90,6 +85,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
 
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
+  const events = new DomainEvents(log);
   const api = createApi({
     config: apiConfig,
     log,
@@ -97,17 +93,20 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     store,
     rooms,
     onMembershipChange: (workspaceId, userId, role) => membership.changed(workspaceId, userId, role),
-    onEvent: (event) => live?.activity.fromApi(event),
+    events,
   });
-  live = createLiveFeatures({ db, bus, redis: redis?.commands ?? null, repos: api.repos, instanceId: config.instanceId, log });
-  // Mounted inside the API so that its authentication and error handling apply.
+  live = createLiveFeatures({
+    db,
+    bus,
+    redis: redis?.commands ?? null,
+    events,
+    access: api.access,
+    touchDocument: (documentId, at) => api.documents.touch(documentId, at),
+    instanceId: config.instanceId,
+    log,
+  });
+  // Mounted inside the API so that its authentication applies.
   api.routes.route('/', live.routes);
-  api.routes.route('/', commentRoutes({ db, repos: api.repos, activity: live.activity }));
-  api.routes.route('/', boardRoutes({ repos: api.repos, store, rooms, activity: live.activity, log }));
-  const images = new SqliteImageStore(db);
-  api.routes.route('/', imageRoutes({ repos: api.repos, images, log }));
-  api.routes.route('/', downloadRoutes({ repos: api.repos, store, rooms, images, log }));
-  api.routes.route('/', importRoutes({ repos: api.repos, store, images, activity: live.activity, log }));
 
   const app = new Hono();
   const ws = createNodeWebSocket({ app });
@@ -121,11 +120,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.route('/', api.routes);
   app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync));
   app.route('/', staticClient());
-  app.notFound((c) => c.json(errorBody('not_found', 'Nothing here.'), 404));
-  app.onError((err, c) => {
-    log.error({ event: 'http.unhandled', err, path: c.req.path }, 'unhandled error');
-    return c.json(errorBody('internal_error', 'Something went wrong on our side.'), 500);
-  });
+  app.notFound(answerNotFound);
+  app.onError(handleErrors(log));
 
   const httpServer = await new Promise<HttpServer>((resolve) => {
     const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as HttpServer));
@@ -151,6 +147,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         await rooms.closeAll();
         await api.close();
         await bus.close();
+        if (config.databaseUrl) await store.close();
         db.close();
         httpServer.closeAllConnections();
         log.info({ event: 'server.stopped' }, 'stopped');

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { INVITE_ROLES, ROLES } from './roles';
+import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './documents';
 
 // ---------------------------------------------------------------------------------------
 // Building blocks
@@ -32,11 +33,9 @@ export const Role = z.enum(ROLES);
 export const InviteRole = z.enum(INVITE_ROLES);
 export type InviteRole = z.infer<typeof InviteRole>;
 
-export const DOCUMENT_KINDS = ['recommendation', 'note', 'board'] as const;
 export const DocumentKind = z.enum(DOCUMENT_KINDS);
 export type DocumentKind = z.infer<typeof DocumentKind>;
 
-export const DOCUMENT_STATUSES = ['draft', 'review', 'final'] as const;
 export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 

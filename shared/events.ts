@@ -33,3 +33,6 @@ export interface DomainEvent {
   data: Record<string, unknown>;
   at: string;
 }
+
+/** What a feature hands to `emit`: the log gives it its `id` and `at`. */
+export type NewDomainEvent = Omit<DomainEvent, 'id' | 'at' | 'data'> & { data?: Record<string, unknown> };

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Link, Redirect, Route, Switch, useLocation, useSearch } from 'wouter';
 import { Layout } from './components/Layout';
+import { NotificationBell } from './notifications/NotificationBell';
 import { useI18n } from './i18n/i18n';
 import { AuthPage, safeNext } from './pages/AuthPage';
 import { InvitePage } from './pages/InvitePage';
@@ -9,7 +10,7 @@ import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
 
 // The editor (TipTap, Yjs) is most of the code: load it only when a document opens.
-const DocumentPage = lazy(() => import('./pages/document/DocumentPage').then((m) => ({ default: m.DocumentPage })));
+const DocumentPage = lazy(() => import('./documents/DocumentPage').then((m) => ({ default: m.DocumentPage })));
 
 /** Pages that need a session send a signed-out visitor to sign in, and back afterwards. */
 function SignedIn({ children }: { children: ReactNode }) {
@@ -50,9 +51,11 @@ function NotFound() {
   );
 }
 
+const bell = (userId: string) => <NotificationBell userId={userId} />;
+
 export function App() {
   return (
-    <Layout>
+    <Layout notifications={bell}>
       <Switch>
         <Route path="/signin">
           <SignedOut>

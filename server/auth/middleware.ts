@@ -1,41 +1,23 @@
 import type { Context, MiddlewareHandler } from 'hono';
-import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
+import { setCookie, deleteCookie } from 'hono/cookie';
 import { SESSION_COOKIE } from '../../shared/api';
-import { HttpError } from '../http/errors';
+import { AppError } from '../http/errors';
+import { readCredentials, sameOrigin, type CredentialSource } from '../http/credentials';
 import type { SessionRepository } from './sessions';
 import type { UserRow } from './users';
 
 export interface Auth {
   user: UserRow;
   tokenHash: string;
-  via: 'bearer' | 'cookie';
+  via: CredentialSource;
 }
 
 export type AuthEnv = { Variables: { auth: Auth | null } };
 
+/** REST and SSE take the header or the cookie; a token in the URL would end up in logs. */
+const REST_CREDENTIALS = { query: false } as const;
+
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
-
-/** The token a request carries: the Authorization header wins over the cookie. */
-export function requestToken(c: Context): { token: string; via: 'bearer' | 'cookie' } | null {
-  const header = c.req.header('authorization');
-  const bearer = header && /^Bearer\s+(\S+)\s*$/i.exec(header)?.[1];
-  if (bearer) return { token: bearer, via: 'bearer' };
-  const cookie = getCookie(c, SESSION_COOKIE);
-  return cookie ? { token: cookie, via: 'cookie' } : null;
-}
-
-/** Whether a request's Origin (or, lacking it, Referer) names `publicOrigin`; null when it sends neither. */
-export function sameOrigin(c: Context, publicOrigin: string): boolean | null {
-  const origin = c.req.header('origin');
-  if (origin !== undefined) return origin === publicOrigin;
-  const referer = c.req.header('referer');
-  if (referer === undefined) return null;
-  try {
-    return new URL(referer).origin === publicOrigin;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * CSRF: a browser sends the cookie with any request, even one a foreign page makes, so a
@@ -47,9 +29,9 @@ export function csrfGuard(publicOrigin: () => string): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     const same = sameOrigin(c, publicOrigin());
-    const byCookie = requestToken(c)?.via === 'cookie';
+    const byCookie = readCredentials(c, REST_CREDENTIALS)?.via === 'cookie';
     if (same === false || (same === null && byCookie)) {
-      throw new HttpError(403, 'csrf_rejected', 'This request did not come from the Stadskamer site.');
+      throw new AppError(403, 'csrf_rejected', 'This request did not come from the Stadskamer site.');
     }
     return next();
   };
@@ -76,7 +58,7 @@ export function clearSessionCookie(c: Context, publicOrigin: string): void {
 /** Finds out who is calling; `auth` is null for anonymous requests and unknown or expired tokens. */
 export function authenticate(sessions: SessionRepository, publicOrigin: () => string): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
-    const presented = requestToken(c);
+    const presented = readCredentials(c, REST_CREDENTIALS);
     const session = presented ? sessions.authenticate(presented.token) : undefined;
     if (!presented || !session) {
       c.set('auth', null);
@@ -89,11 +71,4 @@ export function authenticate(sessions: SessionRepository, publicOrigin: () => st
     }
     return next();
   };
-}
-
-/** The signed-in caller, or 401. */
-export function signedIn(c: Context<AuthEnv>): Auth {
-  const auth = c.get('auth');
-  if (!auth) throw new HttpError(401, 'unauthenticated', 'Sign in first.');
-  return auth;
 }

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { HttpError } from '../http/errors';
+import { AppError } from '../http/errors';
 
 /** The fragment TipTap keeps its content in (CONTRACT §3); anchors point into it. */
 export const TEXT_FRAGMENT = 'default';
@@ -15,13 +15,13 @@ export function checkRelativePosition(encoded: string, field: string): void {
     const bytes = new Uint8Array(Buffer.from(encoded, 'base64'));
     pos = Y.decodeRelativePosition(bytes);
   } catch {
-    throw new HttpError(422, 'invalid_field', `${field}: is not an encoded Yjs relative position`, field);
+    throw new AppError(422, 'invalid_field', `${field}: is not an encoded Yjs relative position`, field);
   }
   const named = pos.tname !== null && pos.tname !== undefined;
   if (pos.item === null && pos.type === null && !named) {
-    throw new HttpError(422, 'invalid_field', `${field}: is not an encoded Yjs relative position`, field);
+    throw new AppError(422, 'invalid_field', `${field}: is not an encoded Yjs relative position`, field);
   }
   if (named && pos.tname !== TEXT_FRAGMENT) {
-    throw new HttpError(422, 'invalid_field', `${field}: must point into the "${TEXT_FRAGMENT}" fragment`, field);
+    throw new AppError(422, 'invalid_field', `${field}: must point into the "${TEXT_FRAGMENT}" fragment`, field);
   }
 }

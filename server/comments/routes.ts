@@ -1,25 +1,31 @@
-import { Hono } from 'hono';
-import type { ApiEnv, Repositories } from '../api/context';
-import { documentFor, notFound } from '../api/access';
-import { readBody } from '../api/validate';
-import { signedIn } from '../auth/middleware';
+import { Hono, type MiddlewareHandler } from 'hono';
 import type { UserRow } from '../auth/users';
-import type { Activity } from '../events/activity';
-import { HttpError } from '../http/errors';
+import { actorOf, type DomainEvents } from '../events/emit';
+import type { Access, AppEnv, UserEnv } from '../http/access';
+import { AppError, notFound } from '../http/errors';
+import { readBody } from '../http/validation';
 import type { Database } from '../storage/db';
+import type { MemberRepository } from '../workspaces/members';
 import { hasRole, type Role } from '../../shared/roles';
 import type { DocumentMeta } from '../../shared/api';
 import { CreateReplyBody, CreateThreadBody, UpdateReplyBody, UpdateThreadBody } from '../../shared/comments';
 import { checkRelativePosition } from './anchor';
-import { CommentRepository, type StoredThread } from './comment-repository';
+import { CommentRepository, type StoredReply, type StoredThread } from './comment-repository';
 import { NotificationRepository } from './notification-repository';
 import { notificationRoutes } from './notification-routes';
+import { mentionNotifier } from './mention-notifications';
 
 export interface CommentDeps {
   db: Database;
-  repos: Repositories;
-  activity: Activity;
+  members: MemberRepository;
+  access: Access;
+  events: DomainEvents;
 }
+
+/** After `requireThread`: the thread, its document and the caller's role there. */
+type ThreadEnv = UserEnv & { Variables: { thread: StoredThread; document: DocumentMeta; role: Role } };
+/** After `requireThread` on a `:rid` route: also the reply. */
+type ReplyEnv = ThreadEnv & { Variables: { reply: StoredReply } };
 
 /**
  * Comment threads on text documents (CONTRACT §2, issue #6) and the caller's mention
@@ -28,22 +34,53 @@ export interface CommentDeps {
  * - resolve or reopen: the thread's author (while still commenter+) or an editor+;
  * - edit or delete a comment: its author only (while still commenter+).
  */
-export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv> {
+export function commentRoutes({ db, members, access, events }: CommentDeps): Hono<AppEnv> {
   const comments = new CommentRepository(db);
   const notifications = new NotificationRepository(db);
-  const app = new Hono<ApiEnv>();
+  const { emit } = events;
+  events.subscribe(mentionNotifier(comments, notifications));
+  const app = new Hono<AppEnv>();
 
-  /** The thread and the caller's role in its workspace; 404 for outsiders, as for the document. */
-  function threadFor(threadId: string, userId: string): { thread: StoredThread; document: DocumentMeta; role: Role } {
+  /**
+   * The thread of `:tid` (and its reply `:rid`, when the route names one) and the caller's
+   * role in its workspace; 404 for outsiders, as for the document; then 403 below `minimum`.
+   */
+  async function findThread(threadId: string, replyId: string | undefined, userId: string, minimum: Role) {
     const thread = comments.find(threadId);
     if (!thread) throw notFound('comment thread');
+    let found;
     try {
-      return { thread, ...documentFor(repos, thread.documentId, userId) };
+      found = await access.documentFor(thread.documentId, userId);
     } catch (err) {
-      if (err instanceof HttpError && err.status === 404) throw notFound('comment thread');
+      if (err instanceof AppError && err.status === 404) throw notFound('comment thread');
       throw err;
     }
+    const reply = replyId === undefined ? undefined : comments.findReply(thread.id, replyId);
+    if (replyId !== undefined && !reply) throw notFound('reply');
+    if (!hasRole(found.role, minimum)) throw new AppError(403, 'forbidden', 'Only commenters and above may comment.');
+    return { thread, reply, ...found };
   }
+
+  const requireThread =
+    (minimum: Role): MiddlewareHandler<ThreadEnv> =>
+    async (c, next) => {
+      const { thread, document, role } = await findThread(c.req.param('tid') ?? '', undefined, c.var.user.id, minimum);
+      c.set('thread', thread);
+      c.set('document', document);
+      c.set('role', role);
+      await next();
+    };
+
+  const requireReply =
+    (minimum: Role): MiddlewareHandler<ReplyEnv> =>
+    async (c, next) => {
+      const found = await findThread(c.req.param('tid') ?? '', c.req.param('rid') ?? '', c.var.user.id, minimum);
+      c.set('thread', found.thread);
+      c.set('reply', found.reply!);
+      c.set('document', found.document);
+      c.set('role', found.role);
+      await next();
+    };
 
   /** Every comment.* event: about a thread, naming its document, so that every open panel refetches. */
   function recordComment(
@@ -53,7 +90,7 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     threadId: string,
     extra: Record<string, unknown> = {},
   ): void {
-    activity.record({
+    emit({
       workspaceId: document.workspaceId,
       type,
       actor: actorOf(user),
@@ -62,82 +99,71 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     });
   }
 
-  function requireCommenter(role: Role): void {
-    if (!hasRole(role, 'commenter')) throw new HttpError(403, 'forbidden', 'Only commenters and above may comment.');
-  }
-
   function requireAuthor(authorId: string, user: UserRow): void {
-    if (authorId !== user.id) throw new HttpError(403, 'forbidden', 'Only the author may change or delete this comment.');
+    if (authorId !== user.id) throw new AppError(403, 'forbidden', 'Only the author may change or delete this comment.');
   }
 
   /** Mentioned ids must be members of the workspace: nobody can be notified of a place they cannot see. */
   function checkMentions(workspaceId: string, ids: string[] | undefined): string[] {
     const mentions = ids ?? [];
     mentions.forEach((id, i) => {
-      if (!repos.members.role(workspaceId, id)) {
-        throw new HttpError(422, 'invalid_field', `mentions.${i}: is not a member of this workspace`, `mentions.${i}`);
+      if (!members.role(workspaceId, id)) {
+        throw new AppError(422, 'invalid_field', `mentions.${i}: is not a member of this workspace`, `mentions.${i}`);
       }
     });
     return mentions;
   }
 
+  /** A `comment.mentioned` event for each person newly mentioned (never the writer); notifications follow them. */
   function notifyMentions(
     document: DocumentMeta,
     user: UserRow,
-    threadId: string,
-    body: string,
+    where: { threadId: string; replyId?: string },
     mentions: string[],
     alreadyMentioned: string[] = [],
   ): void {
-    const fresh = mentions.filter((id) => !alreadyMentioned.includes(id));
-    const notified = notifications.mentioned({ userIds: fresh, actorId: user.id, threadId, body });
-    for (const mentionedUserId of notified) {
-      recordComment('comment.mentioned', document, user, threadId, { mentionedUserId });
+    const fresh = mentions.filter((id) => !alreadyMentioned.includes(id) && id !== user.id);
+    for (const mentionedUserId of fresh) {
+      recordComment('comment.mentioned', document, user, where.threadId, { ...where, mentionedUserId });
     }
   }
 
-  app.get('/api/documents/:did/comments', (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id);
+  app.get('/api/documents/:did/comments', access.requireDocument(), (c) => {
+    const { document } = c.var;
     return c.json({ threads: comments.list(document.id) });
   });
 
-  app.post('/api/documents/:did/comments', async (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id, 'commenter');
+  app.post('/api/documents/:did/comments', access.requireDocument('commenter'), async (c) => {
+    const { user, document } = c.var;
     const body = await readBody(c, CreateThreadBody);
     if (document.kind === 'board') {
-      throw new HttpError(422, 'invalid_field', 'anchor: a board has no text to anchor a comment to', 'anchor');
+      throw new AppError(422, 'invalid_field', 'anchor: a board has no text to anchor a comment to', 'anchor');
     }
     checkRelativePosition(body.anchor.start, 'anchor.start');
     checkRelativePosition(body.anchor.end, 'anchor.end');
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const thread = comments.create({ documentId: document.id, anchor: body.anchor, quote: body.quote, authorId: user.id, body: body.body, mentions });
     recordComment('comment.created', document, user, thread.id);
-    notifyMentions(document, user, thread.id, thread.body, mentions);
+    notifyMentions(document, user, { threadId: thread.id }, mentions);
     return c.json({ thread }, 201);
   });
 
-  app.post('/api/comments/:tid/replies', async (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    requireCommenter(role);
+  app.post('/api/comments/:tid/replies', access.requireUser, requireThread('commenter'), async (c) => {
+    const { user, thread, document } = c.var;
     const body = await readBody(c, CreateReplyBody);
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const reply = comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
     recordComment('comment.replied', document, user, thread.id, { replyId: reply.id });
-    notifyMentions(document, user, thread.id, reply.body, mentions);
+    notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions);
     return c.json({ reply }, 201);
   });
 
-  app.patch('/api/comments/:tid', async (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    requireCommenter(role);
+  app.patch('/api/comments/:tid', access.requireUser, requireThread('commenter'), async (c) => {
+    const { user, thread, document, role } = c.var;
     const body = await readBody(c, UpdateThreadBody);
     const isAuthor = thread.authorId === user.id;
     if (body.resolved !== undefined && !isAuthor && !hasRole(role, 'editor')) {
-      throw new HttpError(403, 'forbidden', 'Only the author of the thread and editors may resolve it.');
+      throw new AppError(403, 'forbidden', 'Only the author of the thread and editors may resolve it.');
     }
     if (body.body !== undefined) requireAuthor(thread.authorId, user);
     const mentions = checkMentions(document.workspaceId, body.mentions);
@@ -152,56 +178,42 @@ export function commentRoutes({ db, repos, activity }: CommentDeps): Hono<ApiEnv
     }
     if (body.body !== undefined) {
       recordComment('comment.updated', document, user, thread.id);
-      notifyMentions(document, user, thread.id, body.body, mentions, before.mentions);
+      notifyMentions(document, user, { threadId: thread.id }, mentions, before.mentions);
     }
     return c.json({ thread: comments.get(thread.id)! });
   });
 
-  app.delete('/api/comments/:tid', (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    requireCommenter(role);
+  app.delete('/api/comments/:tid', access.requireUser, requireThread('commenter'), (c) => {
+    const { user, thread, document } = c.var;
     requireAuthor(thread.authorId, user);
     if (comments.hasRepliesByOthers(thread.id, user.id)) {
-      throw new HttpError(409, 'thread_has_replies', 'Others have replied to this thread; resolve it instead of deleting it.');
+      throw new AppError(409, 'thread_has_replies', 'Others have replied to this thread; resolve it instead of deleting it.');
     }
     comments.deleteThread(thread.id);
     recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });
 
-  app.patch('/api/comments/:tid/replies/:rid', async (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    const existing = comments.findReply(thread.id, c.req.param('rid'));
-    if (!existing) throw notFound('reply');
-    requireCommenter(role);
+  app.patch('/api/comments/:tid/replies/:rid', access.requireUser, requireReply('commenter'), async (c) => {
+    const { user, thread, document, reply: existing } = c.var;
     requireAuthor(existing.authorId, user);
     const body = await readBody(c, UpdateReplyBody);
     const mentions = checkMentions(document.workspaceId, body.mentions);
     const before = comments.get(thread.id)!.replies.find((r) => r.id === existing.id)!;
     const reply = comments.editReply(thread.id, existing.id, body.body, mentions);
     recordComment('comment.updated', document, user, thread.id);
-    notifyMentions(document, user, thread.id, reply.body, mentions, before.mentions);
+    notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions, before.mentions);
     return c.json({ reply });
   });
 
-  app.delete('/api/comments/:tid/replies/:rid', (c) => {
-    const { user } = signedIn(c);
-    const { thread, document, role } = threadFor(c.req.param('tid'), user.id);
-    const existing = comments.findReply(thread.id, c.req.param('rid'));
-    if (!existing) throw notFound('reply');
-    requireCommenter(role);
+  app.delete('/api/comments/:tid/replies/:rid', access.requireUser, requireReply('commenter'), (c) => {
+    const { user, thread, document, reply: existing } = c.var;
     requireAuthor(existing.authorId, user);
     comments.deleteReply(existing.id);
     recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });
 
-  app.route('/', notificationRoutes(notifications));
+  app.route('/', notificationRoutes(notifications, access));
   return app;
-}
-
-function actorOf(user: UserRow) {
-  return { id: user.id, name: user.name, organization: user.organization };
 }

@@ -1,14 +1,6 @@
 import type { Database } from '../storage/db';
 import type { PubSub } from '../bus/pubsub';
-import type { DomainEvent, EventActor, EventType } from '../../shared/events';
-
-export interface NewEvent {
-  workspaceId: string;
-  type: EventType;
-  actor: EventActor;
-  subject: string;
-  data?: Record<string, unknown>;
-}
+import type { DomainEvent, EventActor, EventType, NewDomainEvent } from '../../shared/events';
 
 interface Row {
   id: number;
@@ -45,7 +37,7 @@ export class EventLog {
     this.latest = db.prepare('SELECT COALESCE(MAX(id), 0) FROM events WHERE workspace_id = ?').pluck();
   }
 
-  record(e: NewEvent): DomainEvent {
+  record(e: NewDomainEvent): DomainEvent {
     const row = this.insert.get(
       e.workspaceId,
       e.type,

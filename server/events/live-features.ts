@@ -1,48 +1,56 @@
+import { Hono } from 'hono';
 import type { RedisClientType } from 'redis';
-import type { Repositories } from '../api/context';
 import type { PubSub } from '../bus/pubsub';
+import type { Access, AppEnv } from '../http/access';
 import type { Logger } from '../log';
 import { MemoryPresenceStore } from '../presence/memory-presence';
 import { PresenceTracker } from '../presence/presence-tracker';
 import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
+import { presenceRoutes } from '../presence/routes';
 import type { Database } from '../storage/db';
 import type { Connection } from '../sync/connection';
-import { Activity } from './activity';
+import { SocketActivity } from './activity';
+import type { DomainEvents } from './emit';
 import { EventLog } from './event-log';
-import { liveRoutes } from './routes';
+import { eventRoutes } from './routes';
 
 export interface LiveFeatures {
-  activity: Activity;
   /** Hooks for the sync server: who is where. */
   onJoin(conn: Connection): void;
   onLeave(conn: Connection): void;
   /** Hook for rooms: a socket changed a document's content. */
   onEdit(documentId: string, origin: unknown): void;
-  routes: ReturnType<typeof liveRoutes>;
+  routes: Hono<AppEnv>;
   close(): void;
 }
 
 /**
- * Domain events, the activity list and presence, over whichever bus and presence store
- * this instance runs with (Redis when given, in-process otherwise).
+ * The event log (subscribed to every emitted event), the activity list and presence, over
+ * whichever bus and presence store this instance runs with (Redis when given, in-process otherwise).
  */
 export function createLiveFeatures(deps: {
   db: Database;
   bus: PubSub;
   redis: RedisClientType | null;
-  repos: Repositories;
+  events: DomainEvents;
+  access: Access;
+  /** A socket edited a document: its `updatedAt` moves. */
+  touchDocument(documentId: string, at: string): void;
   instanceId: string;
   log: Logger;
 }): LiveFeatures {
-  const events = new EventLog(deps.db, deps.bus);
-  const activity = new Activity(events, deps.repos.users, deps.log, (documentId, at) => deps.repos.documents.touch(documentId, at));
+  const log = new EventLog(deps.db, deps.bus);
+  deps.events.subscribe((e) => log.record(e));
+  const activity = new SocketActivity(deps.events.emit, deps.touchDocument);
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
   const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => activity.presenceChanged(conn, state));
   const sockets = new WeakSet<object>();
+  const routes = new Hono<AppEnv>()
+    .route('/', eventRoutes({ access: deps.access, events: log, bus: deps.bus }))
+    .route('/', presenceRoutes({ access: deps.access, presence }));
 
   return {
-    activity,
     onJoin(conn) {
       const workspaceId = conn.identity.workspaceId;
       if (!workspaceId) return;
@@ -59,7 +67,7 @@ export function createLiveFeatures(deps: {
       const { id, name, organization } = conn.identity.user;
       activity.documentEdited(documentId, conn.identity.workspaceId!, { id, name, organization });
     },
-    routes: liveRoutes({ repos: deps.repos, events, bus: deps.bus, presence }),
+    routes,
     close: () => tracker.stop(),
   };
 }

@@ -1,12 +1,8 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { ApiEnv, Repositories } from '../api/context';
-import { workspaceFor } from '../api/access';
-import { readQuery } from '../api/validate';
-import { signedIn } from '../auth/middleware';
-import { HttpError } from '../http/errors';
+import type { Access, AppEnv } from '../http/access';
+import { readQuery } from '../http/validation';
 import type { PubSub } from '../bus/pubsub';
-import type { PresenceStore } from '../presence/presence-store';
 import type { EventLog } from './event-log';
 import { streamWorkspaceEvents } from './event-stream';
 
@@ -15,38 +11,23 @@ const ActivityQuery = z.object({
   before: z.coerce.number().int().min(1).optional(),
 });
 
-export interface LiveDeps {
-  repos: Repositories;
+export interface EventRouteDeps {
+  access: Access;
   events: EventLog;
   bus: PubSub;
-  presence: PresenceStore;
 }
 
-/** What is happening in a workspace: the event stream, the activity list, who is online. */
-export function liveRoutes({ repos, events, bus, presence }: LiveDeps): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+/** What is happening in a workspace: the event stream and the activity list (members). */
+export function eventRoutes({ access, events, bus }: EventRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.get('/api/workspaces/:wid/events', (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
-    return streamWorkspaceEvents(c, workspace.id, events, bus);
-  });
+  app.get('/api/workspaces/:wid/events', access.requireWorkspace(), (c) =>
+    streamWorkspaceEvents(c, c.var.workspace.id, events, bus),
+  );
 
-  app.get('/api/workspaces/:wid/activity', (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
+  app.get('/api/workspaces/:wid/activity', access.requireWorkspace(), (c) => {
     const q = readQuery(c, ActivityQuery);
-    return c.json({ events: events.page(workspace.id, q.before ?? null, q.limit) });
-  });
-
-  app.get('/api/workspaces/:wid/presence', async (c) => {
-    const { user } = signedIn(c);
-    const workspace = workspaceFor(repos, c.req.param('wid'), user.id);
-    try {
-      return c.json({ online: await presence.list(workspace.id) });
-    } catch {
-      throw new HttpError(503, 'presence_unavailable', 'Who is online cannot be read right now; try again shortly.');
-    }
+    return c.json({ events: events.page(c.var.workspace.id, q.before ?? null, q.limit) });
   });
 
   return app;

@@ -1,11 +1,10 @@
 import { Hono } from 'hono';
-import type { ApiEnv, Repositories } from '../api/context';
-import { documentFor, notFound } from '../api/access';
-import { signedIn } from '../auth/middleware';
-import { newId } from '../auth/tokens';
-import { HttpError } from '../http/errors';
+import type { Access, AppEnv } from '../http/access';
+import { AppError, notFound } from '../http/errors';
 import { readUploadedFile, uploadLimit } from '../http/upload';
+import { newId } from '../auth/tokens';
 import type { Logger } from '../log';
+import type { MemberRepository } from '../workspaces/members';
 import { IMAGE_URL_PREFIX } from '../../shared/editor-content';
 import type { ImageStore } from './image-store';
 import { acceptImage } from './accept';
@@ -14,7 +13,8 @@ import { acceptImage } from './accept';
 export const MAX_IMAGE_BYTES = 10 * 1024 * 1024;
 
 export interface ImageRouteDeps {
-  repos: Repositories;
+  members: Pick<MemberRepository, 'role'>;
+  access: Access;
   images: ImageStore;
   log: Logger;
 }
@@ -23,15 +23,15 @@ export interface ImageRouteDeps {
  * POST /api/documents/:did/images (editor+): stores one image, answers its URL.
  * GET /api/images/:id (members of its workspace; 404 for anyone else): the stored bytes.
  */
-export function imageRoutes({ repos, images, log }: ImageRouteDeps): Hono<ApiEnv> {
-  const app = new Hono<ApiEnv>();
+export function imageRoutes({ members, access, images, log }: ImageRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
 
-  app.post('/api/documents/:did/images', uploadLimit(MAX_IMAGE_BYTES + 64 * 1024, 'The image'), async (c) => {
-    const { user } = signedIn(c);
-    const { document } = documentFor(repos, c.req.param('did'), user.id, 'editor');
-    if (document.kind === 'board') throw new HttpError(409, 'not_a_text_document', 'Images belong in recommendations and notes.');
+  // Access first: a caller who may not upload is refused before a byte of the body is read.
+  app.post('/api/documents/:did/images', access.requireDocument('editor'), uploadLimit(MAX_IMAGE_BYTES + 64 * 1024, 'The image'), async (c) => {
+    const { user, document } = c.var;
+    if (document.kind === 'board') throw new AppError(409, 'not_a_text_document', 'Images belong in recommendations and notes.');
     const { bytes } = await readUploadedFile(c);
-    if (bytes.length > MAX_IMAGE_BYTES) throw new HttpError(413, 'payload_too_large', 'The image is larger than 10 MB.', 'file');
+    if (bytes.length > MAX_IMAGE_BYTES) throw new AppError(413, 'payload_too_large', 'The image is larger than 10 MB.', 'file');
     const image = await acceptImage(bytes);
     const id = newId();
     await images.put({ id, workspaceId: document.workspaceId, documentId: document.id, ...image, createdBy: user.id, createdAt: new Date().toISOString() });
@@ -39,10 +39,9 @@ export function imageRoutes({ repos, images, log }: ImageRouteDeps): Hono<ApiEnv
     return c.json({ image: { id, url: `${IMAGE_URL_PREFIX}${id}`, contentType: image.contentType, width: image.width, height: image.height } }, 201);
   });
 
-  app.get('/api/images/:id', async (c) => {
-    const { user } = signedIn(c);
+  app.get('/api/images/:id', access.requireUser, async (c) => {
     const image = await images.get(c.req.param('id'));
-    if (!image || !repos.members.role(image.workspaceId, user.id)) throw notFound('image');
+    if (!image || !(await members.role(image.workspaceId, c.var.user.id))) throw notFound('image');
     // Image ids never change their bytes: the browser may keep them, but only for this person.
     return c.body(new Uint8Array(image.bytes), 200, {
       'Content-Type': image.contentType,

@@ -14,6 +14,10 @@ import {
 } from './messages';
 import { guardUpdate } from './update-guard';
 import { frameBinary } from './framing';
+import { CommitQueue, type Pending } from './commit-queue';
+
+/** How long commits are retried while storage is away before the room gives up (see CommitQueue). */
+const COMMIT_RETRY_MS = 10_000;
 
 /** Origin of updates that another instance already stored: relay, do not store again. */
 export const REMOTE_ORIGIN = Symbol('remote');
@@ -39,6 +43,7 @@ export class Room {
   storedUpdates: number;
   private fullStateFrame: Uint8Array | null = null;
   private failed = false;
+  private readonly commits: CommitQueue<unknown>;
 
   constructor(
     readonly id: string,
@@ -52,6 +57,15 @@ export class Room {
     private readonly compactAfter: number,
   ) {
     this.storedUpdates = storedUpdates;
+    this.commits = new CommitQueue<unknown>(
+      (updates) => store.appendUpdates(id, updates),
+      (batch, seconds) => this.onCommitted(batch, seconds),
+      (err) => this.onCommitFailed(err),
+      {
+        forMs: COMMIT_RETRY_MS,
+        onRetry: (err) => this.log.warn({ event: 'room.commit_retry', err }, 'storage did not take the update; retrying'),
+      },
+    );
     this.awareness = new AwarenessRelay(awarenessFlushMs, (frame, entries) => {
       this.sendToAll(frame, null);
       this.events.onLocalAwareness?.(this.id, entries);
@@ -75,9 +89,13 @@ export class Room {
 
   handle(conn: Connection, message: ClientMessage): void {
     switch (message.type) {
-      case 'syncStep1':
-        conn.send(this.syncStep2For(message.stateVector));
+      case 'syncStep1': {
+        // The frame may hold updates still on their way to storage: send it once they are stored.
+        const frame = this.syncStep2For(message.stateVector);
+        if (this.commits.idle) conn.send(frame);
+        else void this.commits.flushed().then((stored) => stored && conn.send(frame));
         return;
+      }
       case 'syncStep2':
       case 'update':
         this.applyClientUpdate(conn, message.update);
@@ -145,24 +163,36 @@ export class Room {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (this.failed) return;
     this.fullStateFrame = null;
-    if (origin !== REMOTE_ORIGIN) {
-      const started = performance.now();
-      try {
-        this.store.appendUpdate(this.id, update);
-      } catch (err) {
-        // Nobody may see a change that is not stored: drop the room so that every client
-        // resyncs from what storage really holds.
-        this.failed = true;
-        this.log.error({ event: 'room.commit_failed', err }, 'could not store update; closing room');
-        for (const c of this.connections) c.close(CloseCode.internalError, 'storage failure');
-        return;
-      }
-      this.events.onCommit?.((performance.now() - started) / 1000);
+    if (origin === REMOTE_ORIGIN) this.sendToAll(encodeUpdate(update), origin);
+    else this.commits.enqueue(update, origin);
+  }
+
+  /** Stored: now others may hear of it, in the order it arrived. */
+  private onCommitted(batch: Pending<unknown>[], seconds: number): void {
+    this.events.onCommit?.(seconds);
+    for (const { update, meta: origin } of batch) {
       this.storedUpdates++;
       this.events.onLocalUpdate?.(this.id, update, origin);
-      if (this.storedUpdates >= this.compactAfter) this.onCompactionDue(this);
+      this.sendToAll(encodeUpdate(update), origin);
     }
-    this.sendToAll(encodeUpdate(update), origin);
+    if (this.storedUpdates >= this.compactAfter) this.onCompactionDue(this);
+  }
+
+  private onCommitFailed(err: unknown): void {
+    // Nobody may see a change that is not stored: drop the room so that every client
+    // resyncs from what storage really holds (and resends what it still has).
+    this.failed = true;
+    this.log.error({ event: 'room.commit_failed', err }, 'could not store update; closing room');
+    for (const c of this.connections) c.close(CloseCode.internalError, 'storage failure');
+  }
+
+  /** Resolves when every update received so far is stored (or storage failed). */
+  async settled(): Promise<void> {
+    await this.commits.flushed();
+  }
+
+  get hasPendingCommits(): boolean {
+    return !this.commits.idle;
   }
 
   /** Step 2 for a joiner; a fresh client (empty state vector) gets a cached full state. */

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
+import { applyStoredUpdates } from '../storage/stored-doc';
 import { Room, type RoomEvents } from './room';
 
 export interface RoomRegistryOptions {
@@ -69,6 +70,8 @@ export class RoomRegistry {
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
     await Promise.allSettled([...this.loading.values()]);
+    // Updates received but not yet stored are committed before storage closes.
+    await Promise.allSettled([...this.rooms.values()].map((r) => r.settled()));
     for (const room of [...this.rooms.values()]) this.unload(room);
   }
 
@@ -100,16 +103,7 @@ export class RoomRegistry {
     await this.opts.beforeLoad?.(documentId);
     const updates = await this.opts.store.loadUpdates(documentId);
     const doc = new Y.Doc({ gc: true });
-    let broken = 0;
-    doc.transact(() => {
-      for (const u of updates) {
-        try {
-          Y.applyUpdate(doc, u);
-        } catch {
-          broken++;
-        }
-      }
-    });
+    const broken = applyStoredUpdates(doc, updates);
     if (broken > 0) this.opts.log.error({ event: 'storage.broken_rows', documentId, broken }, 'skipped unreadable rows');
     const room = new Room(
       documentId,
@@ -134,6 +128,12 @@ export class RoomRegistry {
   private unload(room: Room): void {
     this.cancelUnload(room.id);
     if (room.connections.size > 0 && !room.isFailed) return;
+    // Keep it (and reuse it on a rejoin) until its last updates are stored: a reload before
+    // that would read storage without them.
+    if (room.hasPendingCommits && !room.isFailed) {
+      void room.settled().then(() => this.unload(room));
+      return;
+    }
     const current = this.rooms.get(room.id) === room;
     if (current) this.rooms.delete(room.id);
     room.destroy();

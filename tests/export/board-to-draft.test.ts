@@ -6,7 +6,7 @@ import { Editor, getSchema, type JSONContent } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
-import { boardToDraftUpdate, DRAFT_INTRO } from '../../server/export/board-to-draft';
+import { boardToDraftUpdate, DRAFT_INTRO } from '../../server/boards/board-to-draft';
 import { rawBoard } from './raw-board';
 
 const schema = getSchema([StarterKit]);

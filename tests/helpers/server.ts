@@ -5,6 +5,7 @@ import path from 'node:path';
 import { loadConfig } from '../../server/config';
 import { startServer, type RunningServer } from '../../server/server';
 import { freePort } from './redis';
+import { databaseFor } from './postgres';
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-test-'));
@@ -13,9 +14,19 @@ export function tempDataDir(): string {
 /** The real server in this process, on a random port with its own data directory. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? tempDataDir();
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ROOM_GRACE_MS: '200', ...env });
+  const store = await storeEnv(dataDir, env);
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ROOM_GRACE_MS: '200', ...store, ...env });
   const server = await startServer(config);
   return Object.assign(server, { dataDir });
+}
+
+/**
+ * In the `postgres` test project (TEST_STORE=postgres) every server keeps its documents in
+ * PostgreSQL: one database per data directory, so a restarted server finds its content.
+ */
+async function storeEnv(dataDir: string | undefined, env: Record<string, string>): Promise<Record<string, string>> {
+  if (process.env.TEST_STORE !== 'postgres' || env.DATABASE_URL || !dataDir) return {};
+  return { DATABASE_URL: await databaseFor(path.resolve(dataDir)) };
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -36,9 +47,10 @@ export interface ChildServer {
  */
 export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
+  const store = await storeEnv(env.DATA_DIR, env);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: 'info', ...store, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

@@ -7,11 +7,11 @@ import type {
   DocumentStatus,
   Invite,
   InviteRole,
-  Role,
   User,
   Workspace,
   WorkspaceDetailAnswer,
-} from './types';
+} from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
 
 /** The REST routes of CONTRACT §2 that the web client uses, one function each. */
 export const api = {

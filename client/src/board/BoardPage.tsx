@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { useLocation } from 'wouter';
 import {
   DndContext,
@@ -13,7 +13,8 @@ import {
 import { sortableKeyboardCoordinates } from '@dnd-kit/sortable';
 import type * as Y from 'yjs';
 import { api } from '../api/endpoints';
-import type { DocumentMeta, Member, Role } from '../api/types';
+import type { DocumentMeta, Member } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
 import { canWriteContent } from '../../../shared/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { ConnectionIndicator } from '../editor/ConnectionIndicator';
@@ -21,7 +22,6 @@ import { PresenceList } from '../editor/PresenceList';
 import { useCollabSession } from '../editor/useCollabSession';
 import { useI18n } from '../i18n/i18n';
 import { useUser } from '../session/session';
-import { DocumentHeader } from '../pages/document/DocumentHeader';
 import * as ops from './board-doc';
 import { BoardColumn, type ColumnActions } from './BoardColumn';
 import type { CardActions } from './BoardCard';
@@ -36,19 +36,18 @@ interface Props {
   document: DocumentMeta;
   role: Role;
   members: Member[];
-  onChange(next: DocumentMeta): void;
+  /** The document page's header, given what the board adds to it (the connection state). */
+  header(extra: ReactNode): ReactNode;
 }
 
 /** A workshop board document: header, facilitation, then the live board once the session is open. */
-export function BoardPage({ document, role, members, onChange }: Props) {
+export function BoardPage({ document, role, members, header }: Props) {
   const user = useUser();
   const session = useCollabSession(document.id, user.id);
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   return (
     <>
-      <DocumentHeader document={document} role={role} onChange={onChange}>
-        {session && <ConnectionIndicator session={session} />}
-      </DocumentHeader>
+      {header(session && <ConnectionIndicator session={session} />)}
       {session && <PresenceList session={session} self={self} />}
       {session && <Board key={document.id} doc={session.doc} document={document} role={role} members={members} />}
     </>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import * as Y from 'yjs';
 import { api } from '../api/endpoints';
-import type { Member } from '../api/types';
+import type { Member } from '../../../shared/api';
 
 /** At most one reload of the members list per this window, however many strangers appear. */
 const RELOAD_EVERY_MS = 3_000;

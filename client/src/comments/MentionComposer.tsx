@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { Member } from '../api/types';
+import type { Member } from '../../../shared/api';
 import { useI18n } from '../i18n/i18n';
 
 export interface ComposedComment {

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
 import type { CommentAuthor, CommentThread } from '../../../shared/comments';
 import { hasRole } from '../../../shared/roles';
-import type { Member, Role } from '../api/types';
+import type { Member } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
 import { useI18n } from '../i18n/i18n';
 import { commentsApi } from './api';
 import { MentionComposer } from './MentionComposer';

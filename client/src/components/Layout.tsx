@@ -2,10 +2,13 @@ import type { ReactNode } from 'react';
 import { Link } from 'wouter';
 import { useI18n } from '../i18n/i18n';
 import { useSession } from '../session/session';
-import { NotificationBell } from '../notifications/NotificationBell';
 
-/** The frame of every page: skip link, brand, language toggle, who is signed in. */
-export function Layout({ children }: { children: ReactNode }) {
+/**
+ * The frame of every page: skip link, brand, language toggle, who is signed in.
+ * `notifications` is shown beside the signed-in name (the app passes the bell), so that
+ * the frame does not depend on any feature.
+ */
+export function Layout({ children, notifications }: { children: ReactNode; notifications?: (userId: string) => ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const { state, signOut } = useSession();
   return (
@@ -20,7 +23,7 @@ export function Layout({ children }: { children: ReactNode }) {
         {state.status === 'signedIn' && (
           <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
         )}
-        {state.status === 'signedIn' && <NotificationBell userId={state.user.id} />}
+        {state.status === 'signedIn' && notifications?.(state.user.id)}
         <button
           type="button"
           className="button button--quiet button--small"

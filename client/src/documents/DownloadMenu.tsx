@@ -1,5 +1,5 @@
 import './documents.css';
-import type { DocumentKind } from '../api/types';
+import type { DocumentKind } from '../../../shared/api';
 import type { MessageKey } from '../i18n/nl';
 import { useI18n } from '../i18n/i18n';
 import { exportUrl } from './upload-api';

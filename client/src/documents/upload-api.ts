@@ -4,7 +4,7 @@
  * everywhere, phrased for a person by `describeUploadError`.
  */
 import { ApiError, getToken } from '../api/http';
-import type { DocumentMeta } from '../api/types';
+import type { DocumentMeta } from '../../../shared/api';
 import type { Translate } from '../i18n/i18n';
 import { describeError } from '../api/messages';
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { DocumentMeta, Member } from '../api/types';
+import type { DocumentMeta, Member } from '../../../shared/api';
 import { useI18n } from '../i18n/i18n';
 import { ActivityPanel } from './ActivityPanel';
 import type { Names } from './describe-event';

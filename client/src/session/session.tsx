@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
 import { ApiError, getToken, onUnauthorized, setToken } from '../api/http';
-import type { AuthAnswer as AuthResult, User } from '../api/types';
+import type { AuthAnswer as AuthResult, User } from '../../../shared/api';
 
 const USER_KEY = 'stadskamer.user';
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'wouter';
 import { api } from '../../api/endpoints';
-import type { DocumentKind, DocumentMeta } from '../../api/types';
+import type { DocumentKind, DocumentMeta } from '../../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
 import { useI18n } from '../../i18n/i18n';

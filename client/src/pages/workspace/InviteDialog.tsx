@@ -1,7 +1,7 @@
 import { INVITE_ROLES } from '../../../../shared/roles';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { api } from '../../api/endpoints';
-import type { Invite } from '../../api/types';
+import type { Invite } from '../../../../shared/api';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useI18n } from '../../i18n/i18n';
 

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { Member } from '../../api/types';
+import type { Member } from '../../../../shared/api';
 import { Avatar } from '../../components/Avatar';
 import { useI18n } from '../../i18n/i18n';
 

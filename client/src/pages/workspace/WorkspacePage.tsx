@@ -1,6 +1,6 @@
 import { useId, useState } from 'react';
 import { api } from '../../api/endpoints';
-import { DOCUMENT_KINDS } from '../../api/types';
+import { DOCUMENT_KINDS } from '../../../../shared/documents';
 import { canWriteContent } from '../../../../shared/roles';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useLoad } from '../../components/useLoad';

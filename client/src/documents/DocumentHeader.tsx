@@ -1,9 +1,11 @@
 import { useEffect, useId, useState, type ReactNode } from 'react';
-import { api } from '../../api/endpoints';
-import { DOCUMENT_STATUSES, type DocumentMeta, type DocumentStatus, type Role } from '../../api/types';
-import { canWriteContent } from '../../../../shared/roles';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useI18n } from '../../i18n/i18n';
+import { api } from '../api/endpoints';
+import type { DocumentMeta, DocumentStatus } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
+import { DOCUMENT_STATUSES } from '../../../shared/documents';
+import { canWriteContent } from '../../../shared/roles';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useI18n } from '../i18n/i18n';
 
 interface Props {
   document: DocumentMeta;

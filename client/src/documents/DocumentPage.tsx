@@ -1,26 +1,27 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'wouter';
-import { api } from '../../api/endpoints';
-import type { DocumentMeta, Role } from '../../api/types';
-import { canWriteContent } from '../../../../shared/roles';
-import { ErrorAlert } from '../../components/ErrorAlert';
-import { useLoad } from '../../components/useLoad';
-import { usePageTitle } from '../../components/usePageTitle';
-import { CollaborativeEditor } from '../../editor/CollaborativeEditor';
-import { ConnectionIndicator } from '../../editor/ConnectionIndicator';
-import { PresenceList } from '../../editor/PresenceList';
-import { useCollabSession } from '../../editor/useCollabSession';
-import { useI18n } from '../../i18n/i18n';
-import { useUser } from '../../session/session';
+import { api } from '../api/endpoints';
+import type { DocumentMeta } from '../../../shared/api';
+import type { Role } from '../../../shared/roles';
+import { canWriteContent } from '../../../shared/roles';
+import { ErrorAlert } from '../components/ErrorAlert';
+import { useLoad } from '../components/useLoad';
+import { usePageTitle } from '../components/usePageTitle';
+import { CollaborativeEditor } from '../editor/CollaborativeEditor';
+import { ConnectionIndicator } from '../editor/ConnectionIndicator';
+import { PresenceList } from '../editor/PresenceList';
+import { useCollabSession } from '../editor/useCollabSession';
+import { useI18n } from '../i18n/i18n';
+import { useUser } from '../session/session';
 import { DocumentHeader } from './DocumentHeader';
-import { CommentHighlights } from '../../comments/comment-highlights';
-import { CommentsPanel, createCommentHooks } from '../../comments/CommentsPanel';
-import { isMetadataChange } from '../../live/metadata-change';
-import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
-import { BoardPage } from '../../board/BoardPage';
-import { DownloadMenu } from '../../documents/DownloadMenu';
-import { ImagePaste, type ImagePasteOptions } from '../../editor/image-paste';
-import { describeUploadError, uploadImage } from '../../documents/upload-api';
+import { CommentHighlights } from '../comments/comment-highlights';
+import { CommentsPanel, createCommentHooks } from '../comments/CommentsPanel';
+import { isMetadataChange } from '../live/metadata-change';
+import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
+import { BoardPage } from '../board/BoardPage';
+import { DownloadMenu } from './DownloadMenu';
+import { ImagePaste, type ImagePasteOptions } from '../editor/image-paste';
+import { describeUploadError, uploadImage } from './upload-api';
 
 /** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
@@ -61,7 +62,16 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         <DownloadMenu documentId={document.id} kind={document.kind} />
       </div>
       {document.kind === 'board' ? (
-        <BoardPage document={document} role={role} members={loaded.data.members} onChange={onChange} />
+        <BoardPage
+          document={document}
+          role={role}
+          members={loaded.data.members}
+          header={(extra) => (
+            <DocumentHeader document={document} role={role} onChange={onChange}>
+              {extra}
+            </DocumentHeader>
+          )}
+        />
       ) : (
         <TextDocument document={document} role={role} onChange={onChange} />
       )}

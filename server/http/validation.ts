@@ -1,11 +1,11 @@
 import type { Context } from 'hono';
 import type { z } from 'zod';
-import { HttpError } from '../http/errors';
+import { AppError } from './errors';
 
-function invalid(error: z.ZodError): HttpError {
+function invalid(error: z.ZodError): AppError {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.') || 'body';
-  return new HttpError(422, 'invalid_field', `${field}: ${issue.message}`, field);
+  return new AppError(422, 'invalid_field', `${field}: ${issue.message}`, field);
 }
 
 /** Parses the JSON body and checks it against `schema`: 400 when it is not JSON, 422 naming the first bad field. */
@@ -15,10 +15,10 @@ export async function readBody<S extends z.ZodType>(c: Context, schema: S): Prom
   try {
     value = JSON.parse(raw);
   } catch {
-    throw new HttpError(400, 'malformed_json', 'The request body is not valid JSON.');
+    throw new AppError(400, 'malformed_json', 'The request body is not valid JSON.');
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new HttpError(422, 'invalid_field', 'body: expected a JSON object', 'body');
+    throw new AppError(422, 'invalid_field', 'body: expected a JSON object', 'body');
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw invalid(parsed.error);

@@ -9,10 +9,10 @@
  */
 import type * as Y from 'yjs';
 import type { JSONContent } from '@tiptap/core';
-import { readHonestBoard, votesLabel } from './board-model';
-import { NO_CARDS, UNTITLED_COLUMN } from './board-document';
-import { heading, inlineText, list, paragraph } from './pm-builders';
-import { docJSONToYUpdate, type DocJSON } from './prosemirror';
+import { readHonestBoard, votesLabel } from '../export/board-model';
+import { NO_CARDS, UNTITLED_COLUMN } from '../export/board-document';
+import { heading, inlineText, list, paragraph } from '../export/pm-builders';
+import { docJSONToYUpdate, type DocJSON } from '../export/prosemirror';
 
 export const DRAFT_INTRO =
   'Dit ontwerp is opgemaakt uit het workshopbord. Per kolom staan de kaarten gerangschikt volgens het aantal stemmen; ' +

@@ -1,11 +1,11 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import type { Logger } from '../log';
-import type { PubSub } from '../bus/pubsub';
+import type { PubSub } from './pubsub';
 import type { DocumentStore } from '../storage/document-store';
 import type { EncodedAwarenessEntry } from '../sync/messages';
 import type { Room } from '../sync/room';
-import * as Y from 'yjs';
+import { applyStoredUpdates } from '../storage/stored-doc';
 import { REMOTE_ORIGIN } from '../sync/room';
 
 const KIND_UPDATE = 0;
@@ -73,9 +73,7 @@ export class DocumentRelay {
   async reconcile(room: Room): Promise<void> {
     try {
       const updates = await this.store.loadUpdates(room.id);
-      room.doc.transact(() => {
-        for (const u of updates) Y.applyUpdate(room.doc, u, REMOTE_ORIGIN);
-      }, REMOTE_ORIGIN);
+      applyStoredUpdates(room.doc, updates, REMOTE_ORIGIN);
       room.republishAwareness();
     } catch (err) {
       this.log.error({ event: 'relay.reconcile_failed', documentId: room.id, err }, 'reconcile failed');

@@ -1,0 +1,19 @@
+// Bundles the server (and the operator scripts) into dist/server with esbuild: `npm start`
+// then runs plain `node`, with no TypeScript compiler in memory. Packages stay external —
+// native modules (better-sqlite3) and pg load from node_modules as usual.
+import { build } from 'esbuild';
+
+const root = new URL('..', import.meta.url).pathname;
+
+await build({
+  absWorkingDir: root,
+  entryPoints: { main: 'server/main.ts', backup: 'scripts/backup.ts', 'db-copy': 'scripts/db-copy.ts' },
+  outdir: 'dist/server',
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  sourcemap: true,
+  logLevel: 'warning',
+});

@@ -1,0 +1,117 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Config } from './config';
+import type { Logger } from './log';
+import type { Database } from './storage/db';
+import type { DocumentStore } from './storage/document-store';
+import type { RoomRegistry } from './sync/rooms';
+import type { SyncAuthorizer } from './sync/socket-route';
+import type { Role } from '../shared/roles';
+import { AppError } from './http/errors';
+import { createAccess, type Access, type AppEnv } from './http/access';
+import { syncAuthorizer } from './http/sync-access';
+import type { DomainEvents } from './events/emit';
+import { authenticate, csrfGuard } from './auth/middleware';
+import { createLoginLimiter } from './auth/login-limiter';
+import { authRoutes } from './auth/routes';
+import { SessionRepository } from './auth/sessions';
+import { UserRepository } from './auth/users';
+import { workspaceRoutes } from './workspaces/routes';
+import { inviteRoutes } from './workspaces/invite-routes';
+import { InviteRepository } from './workspaces/invites';
+import { MemberRepository } from './workspaces/members';
+import { WorkspaceRepository } from './workspaces/workspaces';
+import { documentRoutes } from './documents/routes';
+import { DocumentRepository } from './documents/document-repository';
+import { currentDocReader } from './documents/current-doc';
+import { commentRoutes } from './comments/routes';
+import { boardRoutes } from './boards/routes';
+import { isUploadPath } from './http/upload';
+import { SqliteImageStore } from './images/image-store';
+import { imageRoutes } from './images/routes';
+import { downloadRoutes } from './downloads/routes';
+import { importRoutes } from './imports/routes';
+
+/** Request bodies larger than this are refused with 413 before anything reads them. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+export interface ApiDeps {
+  /** Read per request: with PORT=0 the server learns its own origin only once it listens. */
+  config: Config;
+  log: Logger;
+  db: Database;
+  store: DocumentStore;
+  rooms: RoomRegistry;
+  /** Features emit here; listeners (notifications, the event log) subscribe. */
+  events: DomainEvents;
+  /** A member's role changed (null: removed); open sockets must follow at once. */
+  onMembershipChange?(workspaceId: string, userId: string, role: Role | null): void;
+}
+
+export interface Api {
+  /** Mount at '/': every route is under /api. Add route modules with `routes.route('/', …)` before mounting. */
+  routes: Hono<AppEnv>;
+  authorizeSync: SyncAuthorizer;
+  /** The access rules, for route modules mounted from outside (events, presence). */
+  access: Access;
+  documents: DocumentRepository;
+  close(): Promise<void>;
+}
+
+/**
+ * The REST API of CONTRACT §2: body limit, CSRF check and authentication for every /api
+ * route, then each feature's routes mounted with one line. Each feature module gets the
+ * repositories it needs, the access middleware and `emit`.
+ */
+export function createApi(deps: ApiDeps): Api {
+  const { config, log, db, store, rooms, events } = deps;
+  const { emit } = events;
+  const users = new UserRepository(db);
+  const sessions = new SessionRepository(db);
+  const workspaces = new WorkspaceRepository(db);
+  const members = new MemberRepository(db);
+  const invites = new InviteRepository(db);
+  const documents = new DocumentRepository(db);
+  const access = createAccess({ workspaces, members, documents });
+  const withCurrentDoc = currentDocReader(rooms, store);
+  const limiter = createLoginLimiter({
+    redisUrl: config.redisUrl,
+    log,
+    failuresPerEmail: config.loginFailuresPerEmail,
+    failuresPerAddress: config.loginFailuresPerAddress,
+  });
+  const origin = () => config.publicOrigin;
+
+  const app = new Hono<AppEnv>();
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      // The rest of the body is never read: the connection cannot be reused for another request.
+      throw new AppError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`, undefined, {
+        Connection: 'close',
+      });
+    },
+  });
+  // Upload routes (images, Word import) set their own, larger limit (server/http/upload.ts).
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
+  app.use('/api/*', csrfGuard(origin));
+  app.use('/api/*', authenticate(sessions, origin));
+  app.route('/', authRoutes({ config, log, users, sessions, limiter }));
+  app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
+  app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
+  app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
+  app.route('/', commentRoutes({ db, members, access, events }));
+  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
+  const images = new SqliteImageStore(db);
+  app.route('/', imageRoutes({ members, access, images, log }));
+  app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log }));
+  app.route('/', importRoutes({ documents, access, store, images, emit, log }));
+
+  return {
+    routes: app,
+    authorizeSync: syncAuthorizer(sessions, access, origin),
+    access,
+    documents,
+    close: () => limiter.close(),
+  };
+}

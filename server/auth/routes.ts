@@ -1,0 +1,98 @@
+import { Hono, type Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { LoginBody, RegisterBody } from '../../shared/api';
+import type { Config } from '../config';
+import type { Logger } from '../log';
+import { AppError } from '../http/errors';
+import { requireUser, type AppEnv } from '../http/access';
+import { readBody } from '../http/validation';
+import type { LoginLimiter } from './login-limiter';
+import { clearSessionCookie, setSessionCookie } from './middleware';
+import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
+import type { SessionRepository } from './sessions';
+import { EmailTakenError, toUser, type UserRepository } from './users';
+
+export interface AuthRouteDeps {
+  /** Read per request: the public origin is known only once the server listens. */
+  config: Config;
+  log: Logger;
+  users: UserRepository;
+  sessions: SessionRepository;
+  limiter: LoginLimiter;
+}
+
+/**
+ * The address failed sign-ins are counted against. Behind a trusted proxy it is the last
+ * X-Forwarded-For entry, the one the proxy itself added (earlier ones the client can forge).
+ */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').pop()?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
+/** Register, sign in, sign out, and who am I. */
+export function authRoutes({ config, log, users, sessions, limiter }: AuthRouteDeps): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+
+  const startSession = (c: Context, userId: string) => {
+    const session = sessions.create(userId);
+    setSessionCookie(c, config.publicOrigin, session.token, session.expiresAt);
+    return session.token;
+  };
+
+  app.post('/api/auth/register', async (c) => {
+    const body = await readBody(c, RegisterBody);
+    if (users.findByEmail(body.email)) throw emailTaken();
+    const passwordHash = await hashPassword(body.password);
+    let user;
+    try {
+      user = users.create({ email: body.email, passwordHash, name: body.name, organization: body.organization });
+    } catch (err) {
+      // Two registrations for one address at once: the database decides.
+      if (err instanceof EmailTakenError) throw emailTaken();
+      throw err;
+    }
+    log.info({ event: 'auth.registered', userId: user.id }, 'user registered');
+    return c.json({ user: toUser(user), token: startSession(c, user.id) }, 201);
+  });
+
+  app.post('/api/auth/login', async (c) => {
+    const body = await readBody(c, LoginBody);
+    const address = clientAddress(c, config.trustProxy);
+    const wait = await limiter.retryAfter(body.email, address);
+    if (wait > 0) {
+      log.warn({ event: 'auth.login_throttled', address }, 'sign-in throttled');
+      throw new AppError(429, 'too_many_attempts', 'Too many failed sign-ins. Try again later.', undefined, {
+        'Retry-After': String(wait),
+      });
+    }
+    const user = users.findByEmail(body.email);
+    const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyPasswordHash()));
+    if (!user || !ok) {
+      await limiter.recordFailure(body.email, address);
+      log.info({ event: 'auth.login_failed', address }, 'sign-in failed');
+      throw new AppError(401, 'invalid_credentials', 'E-mail address or password is wrong.');
+    }
+    await limiter.recordSuccess(body.email);
+    return c.json({ user: toUser(user), token: startSession(c, user.id) });
+  });
+
+  app.post('/api/auth/logout', requireUser, (c) => {
+    sessions.revoke(c.var.session.tokenHash);
+    clearSessionCookie(c, config.publicOrigin);
+    return c.body(null, 204);
+  });
+
+  app.get('/api/me', requireUser, (c) => c.json({ user: toUser(c.var.user) }));
+
+  return app;
+}
+
+function emailTaken(): AppError {
+  return new AppError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
+}
