@@ -31,6 +31,14 @@ import { SqliteImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
 import { importRoutes } from './imports/routes';
+import { CommentRepository } from './comments/comment-repository';
+import { createSearch, type SearchFeature } from './search/search-feature';
+import { peopleRoutes } from './people/routes';
+import { LifecycleRepository } from './documents/lifecycle-repository';
+import { documentLifecycleRoutes } from './documents/lifecycle-routes';
+import { startPurging } from './documents/purge';
+import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
+import { CloseCode } from '../shared/protocol';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -55,6 +63,8 @@ export interface Api {
   /** The access rules, for route modules mounted from outside (events, presence). */
   access: Access;
   documents: DocumentRepository;
+  /** Full-text search; the sync path tells it about content edits. */
+  search: SearchFeature;
   close(): Promise<void>;
 }
 
@@ -106,12 +116,46 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
+  const search = createSearch({
+    db,
+    withCurrentDoc,
+    documents,
+    users,
+    comments: new CommentRepository(db),
+    events,
+    log,
+    delayMs: config.searchIndexDelayMs,
+  });
+  app.route('/', search.routes);
+  const lifecycle = new LifecycleRepository(db);
+  // Sockets of a trashed, archived or moved document reconnect and are authorised afresh.
+  const disconnect = (documentId: string, reason: string) => {
+    for (const conn of rooms.loaded(documentId)?.connections ?? []) conn.close(CloseCode.forbidden, reason);
+  };
+  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect }));
+  app.route('/', workspaceLifecycleRoutes({
+    workspaces,
+    lifecycle,
+    access,
+    disconnectWorkspace: (workspaceId, reason) => {
+      for (const room of rooms.all()) {
+        for (const conn of room.connections) if (conn.identity.workspaceId === workspaceId) conn.close(CloseCode.forbidden, reason);
+      }
+    },
+  }));
+  const stopPurging = startPurging(lifecycle, log);
+  app.route('/', peopleRoutes(db));
 
   return {
     routes: app,
     authorizeSync: syncAuthorizer(sessions, access, origin),
     access,
     documents,
-    close: () => limiter.close(),
+    search,
+    close: async () => {
+      stopPurging();
+      search.close();
+      await limiter.close();
+    },
   };
 }

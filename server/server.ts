@@ -13,7 +13,7 @@ import { healthRoutes } from './http/health';
 import { answerNotFound, handleErrors } from './http/errors';
 import { syncRoute, type SyncAuthorizer } from './sync/socket-route';
 import { staticClient } from './http/static-client';
-import { createApi } from './api';
+import { createApi, type Api } from './api';
 import { MembershipRelay } from './workspaces/membership-relay';
 import { createBus } from './bus/create-bus';
 import { DocumentRelay } from './bus/document-relay';
@@ -46,6 +46,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // the `let`s are filled in before the first socket can arrive.
   let relay: DocumentRelay | null = null;
   let live: LiveFeatures | null = null;
+  let api: Api | null = null;
   const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
   const rooms: RoomRegistry = new RoomRegistry({
     store,
@@ -58,6 +59,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
       onLocalUpdate: (documentId, update, origin) => {
         relay?.publishUpdate(documentId, update);
         live?.onEdit(documentId, origin);
+        api?.search.changed(documentId);
       },
       onLocalAwareness: (documentId, entries) => relay?.publishAwareness(documentId, entries),
     },
@@ -86,7 +88,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // The API reads the public origin per request; see below for PORT=0.
   const apiConfig = { ...config };
   const events = new DomainEvents(log);
-  const api = createApi({
+  api = createApi({
     config: apiConfig,
     log,
     db,

@@ -176,6 +176,8 @@ export const DocumentMeta = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** Set while archived: hidden from lists, still searchable, read-only. */
+  archivedAt: z.string().nullable(),
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export const DocumentAnswer = z.object({ document: DocumentMeta });

@@ -13,6 +13,10 @@ export const EVENT_TYPES = [
   'member.role_changed',
   'member.removed',
   'presence.changed',
+  'document.deleted',
+  'document.restored',
+  'document.archived',
+  'document.moved',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

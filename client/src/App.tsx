@@ -8,6 +8,8 @@ import { InvitePage } from './pages/InvitePage';
 import { WorkspacePage } from './pages/workspace/WorkspacePage';
 import { WorkspacesPage } from './pages/WorkspacesPage';
 import { useSession } from './session/session';
+import { PeoplePage } from './people/PeoplePage';
+import { SearchButton } from './search/SearchButton';
 
 // The editor (TipTap, Yjs) is most of the code: load it only when a document opens.
 const DocumentPage = lazy(() => import('./documents/DocumentPage').then((m) => ({ default: m.DocumentPage })));
@@ -53,9 +55,22 @@ function NotFound() {
 
 const bell = (userId: string) => <NotificationBell userId={userId} />;
 
+function Tools() {
+  const { t } = useI18n();
+  return (
+    <>
+      <Link href="/people" className="button button--quiet button--small">
+        {t('people.nav')}
+      </Link>
+      <SearchButton />
+    </>
+  );
+}
+const tools = () => <Tools />;
+
 export function App() {
   return (
-    <Layout notifications={bell}>
+    <Layout tools={tools} notifications={bell}>
       <Switch>
         <Route path="/signin">
           <SignedOut>
@@ -70,6 +85,11 @@ export function App() {
         <Route path="/">
           <SignedIn>
             <WorkspacesPage />
+          </SignedIn>
+        </Route>
+        <Route path="/people">
+          <SignedIn>
+            <PeoplePage />
           </SignedIn>
         </Route>
         <Route path="/w/:wid">

@@ -12,6 +12,7 @@ interface DocumentRow {
   created_by: string;
   created_at: string;
   updated_at: string;
+  archived_at: string | null;
 }
 
 function toMeta(row: DocumentRow): DocumentMeta {
@@ -25,6 +26,7 @@ function toMeta(row: DocumentRow): DocumentMeta {
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
+    archivedAt: row.archived_at ?? null,
   };
 }
 
@@ -42,9 +44,13 @@ export class DocumentRepository {
       `INSERT INTO documents (id, workspace_id, kind, title, tags, status, created_by, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
     );
-    this.byId = db.prepare('SELECT * FROM documents WHERE id = ?');
-    this.inWorkspace = db.prepare('SELECT * FROM documents WHERE workspace_id = ? ORDER BY updated_at DESC, id');
-    this.ofKind = db.prepare('SELECT * FROM documents WHERE workspace_id = ? AND kind = ? ORDER BY updated_at DESC, id');
+    this.byId = db.prepare(
+      // A document in the trash, or in a workspace in the trash, does not exist for the API.
+      `SELECT d.* FROM documents d JOIN workspaces w ON w.id = d.workspace_id
+        WHERE d.id = ? AND d.deleted_at IS NULL AND w.deleted_at IS NULL`,
+    );
+    this.inWorkspace = db.prepare('SELECT * FROM documents WHERE workspace_id = ? AND deleted_at IS NULL AND archived_at IS NULL ORDER BY updated_at DESC, id');
+    this.ofKind = db.prepare('SELECT * FROM documents WHERE workspace_id = ? AND kind = ? AND deleted_at IS NULL AND archived_at IS NULL ORDER BY updated_at DESC, id');
     this.update = db.prepare('UPDATE documents SET title = ?, tags = ?, status = ?, updated_at = ? WHERE id = ?');
     this.touchStmt = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
   }

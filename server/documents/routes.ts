@@ -3,6 +3,7 @@ import { CreateDocumentBody, ListDocumentsQuery, UpdateDocumentBody } from '../.
 import { actorOf, type Emit } from '../events/emit';
 import type { Access, AppEnv } from '../http/access';
 import { readBody, readQuery } from '../http/validation';
+import { AppError } from '../http/errors';
 import type { MemberRepository } from '../workspaces/members';
 import type { WithCurrentDoc } from './current-doc';
 import type { DocumentRepository } from './document-repository';
@@ -43,6 +44,7 @@ export function documentRoutes({ documents, members, access, emit, withCurrentDo
   app.patch('/api/documents/:did', access.requireDocument('editor'), async (c) => {
     const { user, document: before } = c.var;
     const changes = await readBody(c, UpdateDocumentBody);
+    if (before.archivedAt) throw new AppError(409, 'document_archived', 'This document is archived: take it out of the archive to change it.');
     const document = documents.patch(before.id, changes);
     const base = { workspaceId: document.workspaceId, actor: actorOf(user), subject: document.id };
     if (changes.status !== undefined && changes.status !== before.status) {

@@ -24,7 +24,8 @@ export function syncAuthorizer(sessions: SessionRepository, access: Access, publ
         ok: true,
         identity: {
           user: { id: user.id, name: user.name, organization: user.organization, color: colorForUser(user.id) },
-          role,
+          // An archived document is read-only for everyone until it is taken out of the archive.
+          role: document.archivedAt ? 'viewer' : role,
           workspaceId: document.workspaceId,
         },
       };

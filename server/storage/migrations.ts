@@ -189,3 +189,7 @@ migrations.push({
 });
 
 migrations.push(...documentMigrations);
+import { searchMigrations } from './migrations/search';
+migrations.push(...searchMigrations);
+import { lifecycleMigrations } from './migrations/lifecycle';
+migrations.push(...lifecycleMigrations);

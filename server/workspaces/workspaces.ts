@@ -32,12 +32,12 @@ export class WorkspaceRepository {
     this.forMember = db.prepare(
       `SELECT w.id, w.name, w.description, w.created_at, m.role
          FROM workspaces w JOIN members m ON m.workspace_id = w.id
-        WHERE w.id = ? AND m.user_id = ?`,
+        WHERE w.id = ? AND m.user_id = ? AND w.deleted_at IS NULL`,
     );
     this.allForUser = db.prepare(
       `SELECT w.id, w.name, w.description, w.created_at, m.role
          FROM workspaces w JOIN members m ON m.workspace_id = w.id
-        WHERE m.user_id = ?
+        WHERE m.user_id = ? AND w.deleted_at IS NULL
         ORDER BY w.created_at DESC, w.id`,
     );
   }

@@ -5,10 +5,18 @@ import { useSession } from '../session/session';
 
 /**
  * The frame of every page: skip link, brand, language toggle, who is signed in.
- * `notifications` is shown beside the signed-in name (the app passes the bell), so that
- * the frame does not depend on any feature.
+ * `tools` (search, people) and `notifications` (the bell) are shown beside the signed-in
+ * name; the app passes them, so that the frame does not depend on any feature.
  */
-export function Layout({ children, notifications }: { children: ReactNode; notifications?: (userId: string) => ReactNode }) {
+export function Layout({
+  children,
+  tools,
+  notifications,
+}: {
+  children: ReactNode;
+  tools?: () => ReactNode;
+  notifications?: (userId: string) => ReactNode;
+}) {
   const { t, lang, setLang } = useI18n();
   const { state, signOut } = useSession();
   return (
@@ -23,6 +31,7 @@ export function Layout({ children, notifications }: { children: ReactNode; notif
         {state.status === 'signedIn' && (
           <span className="topbar__user">{t('nav.signedInAs', { name: state.user.name })}</span>
         )}
+        {state.status === 'signedIn' && tools?.()}
         {state.status === 'signedIn' && notifications?.(state.user.id)}
         <button
           type="button"

@@ -6,6 +6,7 @@ import { DOCUMENT_STATUSES } from '../../../shared/documents';
 import { canWriteContent } from '../../../shared/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
+import { ArchivedNotice, DocumentActions } from './DocumentActions';
 
 interface Props {
   document: DocumentMeta;
@@ -19,7 +20,7 @@ export function DocumentHeader({ document, role, onChange, children }: Props) {
   const { t } = useI18n();
   const titleId = useId();
   const statusId = useId();
-  const canEdit = canWriteContent(role);
+  const canEdit = canWriteContent(role) && document.archivedAt === null;
   const [title, setTitle] = useState(document.title);
   const [error, setError] = useState<unknown>(null);
 
@@ -96,7 +97,9 @@ export function DocumentHeader({ document, role, onChange, children }: Props) {
           </span>
         ))}
         {children}
+        <DocumentActions document={document} role={role} onChange={onChange} />
       </div>
+      <ArchivedNotice document={document} />
       <ErrorAlert error={error} onDismiss={() => setError(null)} />
     </header>
   );

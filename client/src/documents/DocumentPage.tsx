@@ -83,7 +83,7 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
   const { t } = useI18n();
   const user = useUser();
   const session = useCollabSession(document.id, user.id);
-  const editable = canWriteContent(role);
+  const editable = canWriteContent(role) && document.archivedAt === null;
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
   const commentHooks = useMemo(createCommentHooks, [document.id]);
@@ -108,7 +108,7 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
         {session && <ConnectionIndicator session={session} />}
       </DocumentHeader>
       {session && <PresenceList session={session} self={self} />}
-      {!editable && (
+      {!canWriteContent(role) && (
         <p className="notice" data-testid="read-only" style={{ marginTop: 'var(--space-3)' }}>
           {t('doc.readOnly', { role: t(`role.${role}`) })}
         </p>

@@ -30,4 +30,8 @@ export const liveEn: Record<keyof typeof liveNl, string> = {
   'live.event.member.role_changed': '{actor} made {member} {role}',
   'live.event.member.removed': '{actor} removed {member} from the workspace',
   'live.event.presence.changed': '{actor} opened {title}',
+  'live.event.document.deleted': '{actor} moved {title} to the trash',
+  'live.event.document.restored': '{actor} restored {title}',
+  'live.event.document.archived': '{actor} archived {title}',
+  'live.event.document.moved': '{actor} moved {title} to another workspace',
 };

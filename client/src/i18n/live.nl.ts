@@ -28,4 +28,8 @@ export const liveNl = {
   'live.event.member.role_changed': '{actor} maakte {member} {role}',
   'live.event.member.removed': '{actor} verwijderde {member} uit de werkruimte',
   'live.event.presence.changed': '{actor} opende {title}',
+  'live.event.document.deleted': '{actor} verplaatste {title} naar de prullenbak',
+  'live.event.document.restored': '{actor} haalde {title} terug',
+  'live.event.document.archived': '{actor} archiveerde {title}',
+  'live.event.document.moved': '{actor} verplaatste {title} naar een andere werkruimte',
 };

@@ -2,6 +2,9 @@ import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
 import { documentsNl } from './documents.nl';
 import { boardsNl } from './boards.nl';
+import { searchNl } from './search.nl';
+import { peopleNl } from './people.nl';
+import { lifecycleNl } from './lifecycle.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -156,6 +159,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...documentsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...documentsNl };
 
 export type MessageKey = keyof typeof nl;

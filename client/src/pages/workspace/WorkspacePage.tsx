@@ -15,6 +15,7 @@ import { allTags, CITY_SUGGESTIONS } from './tags';
 import { LiveSidebar } from '../../live/LiveSidebar';
 import { StreamStatus } from '../../live/StreamStatus';
 import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
+import { TrashAndArchive } from '../../documents/TrashAndArchive';
 
 /** A workspace: its documents in three groups with a tag filter, its members, and invites for owners. */
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
@@ -94,6 +95,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
               filterTag={filterTag}
             />
           ))}
+          <TrashAndArchive workspaceId={workspaceId} role={role} documents={documents} />
         </div>
         <div className="live-sidebar">
           <MembersPanel members={members} selfId={user.id} />

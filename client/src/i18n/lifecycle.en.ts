@@ -1,0 +1,27 @@
+import type { lifecycleNl } from './lifecycle.nl';
+
+export const lifecycleEn: Record<keyof typeof lifecycleNl, string> = {
+  'lifecycle.more': 'More actions',
+  'lifecycle.duplicate': 'Duplicate',
+  'lifecycle.archive': 'Archive',
+  'lifecycle.unarchive': 'Take out of the archive',
+  'lifecycle.move': 'Move to another workspace…',
+  'lifecycle.delete': 'Move to trash',
+  'lifecycle.deleteTitle': 'Move "{title}" to the trash?',
+  'lifecycle.deleteBody': 'Editors can restore the document from the workspace trash for 30 days. After that it is gone for good.',
+  'lifecycle.deleteConfirm': 'Move to trash',
+  'lifecycle.cancel': 'Cancel',
+  'lifecycle.moveTitle': 'Move "{title}"',
+  'lifecycle.moveTo': 'To workspace',
+  'lifecycle.moveHint': 'Comments move along. People who are not members of the other workspace no longer see the document.',
+  'lifecycle.moveNone': 'You own no other workspace. Create one first.',
+  'lifecycle.moveConfirm': 'Move',
+  'lifecycle.archivedNotice': 'This document was archived on {date}: you can read it and find it through Search, but not change it. Take it out of the archive to change it.',
+  'lifecycle.trash': 'Trash',
+  'lifecycle.trashEmpty': 'The trash is empty.',
+  'lifecycle.trashHint': 'Documents stay here for 30 days; then they are deleted for good.',
+  'lifecycle.purgeOn': 'will be deleted on {date}',
+  'lifecycle.restore': 'Restore',
+  'lifecycle.archiveList': 'Archive',
+  'lifecycle.archiveEmpty': 'There are no archived documents.',
+};

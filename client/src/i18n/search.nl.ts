@@ -1,0 +1,22 @@
+/** Strings of search, in Dutch (Flemish usage); the English twin must have the same keys. */
+export const searchNl = {
+  'search.open': 'Zoeken',
+  'search.openHint': 'Zoeken (Ctrl+K)',
+  'search.title': 'Zoeken in al je werkruimtes',
+  'search.label': 'Zoekterm',
+  'search.placeholder': 'Bijvoorbeeld: burgerbegroting, wonen, Gent',
+  'search.close': 'Sluiten',
+  'search.filters': 'Filters',
+  'search.anyWorkspace': 'Alle werkruimtes',
+  'search.anyKind': 'Alle soorten',
+  'search.anyStatus': 'Elke status',
+  'search.kind': 'Soort',
+  'search.status': 'Status',
+  'search.workspace': 'Werkruimte',
+  'search.start': 'Typ een woord om te zoeken in titels, teksten, borden en opmerkingen van je werkruimtes.',
+  'search.searching': 'Zoeken…',
+  'search.none': 'Niets gevonden voor "{q}". Probeer een ander woord of minder filters.',
+  'search.count.one': '1 resultaat',
+  'search.count.other': '{count} resultaten',
+  'search.inComment': 'Opmerking bij {title}',
+} as const;
