@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n';
 import { SessionProvider } from './session/session';
+import { UpdatePrompt } from './offline/UpdatePrompt';
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/components.css';
@@ -13,5 +14,6 @@ createRoot(document.getElementById('root')!).render(
     <SessionProvider>
       <App />
     </SessionProvider>
+    <UpdatePrompt />
   </I18nProvider>,
 );

@@ -17,11 +17,21 @@ export function staticClient(clientDir = CLIENT_DIR): Hono {
     if (c.req.path.startsWith('/api/') || c.req.path.startsWith('/sync/')) return next();
     if (!fs.existsSync(index)) return c.html(PLACEHOLDER);
     const asset = path.join(clientDir, path.normalize(c.req.path));
-    if (c.req.path !== '/' && asset.startsWith(clientDir) && isFile(asset)) return files(c, next);
+    if (c.req.path !== '/' && asset.startsWith(clientDir) && isFile(asset)) {
+      const res = await files(c, next);
+      // The service worker and its manifest must be revalidated on every visit, or a browser
+      // keeps an old app shell for a day (HTTP caching of sw.js); hashed assets never change.
+      if (res && ALWAYS_REVALIDATE.has(c.req.path)) res.headers.set('Cache-Control', 'no-cache');
+      else if (res && c.req.path.startsWith('/assets/')) res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+      return res;
+    }
+    c.header('Cache-Control', 'no-cache');
     return c.html(fs.readFileSync(index, 'utf8'));
   });
   return app;
 }
+
+const ALWAYS_REVALIDATE = new Set(['/sw.js', '/manifest.webmanifest', '/index.html']);
 
 function isFile(p: string): boolean {
   try {

@@ -89,14 +89,16 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
 
   it('an editor renames the document and moves it to review; the other person sees both', async () => {
     screenshotsOnFailure('title-status', () => [pageA, pageB]);
-    const title = pageA.getByTestId('doc-title');
+    await pageA.getByRole('button', { name: 'Titel wijzigen' }).click();
+    const title = pageA.getByLabel('Titel van het document');
     await title.fill('Aanbevelingen netwerkbestuur (ontwerp 2)');
     await title.press('Enter');
+    await pageA.getByRole('heading', { level: 1, name: 'Aanbevelingen netwerkbestuur (ontwerp 2)' }).waitFor();
     await pageA.getByTestId('doc-status').selectOption('review');
     await expect.poll(() => pageA.getByTestId('doc-status').inputValue()).toBe('review');
 
     await pageB.reload();
-    await expect.poll(() => pageB.getByTestId('doc-title').inputValue()).toBe('Aanbevelingen netwerkbestuur (ontwerp 2)');
+    await expect.poll(() => pageB.getByTestId('doc-title').innerText()).toBe('Aanbevelingen netwerkbestuur (ontwerp 2)');
     expect(await pageB.getByTestId('doc-status').inputValue()).toBe('review');
     await pageB.getByRole('link', { name: /^← Terug naar/ }).click();
     await pageB.locator('section[data-kind="recommendation"]').getByText('ter bespreking').waitFor();

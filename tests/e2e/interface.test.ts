@@ -99,7 +99,7 @@ describe('the interface', { timeout: 90_000 }, () => {
     await page.keyboard.press('Enter');
 
     await page.getByTestId('connection').getByText('verbonden').waitFor();
-    expect(await page.getByTestId('doc-title').inputValue()).toBe('Sleutelbord-aanbeveling');
+    expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('Sleutelbord-aanbeveling');
     const bold = await tabTo(page, (f) => f.label === 'Vet', 'the bold button');
     expect(hasVisibleOutline(bold)).toBe(true);
     const editor = await tabTo(page, (f) => f.testId === 'editor', 'the editor');

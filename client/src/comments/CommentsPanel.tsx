@@ -89,7 +89,7 @@ export function CommentsPanel({ editor, session, hooks, documentId, workspaceId,
 
   useEffect(() => {
     if (editor.isDestroyed) return;
-    const input = { threads: threads.map(({ id, anchor, resolved }) => ({ id, anchor, resolved })), activeId, showResolved };
+    const input = { threads: threads.map(({ id, anchor, resolved, quote }) => ({ id, anchor, resolved, quote })), activeId, showResolved };
     editor.view.dispatch(setHighlights(editor.state.tr, input));
   }, [editor, threads, activeId, showResolved]);
 

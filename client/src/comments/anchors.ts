@@ -1,6 +1,8 @@
 import { absolutePositionToRelativePosition, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap';
+import type { Node as PMNode } from '@tiptap/pm/model';
 import { fromBase64, toBase64 } from 'lib0/buffer';
 import * as Y from 'yjs';
+import { findQuote } from './quote-search';
 
 /** The y-sync binding's map from Yjs types to ProseMirror nodes (not exported by name). */
 export type ProsemirrorMapping = Parameters<typeof absolutePositionToRelativePosition>[2];
@@ -51,6 +53,38 @@ export function resolveAnchor(
     const to = relativePositionToAbsolutePosition(ydoc, fragment, end, mapping);
     if (from === null || to === null || to <= from) return null;
     return { from, to };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A thread's range: its anchor when the anchored text still reads as the quote, else the
+ * quote found again in the document (structural edits can make the binding rewrite a
+ * block's text as new Yjs items, which leaves the anchor on deleted items), else null —
+ * orphaned, because its text is really gone.
+ */
+export function resolveThreadRange(
+  thread: { anchor: EncodedAnchor; quote?: string },
+  ydoc: Y.Doc,
+  fragment: Y.XmlFragment,
+  mapping: ProsemirrorMapping,
+  doc: PMNode,
+): { from: number; to: number } | null {
+  const range = resolveAnchor(thread.anchor, ydoc, fragment, mapping);
+  // A long quote is stored cut short ("…"): only the anchor can place it.
+  if (!thread.quote || thread.quote.endsWith('…')) return range;
+  if (range && range.to <= doc.content.size) {
+    const text = doc.textBetween(range.from, range.to, ' ', ' ');
+    if (text.replace(/\s+/g, ' ').trim() === thread.quote.replace(/\s+/g, ' ').trim()) return range;
+  }
+  return findQuote(doc, thread.quote, range?.from ?? lastKnownStart(thread.anchor, ydoc, fragment, mapping));
+}
+
+/** Where the anchor's start was, even when its text is gone: a hint for the nearest quote. */
+function lastKnownStart(anchor: EncodedAnchor, ydoc: Y.Doc, fragment: Y.XmlFragment, mapping: ProsemirrorMapping): number | null {
+  try {
+    return relativePositionToAbsolutePosition(ydoc, fragment, Y.decodeRelativePosition(fromBase64(anchor.start)), mapping);
   } catch {
     return null;
   }

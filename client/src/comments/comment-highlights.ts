@@ -3,13 +3,15 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { encodeAnchor, resolveAnchor, type EncodedAnchor, type ProsemirrorMapping } from './anchors';
+import { encodeAnchor, resolveThreadRange, type EncodedAnchor, type ProsemirrorMapping } from './anchors';
 
 /** What the highlights need to know of a thread. */
 export interface AnchoredThread {
   id: string;
   anchor: EncodedAnchor;
   resolved: boolean;
+  /** The commented text when the thread was made: found again if structure edits lose the anchor. */
+  quote?: string;
 }
 
 export interface HighlightInput {
@@ -54,7 +56,7 @@ function computeDecorations(state: EditorState, input: HighlightInput): Decorati
   const decorations: Decoration[] = [];
   for (const thread of input.threads) {
     if (thread.resolved && !input.showResolved) continue;
-    const range = resolveAnchor(thread.anchor, b.doc, b.type, b.mapping);
+    const range = resolveThreadRange(thread, b.doc, b.type, b.mapping, state.doc);
     if (!range || range.to > state.doc.content.size) continue;
     const classes = ['comment-highlight'];
     if (thread.resolved) classes.push('comment-highlight--resolved');

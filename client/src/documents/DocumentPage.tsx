@@ -9,8 +9,13 @@ import { useLoad } from '../components/useLoad';
 import { usePageTitle } from '../components/usePageTitle';
 import { CollaborativeEditor } from '../editor/CollaborativeEditor';
 import { ConnectionIndicator } from '../editor/ConnectionIndicator';
+import { RefusedEditsNotice, useRefusal } from '../editor/RefusedEditsNotice';
+import { SaveIndicator, useWarnBeforeLeaving } from '../editor/SaveIndicator';
+import { TooDeepNotice } from '../editor/TooDeepNotice';
+import { plainTextBlocks } from '../editor/content-depth';
 import { PresenceList } from '../editor/PresenceList';
-import { useCollabSession } from '../editor/useCollabSession';
+import { useCollabSession, useContentTooDeep } from '../editor/useCollabSession';
+import type { CollabSession } from '../editor/collab-session';
 import { useI18n } from '../i18n/i18n';
 import { useUser } from '../session/session';
 import { DocumentHeader } from './DocumentHeader';
@@ -22,16 +27,28 @@ import { BoardPage } from '../board/BoardPage';
 import { DownloadMenu } from './DownloadMenu';
 import { ImagePaste, type ImagePasteOptions } from '../editor/image-paste';
 import { describeUploadError, uploadImage } from './upload-api';
+import { isNetworkFailure, recallDocument, rememberDocument } from '../offline/document-cache';
+
+type Loaded = { document: DocumentMeta; workspace: Awaited<ReturnType<typeof api.getWorkspace>>['workspace']; role: Role; members: Awaited<ReturnType<typeof api.getWorkspace>>['members'] };
 
 /** A document: its metadata and the caller's role first, then the editor or the workshop board. */
 export function DocumentPage({ documentId }: { documentId: string }) {
   const { t } = useI18n();
   const user = useUser();
   const [loaded, reload, replace] = useLoad(async () => {
-    const { document } = await api.getDocument(documentId);
-    const { workspace, members } = await api.getWorkspace(document.workspaceId);
-    const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
-    return { document, workspace, role, members };
+    try {
+      const { document } = await api.getDocument(documentId);
+      const { workspace, members } = await api.getWorkspace(document.workspaceId);
+      const role: Role = members.find((m) => m.user.id === user.id)?.role ?? 'viewer';
+      const context = { document, workspace, role, members };
+      rememberDocument(user.id, context);
+      return { ...context, offline: false };
+    } catch (err) {
+      // Offline: a document opened here before still opens, from this device's copy.
+      const remembered = isNetworkFailure(err) ? recallDocument<Loaded>(user.id, documentId) : null;
+      if (remembered) return { ...remembered, offline: true };
+      throw err;
+    }
   }, [documentId, user.id]);
 
   usePageTitle(loaded.status === 'ok' ? loaded.data.document.title : null);
@@ -61,6 +78,11 @@ export function DocumentPage({ documentId }: { documentId: string }) {
         </p>
         <DownloadMenu documentId={document.id} kind={document.kind} />
       </div>
+      {loaded.data.offline && (
+        <p className="notice" role="status" data-testid="offline-copy">
+          {t('offline.localCopy')}
+        </p>
+      )}
       {document.kind === 'board' ? (
         <BoardPage
           document={document}
@@ -80,12 +102,28 @@ export function DocumentPage({ documentId }: { documentId: string }) {
 }
 
 function TextDocument({ document, role, onChange }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void }) {
-  const { t } = useI18n();
   const user = useUser();
   const session = useCollabSession(document.id, user.id);
-  const editable = canWriteContent(role) && document.archivedAt === null;
+  return (
+    <>
+      <DocumentHeader document={document} role={role} onChange={onChange}>
+        {session && <ConnectionIndicator session={session} />}
+        {session && canWriteContent(role) && <SaveIndicator tracker={session.save} />}
+      </DocumentHeader>
+      {session && <TextDocumentBody session={session} document={document} role={role} />}
+    </>
+  );
+}
+
+function TextDocumentBody({ session, document, role }: { session: CollabSession; document: DocumentMeta; role: Role }) {
+  const { t } = useI18n();
+  const user = useUser();
+  const refusal = useRefusal(document.id);
+  const tooDeep = useContentTooDeep(session);
+  const editable = canWriteContent(role) && document.archivedAt === null && !refusal && !tooDeep;
+  useWarnBeforeLeaving(session.save, t('save.leaveWarning'));
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
-  const caretUser = useMemo(() => ({ name: user.name, color: user.color }), [user.name, user.color]);
+  const caretUser = useMemo(() => ({ id: user.id, name: user.name, color: user.color }), [user.id, user.name, user.color]);
   const commentHooks = useMemo(createCommentHooks, [document.id]);
   const [notice, setNotice] = useState<string | null>(null);
   const extensions = useMemo(() => {
@@ -104,10 +142,7 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
   }, [commentHooks, document.id]);
   return (
     <>
-      <DocumentHeader document={document} role={role} onChange={onChange}>
-        {session && <ConnectionIndicator session={session} />}
-      </DocumentHeader>
-      {session && <PresenceList session={session} self={self} />}
+      <PresenceList session={session} self={self} />
       {!canWriteContent(role) && (
         <p className="notice" data-testid="read-only" style={{ marginTop: 'var(--space-3)' }}>
           {t('doc.readOnly', { role: t(`role.${role}`) })}
@@ -116,8 +151,11 @@ function TextDocument({ document, role, onChange }: { document: DocumentMeta; ro
       <p className="notice" role="status" data-testid="editor-notice" hidden={notice === null} style={{ marginTop: 'var(--space-3)' }}>
         {notice}
       </p>
+      {refusal && <RefusedEditsNotice refusal={refusal} text={() => plainTextBlocks(session.doc.getXmlFragment('default')).join('\n\n')} />}
       <div style={{ marginTop: 'var(--space-4)' }}>
-        {session && (
+        {tooDeep ? (
+          <TooDeepNotice session={session} />
+        ) : (
           <CollaborativeEditor
             key={document.id}
             session={session}

@@ -4,12 +4,15 @@ import { useEffect, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 import type { CollabSession } from './collab-session';
 import { editorExtensions } from './extensions';
+import { DocumentOutline } from './DocumentOutline';
 import { Toolbar } from './Toolbar';
 import { TableMenu } from './TableMenu';
+import { ImageButton } from './ImageButton';
+import { WordCount } from './WordCount';
 
 interface Props {
   session: CollabSession;
-  user: { name: string; color: string };
+  user: { id: string; name: string; color: string };
   editable: boolean;
   /** More extensions (e.g. comment highlights); must be stable for the session. */
   extensions?: AnyExtension[];
@@ -45,9 +48,14 @@ export function CollaborativeEditor({ session, user, editable, extensions, aside
 
   const main = (
     <div>
+      <DocumentOutline editor={editor} />
       {editable && <Toolbar editor={editor} />}
+      {editable && <ImageButton editor={editor} />}
       {editable && <TableMenu editor={editor} />}
       <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor--readonly'} />
+      <p className="editor__footer">
+        <WordCount editor={editor} />
+      </p>
     </div>
   );
   if (!aside) return main;

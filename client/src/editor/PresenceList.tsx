@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Avatar } from '../components/Avatar';
 import { useI18n } from '../i18n/i18n';
+import { CARET_PALETTE, colorSlotsFromAwareness } from './caret-colors';
 import type { CollabSession } from './collab-session';
 
 interface Present {
@@ -30,7 +31,9 @@ export function PresenceList({ session, self }: { session: CollabSession; self: 
         if (!u || typeof u.id !== 'string' || typeof u.name !== 'string') continue;
         if (!byId.has(u.id)) byId.set(u.id, { id: u.id, name: u.name, organization: u.organization ?? '', color: u.color });
       }
-      setPeople([...byId.values()]);
+      // The same colours as the carets: one per person in this document.
+      const slots = colorSlotsFromAwareness(awareness, self.id);
+      setPeople([...byId.values()].map((p) => ({ ...p, color: CARET_PALETTE[slots.get(p.id) ?? 0] })));
     };
     update();
     awareness.on('change', update);

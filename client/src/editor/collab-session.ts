@@ -2,6 +2,8 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '../../../shared/protocol';
+import { guardContentDepth } from './content-depth';
+import { SaveTracker } from './save-state';
 
 export type ConnectionState = 'connected' | 'connecting' | 'offline' | 'denied';
 
@@ -13,12 +15,16 @@ export class CollabSession {
   readonly doc = new Y.Doc();
   readonly provider: WebsocketProvider;
   readonly persistence: IndexeddbPersistence;
+  readonly save: SaveTracker;
   private state: ConnectionState;
+  private tooDeep = false;
   private readonly listeners = new Set<(state: ConnectionState) => void>();
   private readonly onOnline = () => this.goOnline();
   private readonly onOffline = () => this.goOffline();
 
   constructor(documentId: string, userId: string, token: string | null) {
+    // Installed before anything fills the document, so no content reaches the editor unchecked.
+    guardContentDepth(this.doc, this.doc.getXmlFragment('default'), this.onTooDeep);
     // One local copy per person and document: on a shared computer, someone who signs in
     // next never loads (or resends) the previous person's unsynced edits.
     this.persistence = new IndexeddbPersistence(`stadskamer:${userId}:${documentId}`, this.doc);
@@ -30,6 +36,7 @@ export class CollabSession {
       connect: online,
       maxBackoffTime: 5_000,
     });
+    this.save = new SaveTracker(this.doc, this.provider, documentId);
     this.state = online ? 'connecting' : 'offline';
     this.provider.on('status', ({ status }: { status: string }) => {
       if (this.state === 'offline' || this.state === 'denied') return;
@@ -48,6 +55,16 @@ export class CollabSession {
     return this.state;
   }
 
+  /** True once the document holds content nested deeper than the editor can render. */
+  get contentTooDeep(): boolean {
+    return this.tooDeep;
+  }
+
+  private readonly onTooDeep = () => {
+    this.tooDeep = true;
+    for (const l of this.listeners) l(this.state);
+  };
+
   subscribe(listener: (state: ConnectionState) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -57,6 +74,7 @@ export class CollabSession {
     window.removeEventListener('online', this.onOnline);
     window.removeEventListener('offline', this.onOffline);
     this.listeners.clear();
+    this.save.destroy();
     this.provider.destroy();
     void this.persistence.destroy();
     this.doc.destroy();

@@ -22,3 +22,11 @@ export function useConnectionState(session: CollabSession): ConnectionState {
     () => session.connection,
   );
 }
+
+/** True once the session found content nested deeper than the editor can render. */
+export function useContentTooDeep(session: CollabSession): boolean {
+  return useSyncExternalStore(
+    (onChange) => session.subscribe(onChange),
+    () => session.contentTooDeep,
+  );
+}

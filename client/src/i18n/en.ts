@@ -4,9 +4,11 @@ import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
 import { documentsEn } from './documents.en';
 import type { documentsNl } from './documents.nl';
+import { editorEn } from './editor.en';
 import type { liveNl } from './live.nl';
 import type { commentsNl } from './comments.nl';
 import type { boardsNl } from './boards.nl';
+import type { editorNl } from './editor.nl';
 import type { searchNl } from './search.nl';
 import { searchEn } from './search.en';
 import type { peopleNl } from './people.nl';
@@ -14,7 +16,10 @@ import { peopleEn } from './people.en';
 import type { lifecycleNl } from './lifecycle.nl';
 import { lifecycleEn } from './lifecycle.en';
 
-type CoreKey = Exclude<MessageKey, keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof documentsNl>;
+type CoreKey = Exclude<
+  MessageKey,
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof documentsNl
+>;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
 const core: Record<CoreKey, string> = {
@@ -164,4 +169,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...documentsEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...documentsEn };

@@ -2,6 +2,7 @@ import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
 import { documentsNl } from './documents.nl';
 import { boardsNl } from './boards.nl';
+import { editorNl } from './editor.nl';
 import { searchNl } from './search.nl';
 import { peopleNl } from './people.nl';
 import { lifecycleNl } from './lifecycle.nl';
@@ -159,6 +160,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...documentsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...documentsNl };
 
 export type MessageKey = keyof typeof nl;
