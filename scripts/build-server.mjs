@@ -7,7 +7,13 @@ const root = new URL('..', import.meta.url).pathname;
 
 await build({
   absWorkingDir: root,
-  entryPoints: { main: 'server/main.ts', backup: 'scripts/backup.ts', 'db-copy': 'scripts/db-copy.ts' },
+  // The export pool's worker threads load export-worker.js from beside main.js (export-pool.ts).
+  entryPoints: {
+    main: 'server/main.ts',
+    'export-worker': 'server/export/export-worker.ts',
+    backup: 'scripts/backup.ts',
+    'db-copy': 'scripts/db-copy.ts',
+  },
   outdir: 'dist/server',
   bundle: true,
   platform: 'node',

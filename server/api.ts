@@ -31,6 +31,7 @@ import { SqliteImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
 import { importRoutes } from './imports/routes';
+import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
 import { createSearch, type SearchFeature } from './search/search-feature';
 import { peopleRoutes } from './people/routes';
@@ -109,13 +110,15 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', authRoutes({ config, log, users, sessions, limiter }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access, emit, onMembershipChange: deps.onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, access, emit }));
-  app.route('/', documentRoutes({ documents, members, access, emit, withCurrentDoc }));
-  app.route('/', commentRoutes({ db, members, access, events }));
-  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }));
+  const exports = new ExportService(store, config.limits, log);
   const images = new SqliteImageStore(db);
-  app.route('/', imageRoutes({ members, access, images, log }));
+  // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
   app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log }));
+  app.route('/', documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
+  app.route('/', commentRoutes({ db, members, access, events }));
+  app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
+  app.route('/', boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   const search = createSearch({
     db,
     withCurrentDoc,
@@ -132,7 +135,7 @@ export function createApi(deps: ApiDeps): Api {
   const disconnect = (documentId: string, reason: string) => {
     for (const conn of rooms.loaded(documentId)?.connections ?? []) conn.close(CloseCode.forbidden, reason);
   };
-  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect }));
+  app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', workspaceLifecycleRoutes({
     workspaces,
     lifecycle,
@@ -155,7 +158,7 @@ export function createApi(deps: ApiDeps): Api {
     close: async () => {
       stopPurging();
       search.close();
-      await limiter.close();
+      await Promise.all([limiter.close(), exports.close()]);
     },
   };
 }

@@ -1,6 +1,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { limitsEnv, readLimits, type Limits } from './limits-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -38,6 +39,7 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(['true', 'false', '1', '0']).default('false'),
   /** Quiet time after a change before a document is re-indexed for search. */
   SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
+  ...limitsEnv,
 });
 
 export interface Config {
@@ -58,6 +60,8 @@ export interface Config {
   loginFailuresPerAddress: number;
   trustProxy: boolean;
   searchIndexDelayMs: number;
+  /** What one client may cost others over HTTP (limits-config.ts). */
+  limits: Limits;
 }
 
 export class ConfigError extends Error {}
@@ -90,5 +94,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginFailuresPerAddress: e.LOGIN_FAILURES_PER_ADDRESS,
     trustProxy: e.TRUST_PROXY === 'true' || e.TRUST_PROXY === '1',
     searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
+    limits: readLimits(e),
   };
 }

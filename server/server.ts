@@ -20,6 +20,8 @@ import { DocumentRelay } from './bus/document-relay';
 import { createMetrics } from './metrics';
 import { createLiveFeatures, type LiveFeatures } from './events/live-features';
 import { DomainEvents } from './events/emit';
+import { securityHeaders } from './http/security-headers';
+import { capConnections, httpServerOptions } from './http/connection-caps';
 
 /** Remote cursors not renewed for this long are dropped (clients renew every 15 s). */
 const REMOTE_AWARENESS_MAX_AGE_MS = 35_000;
@@ -115,6 +117,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // ws rejects larger frames itself and closes with 1009 before buffering them whole.
   ws.wss.options.maxPayload = config.maxMessageBytes;
 
+  app.use('*', securityHeaders(() => apiConfig.publicOrigin));
   const checks = [{ name: 'storage', check: () => store.ping() }];
   if (config.redisUrl) checks.push({ name: 'redis', check: () => bus.ping() });
   app.route('/', healthRoutes(checks));
@@ -126,7 +129,11 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.onError(handleErrors(log));
 
   const httpServer = await new Promise<HttpServer>((resolve) => {
-    const s = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, () => resolve(s as HttpServer));
+    const s = serve(
+      { fetch: app.fetch, port: config.port, hostname: config.host, serverOptions: httpServerOptions(config.limits) },
+      () => resolve(s as HttpServer),
+    );
+    capConnections(s as HttpServer, config.limits, config.trustProxy, log);
   });
   ws.injectWebSocket(httpServer);
   const port = (httpServer.address() as AddressInfo).port;

@@ -15,15 +15,31 @@ import { DOCUMENT_KINDS, DOCUMENT_STATUSES } from './documents';
 const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
 const LINE_BREAKS = /[\n\r\u2028\u2029]/;
+// Direction overrides, embeddings, isolates and marks reorder what others see ("Trojan
+// Source"): a name could read as someone else's or hide text. Refused, not guessed at.
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/u;
+// Invisible characters make two names that look the same differ (or hide a name). Removed;
+// a zero-width joiner survives only inside an emoji sequence, where it is visible glue.
+const INVISIBLE = /[\u00AD\u180E\u200B\u200C\u2060-\u2064\uFEFF]/gu;
+const STRAY_JOINER = /(?<![\p{Extended_Pictographic}\uFE0F\u{1F3FB}-\u{1F3FF}])\u200D|\u200D(?!\p{Extended_Pictographic})/gu;
 
-/** Text a person typed: NFC-normalised, trimmed, without control characters. */
+/** Removes invisible characters (see INVISIBLE) from a name or title. */
+export function withoutInvisibles(s: string): string {
+  return s.replace(INVISIBLE, '').replace(STRAY_JOINER, '');
+}
+
+/**
+ * Text a person typed: NFC-normalised, without invisible characters, trimmed, without control
+ * or text-direction characters.
+ */
 function text(min: number, max: number, opts: { multiline?: boolean } = {}) {
   return z
     .string()
     .max(max * 4) // cheap guard before normalising huge input
     .refine((s) => !LONE_SURROGATE.test(s), 'contains an invalid character (unpaired surrogate)')
-    .transform((s) => s.normalize('NFC').trim())
+    .transform((s) => withoutInvisibles(s.normalize('NFC')).trim())
     .refine((s) => !CONTROL_CHARS.test(s), 'contains a control character')
+    .refine((s) => !BIDI_CONTROLS.test(s), 'contains a text-direction control character')
     .refine((s) => opts.multiline || !LINE_BREAKS.test(s), 'must be a single line')
     .refine((s) => s.length >= min, min === 1 ? 'must not be empty' : `must be at least ${min} characters`)
     .refine((s) => s.length <= max, `must be at most ${max} characters`);
@@ -150,8 +166,11 @@ export const Member = z.object({ user: PublicUser, role: Role });
 export type Member = z.infer<typeof Member>;
 
 export const WorkspaceAnswer = z.object({ workspace: Workspace });
-export const WorkspaceListAnswer = z.object({ workspaces: z.array(Workspace) });
-export const WorkspaceDetailAnswer = z.object({ workspace: Workspace, members: z.array(Member) });
+/** Every list answer also carries `nextCursor` (shared/pagination.ts): null on the last page. */
+const NextCursor = z.string().nullable();
+
+export const WorkspaceListAnswer = z.object({ workspaces: z.array(Workspace), nextCursor: NextCursor });
+export const WorkspaceDetailAnswer = z.object({ workspace: Workspace, members: z.array(Member), nextCursor: NextCursor });
 export type WorkspaceDetailAnswer = z.infer<typeof WorkspaceDetailAnswer>;
 export const MemberAnswer = z.object({ member: Member });
 
@@ -181,7 +200,7 @@ export const DocumentMeta = z.object({
 });
 export type DocumentMeta = z.infer<typeof DocumentMeta>;
 export const DocumentAnswer = z.object({ document: DocumentMeta });
-export const DocumentListAnswer = z.object({ documents: z.array(DocumentMeta) });
+export const DocumentListAnswer = z.object({ documents: z.array(DocumentMeta), nextCursor: NextCursor });
 
 /** Name of the cookie that carries the session token in browsers. */
 export const SESSION_COOKIE = 'stadskamer_session';

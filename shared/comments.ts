@@ -118,4 +118,6 @@ export interface Notification {
 export interface NotificationsAnswer {
   notifications: Notification[];
   unread: number;
+  /** The next page (`?cursor=`), null on the last. */
+  nextCursor: string | null;
 }

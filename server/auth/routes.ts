@@ -11,6 +11,8 @@ import { clearSessionCookie, setSessionCookie } from './middleware';
 import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import type { SessionRepository } from './sessions';
 import { EmailTakenError, toUser, type UserRepository } from './users';
+import { Throttle } from '../http/throttle';
+import { ConcurrencyGate } from '../http/concurrency-gate';
 
 export interface AuthRouteDeps {
   /** Read per request: the public origin is known only once the server listens. */
@@ -38,6 +40,15 @@ function clientAddress(c: Context, trustProxy: boolean): string {
 /** Register, sign in, sign out, and who am I. */
 export function authRoutes({ config, log, users, sessions, limiter }: AuthRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  // Each registration costs a scrypt hash and a row: one address may not make accounts in bulk.
+  const registrations = new Throttle(
+    'register',
+    config.limits.registrationsPerAddress,
+    3600,
+    'Too many accounts were registered from this address. Try again later.',
+  );
+  // One registration hashes at a time (many addresses at once must not starve sign-ins of threads).
+  const hashing = new ConcurrencyGate(1, 50, 'Many people are registering right now. Try again in a moment.');
 
   const startSession = (c: Context, userId: string) => {
     const session = sessions.create(userId);
@@ -47,8 +58,9 @@ export function authRoutes({ config, log, users, sessions, limiter }: AuthRouteD
 
   app.post('/api/auth/register', async (c) => {
     const body = await readBody(c, RegisterBody);
+    await registrations.take(clientAddress(c, config.trustProxy));
     if (users.findByEmail(body.email)) throw emailTaken();
-    const passwordHash = await hashPassword(body.password);
+    const passwordHash = await hashing.run(() => hashPassword(body.password));
     let user;
     try {
       user = users.create({ email: body.email, passwordHash, name: body.name, organization: body.organization });

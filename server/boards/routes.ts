@@ -7,6 +7,7 @@ import { AppError } from '../http/errors';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
 import type { MemberRepository } from '../workspaces/members';
+import { checkDocumentQuota } from '../documents/document-quota';
 
 export interface BoardRouteDeps {
   documents: DocumentRepository;
@@ -16,6 +17,8 @@ export interface BoardRouteDeps {
   emit: Emit;
   withCurrentDoc: WithCurrentDoc;
   log: Logger;
+  /** MAX_DOCUMENTS_PER_WORKSPACE: a draft is a new document too. */
+  maxDocumentsPerWorkspace: number;
 }
 
 /** The title of a draft made from a board: says where it came from. */
@@ -30,7 +33,7 @@ export function draftTitle(boardTitle: string): string {
  * The content is committed to storage before the answer, so whoever opens the new document
  * (on any instance) loads it like any other edit; nobody can have opened it earlier.
  */
-export function boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log }: BoardRouteDeps): Hono<AppEnv> {
+export function boardRoutes({ documents, members, store, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace }: BoardRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/documents/:did/draft', access.requireDocument('editor'), async (c) => {
@@ -40,6 +43,7 @@ export function boardRoutes({ documents, members, store, access, emit, withCurre
     const { boardToDraftUpdate } = await import('./board-to-draft');
     const memberIds = members.userIds(board.workspaceId);
     const update = await withCurrentDoc(board.id, (doc) => boardToDraftUpdate(doc, memberIds));
+    await checkDocumentQuota(documents, board.workspaceId, maxDocumentsPerWorkspace);
     const draft = documents.create({
       workspaceId: board.workspaceId,
       kind: 'recommendation',

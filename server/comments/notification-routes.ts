@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import type { Access, AppEnv } from '../http/access';
 import { readBody } from '../http/validation';
+import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { MarkReadBody } from '../../shared/comments';
 import type { NotificationRepository } from './notification-repository';
 
@@ -8,7 +9,11 @@ import type { NotificationRepository } from './notification-repository';
 export function notificationRoutes(notifications: NotificationRepository, access: Access): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/api/notifications', access.requireUser, (c) => c.json(notifications.list(c.var.user.id)));
+  app.get('/api/notifications', access.requireUser, (c) => {
+    const { notifications: all, unread } = notifications.list(c.var.user.id);
+    const page = paginate(all, NEWEST_FIRST, pageQuery(c));
+    return c.json({ notifications: page.items, unread, nextCursor: page.nextCursor });
+  });
 
   app.post('/api/notifications/read', access.requireUser, async (c) => {
     const { user } = c.var;

@@ -14,6 +14,7 @@ import { CommentRepository, type StoredReply, type StoredThread } from './commen
 import { NotificationRepository } from './notification-repository';
 import { notificationRoutes } from './notification-routes';
 import { mentionNotifier } from './mention-notifications';
+import { OLDEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 export interface CommentDeps {
   db: Database;
@@ -130,7 +131,8 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
 
   app.get('/api/documents/:did/comments', access.requireDocument(), (c) => {
     const { document } = c.var;
-    return c.json({ threads: comments.list(document.id) });
+    const page = paginate(comments.list(document.id), OLDEST_FIRST, pageQuery(c));
+    return c.json({ threads: page.items, nextCursor: page.nextCursor });
   });
 
   app.post('/api/documents/:did/comments', access.requireDocument('commenter'), async (c) => {

@@ -38,6 +38,7 @@ export class DocumentRepository {
   private readonly ofKind;
   private readonly update;
   private readonly touchStmt;
+  private readonly countStmt;
 
   constructor(db: Database) {
     this.insert = db.prepare(
@@ -53,6 +54,12 @@ export class DocumentRepository {
     this.ofKind = db.prepare('SELECT * FROM documents WHERE workspace_id = ? AND kind = ? AND deleted_at IS NULL AND archived_at IS NULL ORDER BY updated_at DESC, id');
     this.update = db.prepare('UPDATE documents SET title = ?, tags = ?, status = ?, updated_at = ? WHERE id = ?');
     this.touchStmt = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
+    this.countStmt = db.prepare('SELECT COUNT(*) FROM documents WHERE workspace_id = ?').pluck();
+  }
+
+  /** How many documents the workspace holds (its quota counts them). */
+  async count(workspaceId: string): Promise<number> {
+    return this.countStmt.get(workspaceId) as number;
   }
 
   /** The content changed (an edit on the sync socket). */

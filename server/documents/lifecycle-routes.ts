@@ -12,6 +12,7 @@ import type { WorkspaceRepository } from '../workspaces/workspaces';
 import type { WithCurrentDoc } from './current-doc';
 import type { DocumentRepository } from './document-repository';
 import type { LifecycleRepository } from './lifecycle-repository';
+import { checkDocumentQuota } from './document-quota';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -24,6 +25,7 @@ export interface LifecycleRouteDeps {
   access: Access;
   emit: Emit;
   withCurrentDoc: WithCurrentDoc;
+  maxDocumentsPerWorkspace: number;
   /** Closes this document's open sockets: they reconnect and are authorised afresh. */
   disconnect(documentId: string, reason: string): void;
 }
@@ -83,6 +85,7 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
 
   app.post('/api/documents/:did/duplicate', d.access.requireDocument('editor'), async (c) => {
     const { user, document } = c.var;
+    await checkDocumentQuota(d.documents, document.workspaceId, d.maxDocumentsPerWorkspace);
     const state = await d.withCurrentDoc(document.id, (doc) => Y.encodeStateAsUpdate(doc));
     const copy = d.documents.create({
       workspaceId: document.workspaceId,
@@ -104,6 +107,7 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
     if (!target) throw new AppError(422, 'invalid_field', 'workspaceId: no such workspace', 'workspaceId');
     if (target.role !== 'owner') throw new AppError(403, 'forbidden', 'Only owners of both workspaces may move a document.');
     if (target.id === document.workspaceId) return c.json({ document });
+    await checkDocumentQuota(d.documents, target.id, d.maxDocumentsPerWorkspace);
     await d.lifecycle.moveDocument(document.id, target.id, new Date().toISOString());
     // Members of the old workspace may not follow it: every open socket is authorised again.
     d.disconnect(document.id, 'document moved to another workspace');

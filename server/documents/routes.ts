@@ -1,28 +1,34 @@
 import { Hono } from 'hono';
-import { CreateDocumentBody, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
+import { CreateDocumentBody, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { actorOf, type Emit } from '../events/emit';
 import type { Access, AppEnv } from '../http/access';
 import { readBody, readQuery } from '../http/validation';
 import { AppError } from '../http/errors';
 import type { MemberRepository } from '../workspaces/members';
-import type { WithCurrentDoc } from './current-doc';
 import type { DocumentRepository } from './document-repository';
+import type { ExportService } from '../export/export-service';
+import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
+import { checkDocumentQuota } from './document-quota';
 
 export interface DocumentRouteDeps {
   documents: DocumentRepository;
+  /** Renders exports off the event loop, within their limits. */
+  exports: ExportService;
+  /** MAX_DOCUMENTS_PER_WORKSPACE. */
+  maxDocumentsPerWorkspace: number;
   members: MemberRepository;
   access: Access;
   emit: Emit;
-  withCurrentDoc: WithCurrentDoc;
 }
 
-/** Document metadata (the content travels over the sync socket; downloads: server/downloads). */
-export function documentRoutes({ documents, members, access, emit, withCurrentDoc }: DocumentRouteDeps): Hono<AppEnv> {
+/** Document metadata (the content travels over the sync socket) and export. */
+export function documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace }: DocumentRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/workspaces/:wid/documents', access.requireWorkspace('editor'), async (c) => {
     const { user, workspace } = c.var;
     const body = await readBody(c, CreateDocumentBody);
+    await checkDocumentQuota(documents, workspace.id, maxDocumentsPerWorkspace);
     const document = documents.create({
       workspaceId: workspace.id,
       kind: body.kind,
@@ -36,7 +42,9 @@ export function documentRoutes({ documents, members, access, emit, withCurrentDo
 
   app.get('/api/workspaces/:wid/documents', access.requireWorkspace(), (c) => {
     const { kind } = readQuery(c, ListDocumentsQuery);
-    return c.json({ documents: documents.list(c.var.workspace.id, kind) });
+    // Newest first by creation, which never changes: a walk through the pages meets each document once.
+    const page = paginate(documents.list(c.var.workspace.id, kind), NEWEST_FIRST, pageQuery(c));
+    return c.json({ documents: page.items, nextCursor: page.nextCursor });
   });
 
   app.get('/api/documents/:did', access.requireDocument(), (c) => c.json({ document: c.var.document }));
@@ -55,5 +63,33 @@ export function documentRoutes({ documents, members, access, emit, withCurrentDo
     return c.json({ document });
   });
 
+  app.get('/api/documents/:did/export', access.requireDocument(), async (c) => {
+    const { user, document } = c.var;
+    // Word and PDF never get here: server/downloads answers them first.
+    const format = readQuery(c, ExportQuery).format as 'markdown' | 'html' | 'json';
+    const result = await exports.render(user.id, document, format, members.userIds(document.workspaceId));
+    c.header('Content-Type', result.contentType);
+    if (format !== 'json') {
+      // A download, never a page of ours: even if markup slipped through the renderer, a
+      // sandboxed attachment runs no script and reads no cookie on this origin.
+      c.header('Content-Disposition', `attachment; filename="${downloadName(document.title, format)}"`);
+      c.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
+    }
+    return c.body(result.body);
+  });
+
   return app;
+}
+
+const EXTENSIONS = { markdown: 'md', html: 'html' } as const;
+
+/** An ASCII file name for Content-Disposition: the title's letters and digits, never quotes or paths. */
+function downloadName(title: string, format: 'markdown' | 'html'): string {
+  const base = title
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[^A-Za-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80);
+  return `${base || 'document'}.${EXTENSIONS[format]}`;
 }

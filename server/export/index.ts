@@ -10,10 +10,13 @@ import { docToHtmlDocument } from './html';
 import { docToMarkdown } from './markdown';
 import { yDocToDocJSON, type DocJSON } from './prosemirror';
 import type { ExportImages, ExportMeta } from './export-meta';
+import { withSafeLinks } from './safe-links';
 
 export type ExportKind = 'recommendation' | 'note' | 'board';
 export type TextFormat = 'markdown' | 'html' | 'json';
 export type OfficeFormat = 'docx' | 'pdf';
+/** What the worker pool renders; Word and PDF go through server/downloads. */
+export type ExportFormat = TextFormat;
 
 export interface ExportInput {
   doc: Y.Doc;
@@ -60,7 +63,7 @@ export function exportDocument(input: ExportInput): ExportResult {
     if (input.format === 'json') return json(boardToExportJSON(board, title));
     return rendered(input.format, boardToDocJSON(board, input.organisations), title);
   }
-  const doc = yDocToDocJSON(input.doc);
+  const doc = withSafeLinks(yDocToDocJSON(input.doc));
   if (input.format === 'json') return json({ title, ...doc });
   return rendered(input.format, doc, title);
 }

@@ -18,7 +18,8 @@ import { Paragraph } from '@tiptap/extension-paragraph';
 import { Heading } from '@tiptap/extension-heading';
 import { CodeBlock } from '@tiptap/extension-code-block';
 import { Code } from '@tiptap/extension-code';
-import { Link, isAllowedUri } from '@tiptap/extension-link';
+import { Link } from '@tiptap/extension-link';
+import { isSafeHref } from './safe-links';
 import { TableKit } from '@tiptap/extension-table';
 import { Image } from '@tiptap/extension-image';
 
@@ -71,9 +72,12 @@ function safeLanguage(language: unknown): string {
  */
 export function markdownHref(href: unknown): string | null {
   if (typeof href !== 'string') return null;
-  const trimmed = href.trim();
-  if (trimmed === '' || !isAllowedUri(trimmed)) return null;
-  return trimmed.replace(/[\s()<>\\\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+  if (!isSafeHref(href)) return null;
+  // `\&` keeps a Markdown renderer from decoding entities in the target at all.
+  return href
+    .trim()
+    .replace(/[\s()<>\\\u0000-\u001f\u007f]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)
+    .replace(/&/g, '\\&');
 }
 
 function markdownTitle(title: unknown): string {

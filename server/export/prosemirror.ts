@@ -7,6 +7,7 @@ import * as Y from 'yjs';
 import { getSchema, type Extensions, type JSONContent } from '@tiptap/core';
 import { contentExtensions } from '../../shared/editor-content';
 import type { Schema } from '@tiptap/pm/model';
+import { flattenTooDeep } from './depth-limit';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
 
 /** The fragment TipTap's Collaboration extension binds to (CONTRACT §3). */
@@ -34,6 +35,7 @@ export function yDocToDocJSON(doc: Y.Doc): DocJSON {
   const copy = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+    flattenTooDeep(copy.getXmlFragment(CONTENT_FRAGMENT));
     const root = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(CONTENT_FRAGMENT), editorSchema);
     const json = root.toJSON() as JSONContent;
     return { type: 'doc', content: json.content ?? [] };

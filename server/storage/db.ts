@@ -13,24 +13,29 @@ export type { Database };
 export function openDatabase(dataDir: string, migrations: Migration[] = defaultMigrations): Database {
   fs.mkdirSync(dataDir, { recursive: true });
   const db = new BetterSqlite3(path.join(dataDir, 'stadskamer.db'));
+  // Several instances on one host may share the file: wait for the writer instead of failing.
+  // Set first: switching a fresh file to WAL needs a lock another starting instance may hold.
+  db.pragma('busy_timeout = 5000');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
-  // Several instances on one host may share the file: wait for the writer instead of failing.
-  db.pragma('busy_timeout = 5000');
   db.pragma('foreign_keys = ON');
   migrate(db, migrations);
   return db;
 }
 
+/**
+ * Applies the migrations newer than the database's `user_version`, each in its own
+ * transaction. The version is read inside that transaction, after BEGIN IMMEDIATE took the
+ * write lock: two instances starting together on a fresh file cannot both see version 0
+ * and both create the same tables; the second waits and then finds nothing left to do.
+ */
 export function migrate(db: Database, migrations: Migration[]): void {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   const apply = db.transaction((m: Migration) => {
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (m.version <= current) return;
     m.up(db);
     db.pragma(`user_version = ${m.version}`);
   });
-  for (const m of ordered) {
-    // Re-read inside the loop: another instance sharing the file may have migrated meanwhile.
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (m.version > current) apply.immediate(m);
-  }
+  for (const m of ordered) apply.immediate(m);
 }

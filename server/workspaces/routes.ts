@@ -9,6 +9,7 @@ import { readBody } from '../http/validation';
 import type { Logger } from '../log';
 import { LastOwnerError, type MemberRepository } from './members';
 import type { WorkspaceRepository } from './workspaces';
+import { MEMBERS_BY_ROLE, NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 export interface WorkspaceRouteDeps {
   log: Logger;
@@ -32,11 +33,16 @@ export function workspaceRoutes({ log, workspaces, members, access, emit, onMemb
     return c.json({ workspace }, 201);
   });
 
-  app.get('/api/workspaces', access.requireUser, (c) => c.json({ workspaces: workspaces.listForUser(c.var.user.id) }));
+  app.get('/api/workspaces', access.requireUser, (c) => {
+    const page = paginate(workspaces.listForUser(c.var.user.id), NEWEST_FIRST, pageQuery(c));
+    return c.json({ workspaces: page.items, nextCursor: page.nextCursor });
+  });
 
   app.get('/api/workspaces/:wid', access.requireWorkspace(), (c) => {
     const { workspace } = c.var;
-    return c.json({ workspace, members: members.list(workspace.id) });
+    // The members are the long part of this answer: they are what `?limit=&cursor=` pages through.
+    const page = paginate(members.list(workspace.id), MEMBERS_BY_ROLE, pageQuery(c));
+    return c.json({ workspace, members: page.items, nextCursor: page.nextCursor });
   });
 
   /** Changes a member's role, or removes them (role null), and tells their open sockets. */

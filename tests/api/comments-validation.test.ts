@@ -121,7 +121,7 @@ describe('comments: events and mention notifications', () => {
       });
       expect(eddy.body.notifications[0].actor.id).toBe(cast.commenter.user.id);
       const viewer = await call(server.url, 'GET', '/api/notifications', { token: cast.viewer.token });
-      expect(viewer.body).toEqual({ notifications: [], unread: 0 });
+      expect(viewer.body).toEqual({ notifications: [], unread: 0, nextCursor: null });
 
       // Marking someone else's notification read changes nothing; marking one's own does.
       const foreign = await call(server.url, 'POST', '/api/notifications/read', { token: cast.viewer.token, body: { ids: [eddy.body.notifications[0].id] } });
@@ -142,7 +142,7 @@ describe('comments: events and mention notifications', () => {
       // Someone removed from the workspace no longer sees what it said about them.
       const removed = await call(server.url, 'DELETE', `/api/workspaces/${cast.workspaceId}/members/${cast.commenter.user.id}`, { token: cast.owner.token });
       expect(removed.status).toBe(204);
-      expect((await call(server.url, 'GET', '/api/notifications', { token: cast.commenter.token })).body).toEqual({ notifications: [], unread: 0 });
+      expect((await call(server.url, 'GET', '/api/notifications', { token: cast.commenter.token })).body).toEqual({ notifications: [], unread: 0, nextCursor: null });
     } finally {
       sse.close();
     }

@@ -197,3 +197,25 @@ describe('document and workspace life cycle', () => {
     }
   });
 });
+
+describe('life cycle within the workspace quota', () => {
+  it('refuses a duplicate or a move that would exceed the document quota', async () => {
+    const server = await startTestServer({ MAX_DOCUMENTS_PER_WORKSPACE: '2' });
+    try {
+      const owner = await registerUser(server.url);
+      const full = (await createWorkspace(server.url, owner.token, 'Vol')).id;
+      const one = await createDocument(server.url, owner.token, full, { title: 'Een' });
+      await createDocument(server.url, owner.token, full, { title: 'Twee' });
+      const dup = await call(server.url, 'POST', `/api/documents/${one.id}/duplicate`, { token: owner.token });
+      expect(dup.status).toBe(429);
+      expect(dup.body.error.code).toBe('document_quota_reached');
+      const other = (await createWorkspace(server.url, owner.token, 'Ander')).id;
+      const elsewhere = await createDocument(server.url, owner.token, other, { title: 'Drie' });
+      const move = await call(server.url, 'POST', `/api/documents/${elsewhere.id}/move`, { token: owner.token, body: { workspaceId: full } });
+      expect(move.status).toBe(429);
+      expect((await call(server.url, 'GET', `/api/documents/${elsewhere.id}`, { token: owner.token })).body.document.workspaceId).toBe(other);
+    } finally {
+      await server.close();
+    }
+  });
+});

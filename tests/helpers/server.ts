@@ -11,11 +11,14 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-test-'));
 }
 
+/** Tests register many people from 127.0.0.1; the throttle's own test sets its limit back. */
+export const TEST_LIMITS = { REGISTRATIONS_PER_ADDRESS: '100000' };
+
 /** The real server in this process, on a random port with its own data directory. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer & { dataDir: string }> {
   const dataDir = env.DATA_DIR ?? tempDataDir();
   const store = await storeEnv(dataDir, env);
-  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ROOM_GRACE_MS: '200', ...store, ...env });
+  const config = loadConfig({ PORT: '0', LOG_LEVEL: 'silent', DATA_DIR: dataDir, ROOM_GRACE_MS: '200', ...TEST_LIMITS, ...store, ...env });
   const server = await startServer(config);
   return Object.assign(server, { dataDir });
 }
@@ -50,7 +53,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   const store = await storeEnv(env.DATA_DIR, env);
   const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
     cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: 'info', ...store, ...env, PORT: String(port) },
+    env: { ...process.env, LOG_LEVEL: 'info', ...TEST_LIMITS, ...store, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: string[] = [];

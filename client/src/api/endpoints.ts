@@ -1,4 +1,5 @@
-import { request } from './http';
+import { allPages } from '../../../shared/pagination';
+import { pagePath, request } from './http';
 import type {
   AcceptInviteAnswer,
   AuthAnswer,
@@ -21,18 +22,44 @@ export const api = {
   logout: () => request<void>('POST', '/api/auth/logout'),
   me: () => request<{ user: User }>('GET', '/api/me'),
 
-  listWorkspaces: () => request<{ workspaces: Workspace[] }>('GET', '/api/workspaces'),
+  listWorkspaces: async () => ({
+    workspaces: await allPages((cursor) =>
+      request<{ workspaces: Workspace[]; nextCursor: string | null }>('GET', pagePath('/api/workspaces', cursor)).then((a) => ({
+        items: a.workspaces,
+        nextCursor: a.nextCursor,
+      })),
+    ),
+  }),
   createWorkspace: (body: { name: string; description?: string }) =>
     request<{ workspace: Workspace }>('POST', '/api/workspaces', body),
-  getWorkspace: (wid: string) => request<WorkspaceDetailAnswer>('GET', `/api/workspaces/${encodeURIComponent(wid)}`),
+  /** The workspace with every member (the answer pages through its members). */
+  getWorkspace: async (wid: string): Promise<WorkspaceDetailAnswer> => {
+    let workspace: Workspace | undefined;
+    const members = await allPages((cursor) =>
+      request<WorkspaceDetailAnswer>('GET', pagePath(`/api/workspaces/${encodeURIComponent(wid)}`, cursor)).then((a) => {
+        workspace = a.workspace;
+        return { items: a.members, nextCursor: a.nextCursor };
+      }),
+    );
+    return { workspace: workspace!, members, nextCursor: null };
+  },
   createInvite: (wid: string, body: { role: InviteRole; expiresInHours?: number }) =>
     request<{ invite: Invite }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/invites`, body),
   acceptInvite: (token: string) => request<AcceptInviteAnswer>('POST', `/api/invites/${encodeURIComponent(token)}/accept`),
   changeRole: (wid: string, uid: string, role: Role) =>
     request<unknown>('PATCH', `/api/workspaces/${encodeURIComponent(wid)}/members/${encodeURIComponent(uid)}`, { role }),
 
-  listDocuments: (wid: string) =>
-    request<{ documents: DocumentMeta[] }>('GET', `/api/workspaces/${encodeURIComponent(wid)}/documents`),
+  /** Every document of the workspace, most recently changed first. */
+  listDocuments: async (wid: string) => {
+    const documents = await allPages((cursor) =>
+      request<{ documents: DocumentMeta[]; nextCursor: string | null }>(
+        'GET',
+        pagePath(`/api/workspaces/${encodeURIComponent(wid)}/documents`, cursor),
+      ).then((a) => ({ items: a.documents, nextCursor: a.nextCursor })),
+    );
+    documents.sort((a, b) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0));
+    return { documents };
+  },
   createDocument: (wid: string, body: { title: string; kind: DocumentKind; tags?: string[] }) =>
     request<{ document: DocumentMeta }>('POST', `/api/workspaces/${encodeURIComponent(wid)}/documents`, body),
   getDocument: (did: string) => request<{ document: DocumentMeta }>('GET', `/api/documents/${encodeURIComponent(did)}`),

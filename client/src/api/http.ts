@@ -1,9 +1,10 @@
-/**
- * One fetch wrapper for the whole client: JSON in and out, the bearer token, and every
- * failure turned into an ApiError that the UI can phrase for a person (never raw JSON).
- */
+import { MAX_PAGE_SIZE } from '../../../shared/pagination';
 
-const TOKEN_KEY = 'stadskamer.token';
+/**
+ * One fetch wrapper for the whole client: JSON in and out, and every failure turned into an
+ * ApiError that the UI can phrase for a person (never raw JSON). The session travels only in
+ * the HttpOnly cookie: page script never sees the token, so an injected script cannot steal it.
+ */
 
 export class ApiError extends Error {
   constructor(
@@ -16,21 +17,11 @@ export class ApiError extends Error {
   }
 }
 
-export function getToken(): string | null {
-  try {
-    return localStorage.getItem(TOKEN_KEY);
-  } catch {
-    return null;
-  }
-}
-
-export function setToken(token: string | null): void {
-  try {
-    if (token) localStorage.setItem(TOKEN_KEY, token);
-    else localStorage.removeItem(TOKEN_KEY);
-  } catch {
-    // Without storage the cookie still carries the session for this visit.
-  }
+/** `path` asking for one page of at most MAX_PAGE_SIZE items, after `cursor`. */
+export function pagePath(path: string, cursor: string | null): string {
+  const params = new URLSearchParams({ limit: String(MAX_PAGE_SIZE) });
+  if (cursor !== null) params.set('cursor', cursor);
+  return `${path}${path.includes('?') ? '&' : '?'}${params}`;
 }
 
 /** Listeners told when the server says the session is gone, so the app can go to sign-in. */
@@ -42,10 +33,6 @@ export function onUnauthorized(listener: () => void): () => void {
 
 export async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
-  const token = getToken();
-  // The bearer header (not only the cookie) keeps requests valid when the page's origin
-  // differs from PUBLIC_ORIGIN, e.g. behind the Vite dev server.
-  if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {

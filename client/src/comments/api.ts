@@ -1,4 +1,5 @@
-import { request } from '../api/http';
+import { allPages } from '../../../shared/pagination';
+import { pagePath, request } from '../api/http';
 import type {
   CommentReply,
   CommentThread,
@@ -14,7 +15,13 @@ const enc = encodeURIComponent;
 
 /** The comment and notification routes (CONTRACT §2, issue #6), one function each. */
 export const commentsApi = {
-  list: (did: string) => request<{ threads: CommentThread[] }>('GET', `/api/documents/${enc(did)}/comments`),
+  list: async (did: string) => ({
+    threads: await allPages((cursor) =>
+      request<{ threads: CommentThread[]; nextCursor: string | null }>('GET', pagePath(`/api/documents/${enc(did)}/comments`, cursor)).then(
+        (a) => ({ items: a.threads, nextCursor: a.nextCursor }),
+      ),
+    ),
+  }),
   create: (did: string, body: CreateThreadBody) =>
     request<{ thread: CommentThread }>('POST', `/api/documents/${enc(did)}/comments`, body),
   reply: (tid: string, body: CreateReplyBody) => request<{ reply: CommentReply }>('POST', `/api/comments/${enc(tid)}/replies`, body),

@@ -3,16 +3,15 @@
  * document and Word files into a workspace. Failures become the same ApiError as
  * everywhere, phrased for a person by `describeUploadError`.
  */
-import { ApiError, getToken } from '../api/http';
+import { ApiError } from '../api/http';
 import type { DocumentMeta } from '../../../shared/api';
 import type { Translate } from '../i18n/i18n';
 import { describeError } from '../api/messages';
 
 async function upload<T>(path: string, form: FormData): Promise<T> {
-  const token = getToken();
   let res: Response;
   try {
-    res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin', headers: token ? { Authorization: `Bearer ${token}` } : {} });
+    res = await fetch(path, { method: 'POST', body: form, credentials: 'same-origin' });
   } catch {
     throw new ApiError(0, 'network', 'network unreachable');
   }

@@ -22,7 +22,7 @@ export class CollabSession {
   private readonly onOnline = () => this.goOnline();
   private readonly onOffline = () => this.goOffline();
 
-  constructor(documentId: string, userId: string, token: string | null) {
+  constructor(documentId: string, userId: string) {
     // Installed before anything fills the document, so no content reaches the editor unchecked.
     guardContentDepth(this.doc, this.doc.getXmlFragment('default'), this.onTooDeep);
     // One local copy per person and document: on a shared computer, someone who signs in
@@ -31,8 +31,8 @@ export class CollabSession {
     const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
     const online = navigator.onLine;
     this.provider = new WebsocketProvider(`${scheme}://${location.host}/sync`, documentId, this.doc, {
-      // The cookie authenticates too, but only from PUBLIC_ORIGIN; the token works from any origin.
-      params: token ? { token } : {},
+      // The session cookie authenticates the upgrade (same origin); a token in the URL would
+      // land in proxy access logs. Scripts and stock clients may still pass `?token=`.
       connect: online,
       maxBackoffTime: 5_000,
     });

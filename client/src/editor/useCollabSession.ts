@@ -1,12 +1,11 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { getToken } from '../api/http';
 import { CollabSession, type ConnectionState } from './collab-session';
 
 /** Opens the document's session for as long as the component lives. */
 export function useCollabSession(documentId: string, userId: string): CollabSession | null {
   const [session, setSession] = useState<CollabSession | null>(null);
   useEffect(() => {
-    const s = new CollabSession(documentId, userId, getToken());
+    const s = new CollabSession(documentId, userId);
     setSession(s);
     return () => {
       setSession(null);

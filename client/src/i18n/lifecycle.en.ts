@@ -24,4 +24,8 @@ export const lifecycleEn: Record<keyof typeof lifecycleNl, string> = {
   'lifecycle.restore': 'Restore',
   'lifecycle.archiveList': 'Archive',
   'lifecycle.archiveEmpty': 'There are no archived documents.',
+  'lifecycle.sortLabel': 'Sort by',
+  'lifecycle.sort.updated': 'Last changed',
+  'lifecycle.sort.title': 'Title',
+  'lifecycle.sort.status': 'Status',
 };

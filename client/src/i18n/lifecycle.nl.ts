@@ -23,4 +23,8 @@ export const lifecycleNl = {
   'lifecycle.restore': 'Terugzetten',
   'lifecycle.archiveList': 'Archief',
   'lifecycle.archiveEmpty': 'Er zijn geen gearchiveerde documenten.',
+  'lifecycle.sortLabel': 'Sorteren op',
+  'lifecycle.sort.updated': 'Laatst gewijzigd',
+  'lifecycle.sort.title': 'Titel',
+  'lifecycle.sort.status': 'Status',
 } as const;

@@ -1,9 +1,11 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { api } from '../api/endpoints';
-import { ApiError, getToken, onUnauthorized, setToken } from '../api/http';
+import { ApiError, onUnauthorized } from '../api/http';
 import type { AuthAnswer as AuthResult, User } from '../../../shared/api';
 
 const USER_KEY = 'stadskamer.user';
+/** Where earlier versions kept the token; cleared so no copy outlives the upgrade. */
+const LEGACY_TOKEN_KEY = 'stadskamer.token';
 
 type SessionState = { status: 'loading' } | { status: 'signedOut' } | { status: 'signedIn'; user: User };
 
@@ -25,8 +27,8 @@ function cachedUser(): User | null {
   }
 }
 
+/** Only the person is remembered (to work offline); the token stays in the HttpOnly cookie. */
 function remember(result: AuthResult | null): void {
-  setToken(result?.token ?? null);
   try {
     if (result) localStorage.setItem(USER_KEY, JSON.stringify(result.user));
     else localStorage.removeItem(USER_KEY);
@@ -40,12 +42,17 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     let cancelled = false;
+    try {
+      localStorage.removeItem(LEGACY_TOKEN_KEY);
+    } catch {
+      // Storage unavailable: nothing to clear.
+    }
     api.me().then(
       ({ user }) => !cancelled && setState({ status: 'signedIn', user }),
       (err: unknown) => {
         if (cancelled) return;
         // Offline or server away: trust the last known user so work can go on locally.
-        const cached = getToken() ? cachedUser() : null;
+        const cached = cachedUser();
         if (err instanceof ApiError && err.status === 0 && cached) setState({ status: 'signedIn', user: cached });
         else {
           remember(null);

@@ -16,12 +16,15 @@ import { LiveSidebar } from '../../live/LiveSidebar';
 import { StreamStatus } from '../../live/StreamStatus';
 import { useWorkspaceEvents } from '../../live/useWorkspaceEvents';
 import { TrashAndArchive } from '../../documents/TrashAndArchive';
+import { DOCUMENT_SORTS, sortDocuments, type DocumentSort } from '../../documents/document-sort';
 
 /** A workspace: its documents in three groups with a tag filter, its members, and invites for owners. */
 export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
   const { t, locale } = useI18n();
   const user = useUser();
   const filterId = useId();
+  const sortId = useId();
+  const [sort, setSort] = useState<DocumentSort>('updated');
   const [filterTag, setFilterTag] = useState<string | null>(null);
   const [loaded, reload] = useLoad(
     () => Promise.all([api.getWorkspace(workspaceId), api.listDocuments(workspaceId)]),
@@ -85,12 +88,22 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
               </select>
             )}
           </div>
+          <div className="field" style={{ maxWidth: '20rem' }}>
+            <label htmlFor={sortId}>{t('lifecycle.sortLabel')}</label>
+            <select id={sortId} value={sort} onChange={(e) => setSort(e.target.value as DocumentSort)} data-testid="doc-sort">
+              {DOCUMENT_SORTS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`lifecycle.sort.${s}`)}
+                </option>
+              ))}
+            </select>
+          </div>
           {DOCUMENT_KINDS.map((kind) => (
             <DocumentSection
               key={kind}
               workspaceId={workspaceId}
               kind={kind}
-              documents={documents.filter((d) => d.kind === kind)}
+              documents={sortDocuments(documents.filter((d) => d.kind === kind), sort, locale)}
               canCreate={canCreate}
               filterTag={filterTag}
             />
