@@ -36,6 +36,11 @@ import { BoardDraftRepository } from './boards/board-drafts';
 import { joinRoutes } from './join/routes';
 import { JoinRepository } from './join/join-repository';
 import { JoinLimiter } from './join/join-limiter';
+import { isUploadPath } from './http/upload';
+import { SqliteImageStore } from './images/image-store';
+import { imageRoutes } from './images/routes';
+import { downloadRoutes } from './downloads/routes';
+import { importRoutes } from './imports/routes';
 import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
 import { createSearch, type SearchFeature } from './search/search-feature';
@@ -105,18 +110,17 @@ export function createApi(deps: ApiDeps): Api {
   const origin = () => config.publicOrigin;
 
   const app = new Hono<AppEnv>();
-  app.use(
-    '/api/*',
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        // The rest of the body is never read: the connection cannot be reused for another request.
-        throw new AppError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`, undefined, {
-          Connection: 'close',
-        });
-      },
-    }),
-  );
+  const jsonLimit = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      // The rest of the body is never read: the connection cannot be reused for another request.
+      throw new AppError(413, 'payload_too_large', `The request body is larger than ${MAX_BODY_BYTES / 1024} KiB.`, undefined, {
+        Connection: 'close',
+      });
+    },
+  });
+  // Upload routes (images, Word import) set their own, larger limit (server/http/upload.ts).
+  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
   app.route('/', authRoutes({ config, log, users, sessions, limiter, onSessionEnded: deps.onSessionEnded }));
@@ -126,6 +130,9 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', memberRoutes({ log, members, access, emit, onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }));
   const exports = new ExportService(store, config.limits, log);
+  const images = new SqliteImageStore(db);
+  // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
+  app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log }));
   const templates = new TemplateRepository(db);
   app.route('/', documentRoutes({
     documents,
@@ -144,6 +151,8 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(), access, emit, config, log }));
+  app.route('/', imageRoutes({ members, access, images, log }));
+  app.route('/', importRoutes({ documents, access, store, images, emit, log }));
   const search = createSearch({
     db,
     withCurrentDoc,

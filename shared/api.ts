@@ -57,7 +57,7 @@ export type DocumentKind = z.infer<typeof DocumentKind>;
 export const DocumentStatus = z.enum(DOCUMENT_STATUSES);
 export type DocumentStatus = z.infer<typeof DocumentStatus>;
 
-export const EXPORT_FORMATS = ['markdown', 'html', 'json'] as const;
+export const EXPORT_FORMATS = ['markdown', 'html', 'json', 'docx', 'pdf'] as const;
 export const ExportFormat = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormat>;
 

@@ -73,7 +73,8 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
 
   app.get('/api/documents/:did/export', access.requireDocument(), async (c) => {
     const { user, document } = c.var;
-    const { format } = readQuery(c, ExportQuery);
+    // Word and PDF never get here: server/downloads answers them first.
+    const format = readQuery(c, ExportQuery).format as 'markdown' | 'html' | 'json';
     const result = await exports.render(user.id, document, format, boardVoterIds(members, document.workspaceId));
     c.header('Content-Type', result.contentType);
     if (format !== 'json') {

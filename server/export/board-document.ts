@@ -26,8 +26,11 @@ export function boardToExportJSON(board: HonestBoard, title: string): BoardExpor
   };
 }
 
-/** `## column` then `- card text (N stemmen)`, columns in board order, most votes first. */
-export function boardToDocJSON(board: HonestBoard): DocJSON {
+/**
+ * `## column` then `- card text (N stemmen)`, columns in board order, most votes first;
+ * with `organisations` (author id → organisation) the author's organisation follows.
+ */
+export function boardToDocJSON(board: HonestBoard, organisations?: Map<string, string>): DocJSON {
   const content: JSONContent[] = [];
   for (const column of board.columns) {
     content.push(heading(2, column.title.trim() === '' ? UNTITLED_COLUMN : column.title));
@@ -37,8 +40,10 @@ export function boardToDocJSON(board: HonestBoard): DocJSON {
     }
     // The honest count always comes last, whatever the card text itself says.
     const items = column.cards.map((card) => {
+      const organisation = organisations?.get(card.authorId);
       const label = `(${votesLabel(card.votes)})`;
-      return inlineText(card.text.trim() === '' ? label : `${card.text.trimEnd()} ${label}`);
+      const line = inlineText(card.text.trim() === '' ? label : `${card.text.trimEnd()} ${label}`);
+      return organisation ? [...line, ...inlineText(' — '), ...inlineText(organisation, [{ type: 'italic' }])] : line;
     });
     content.push(list('bulletList', items));
   }

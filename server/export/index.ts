@@ -9,18 +9,24 @@ import { boardToDocJSON, boardToExportJSON } from './board-document';
 import { docToHtmlDocument } from './html';
 import { docToMarkdown } from './markdown';
 import { yDocToDocJSON, type DocJSON } from './prosemirror';
+import type { ExportImages, ExportMeta } from './export-meta';
 import { withSafeLinks } from './safe-links';
 
 export type ExportKind = 'recommendation' | 'note' | 'board';
-export type ExportFormat = 'markdown' | 'html' | 'json';
+export type TextFormat = 'markdown' | 'html' | 'json';
+export type OfficeFormat = 'docx' | 'pdf';
+/** What the worker pool renders; Word and PDF go through server/downloads. */
+export type ExportFormat = TextFormat;
 
 export interface ExportInput {
   doc: Y.Doc;
   kind: ExportKind;
   title: string;
-  format: ExportFormat;
+  format: TextFormat;
   /** user ids of the workspace's current members: only their votes count */
   memberIds: Set<string>;
+  /** member id → organisation, shown beside each board card */
+  organisations?: Map<string, string>;
 }
 
 export interface ExportResult {
@@ -28,11 +34,15 @@ export interface ExportResult {
   body: string;
 }
 
-export const EXPORT_CONTENT_TYPES: Record<ExportFormat, string> = {
+export const EXPORT_CONTENT_TYPES: Record<TextFormat | OfficeFormat, string> = {
   markdown: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
   json: 'application/json; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
 };
+
+export const EXPORT_EXTENSIONS: Record<TextFormat | OfficeFormat, string> = { markdown: 'md', html: 'html', json: 'json', docx: 'docx', pdf: 'pdf' };
 
 /** Used when a document has no title, so the export never opens with an empty heading. */
 export const UNTITLED = 'Zonder titel';
@@ -51,9 +61,24 @@ export function exportDocument(input: ExportInput): ExportResult {
   if (input.kind === 'board') {
     const board = readHonestBoard(input.doc, input.memberIds);
     if (input.format === 'json') return json(boardToExportJSON(board, title));
-    return rendered(input.format, boardToDocJSON(board), title);
+    return rendered(input.format, boardToDocJSON(board, input.organisations), title);
   }
   const doc = withSafeLinks(yDocToDocJSON(input.doc));
   if (input.format === 'json') return json({ title, ...doc });
   return rendered(input.format, doc, title);
+}
+
+/** The content the Word and PDF exports lay out: a text document's own, or a board as headings and lists. */
+export function exportContent(input: Omit<ExportInput, 'format' | 'title'>): DocJSON {
+  if (input.kind === 'board') return boardToDocJSON(readHonestBoard(input.doc, input.memberIds), input.organisations);
+  return yDocToDocJSON(input.doc);
+}
+
+/**
+ * Word or PDF bytes for `content`: pure (JSON and bytes in, bytes out), so it can run in a
+ * worker; the renderers load on first use because they are large.
+ */
+export async function renderOfficeExport(format: OfficeFormat, content: DocJSON, meta: ExportMeta, images: ExportImages): Promise<Buffer> {
+  if (format === 'docx') return (await import('./docx')).renderDocx(content, meta, images);
+  return (await import('./pdf')).renderPdf(content, meta, images);
 }

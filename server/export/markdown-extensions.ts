@@ -20,6 +20,8 @@ import { CodeBlock } from '@tiptap/extension-code-block';
 import { Code } from '@tiptap/extension-code';
 import { Link } from '@tiptap/extension-link';
 import { isSafeHref } from './safe-links';
+import { TableKit } from '@tiptap/extension-table';
+import { Image } from '@tiptap/extension-image';
 
 /** Attributes the Markdown pre-pass puts on a `code` mark (see markdown.ts). */
 export interface CodeSpanAttrs {
@@ -126,4 +128,6 @@ export const markdownExtensions: Extensions = [
   SafeCodeBlock,
   SafeCode,
   SafeLink,
+  TableKit,
+  Image,
 ];

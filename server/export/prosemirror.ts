@@ -5,7 +5,7 @@
  */
 import * as Y from 'yjs';
 import { getSchema, type Extensions, type JSONContent } from '@tiptap/core';
-import { StarterKit } from '@tiptap/starter-kit';
+import { contentExtensions } from '../../shared/editor-content';
 import type { Schema } from '@tiptap/pm/model';
 import { flattenTooDeep } from './depth-limit';
 import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap';
@@ -13,11 +13,8 @@ import { prosemirrorJSONToYXmlFragment, yXmlFragmentToProseMirrorRootNode } from
 /** The fragment TipTap's Collaboration extension binds to (CONTRACT §3). */
 export const CONTENT_FRAGMENT = 'default';
 
-/**
- * The editor's content extensions. UndoRedo is off because the client's Collaboration
- * extension replaces it; it adds nothing to the schema either way.
- */
-export const editorExtensions: Extensions = [StarterKit.configure({ undoRedo: false })];
+/** The editor's content extensions: the one shared list (shared/editor-content.ts). */
+export const editorExtensions: Extensions = contentExtensions();
 
 export const editorSchema: Schema = getSchema(editorExtensions);
 

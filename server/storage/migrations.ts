@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { boardMigrations } from './migrations/boards';
 import { peopleMigrations } from './migrations/people';
+import { documentMigrations } from './migrations/documents';
 
 /**
  * Ordered schema migrations. The database's `user_version` is the number of the last
@@ -191,6 +192,7 @@ migrations.push({
 
 migrations.push(...boardMigrations);
 migrations.push(...peopleMigrations);
+migrations.push(...documentMigrations);
 import { searchMigrations } from './migrations/search';
 migrations.push(...searchMigrations);
 import { lifecycleMigrations } from './migrations/lifecycle';

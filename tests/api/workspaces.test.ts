@@ -238,7 +238,7 @@ describe('documents', () => {
       if (format !== 'json') expect(body).toContain('Aanbevelingen Mechelen');
       else JSON.parse(body);
     }
-    const bad = await call(url, 'GET', `/api/documents/${doc.id}/export?format=docx`, { token: owner.token });
+    const bad = await call(url, 'GET', `/api/documents/${doc.id}/export?format=odt`, { token: owner.token });
     expect(bad.status).toBe(422);
     expect(bad.body.error.field).toBe('format');
   });

@@ -24,6 +24,9 @@ import { CommentsPanel, createCommentHooks } from '../comments/CommentsPanel';
 import { isMetadataChange } from '../live/metadata-change';
 import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
 import { BoardPage } from '../board/BoardPage';
+import { DownloadMenu } from './DownloadMenu';
+import { ImagePaste, type ImagePasteOptions } from '../editor/image-paste';
+import { describeUploadError, uploadImage } from './upload-api';
 import { isNetworkFailure, recallDocument, rememberDocument } from '../offline/document-cache';
 import { useMembershipWatch } from '../members/useMembershipWatch';
 import { useDemotionGuard, type DemotionGuard } from '../members/useDemotionGuard';
@@ -93,9 +96,12 @@ function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: Do
   const role = membership.role;
   return (
     <div className="page">
-      <p className="small">
-        <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
-      </p>
+      <div className="row" style={{ justifyContent: 'space-between' }}>
+        <p className="small">
+          <Link href={`/w/${workspace.id}`}>← {t('doc.back', { workspace: workspace.name })}</Link>
+        </p>
+        <DownloadMenu documentId={document.id} kind={document.kind} />
+      </div>
       {data.offline && (
         <p className="notice" role="status" data-testid="offline-copy">
           {t('offline.localCopy')}
@@ -147,7 +153,21 @@ function TextDocumentBody({ session, document, role, guard }: { session: CollabS
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   const caretUser = useMemo(() => ({ id: user.id, name: user.name, color: user.color }), [user.id, user.name, user.color]);
   const commentHooks = useMemo(createCommentHooks, [document.id]);
-  const commentExtensions = useMemo(() => [CommentHighlights.configure({ hooks: commentHooks })], [commentHooks]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const extensions = useMemo(() => {
+    const onNotice: ImagePasteOptions['onNotice'] = (n) => {
+      if (n.kind === 'uploading') setNotice(t('image.uploading'));
+      else if (n.kind === 'done') setNotice(null);
+      else if (n.kind === 'dropped') setNotice(t('import.skippedImages', { count: n.count }));
+      else setNotice(describeUploadError(n.error, t));
+    };
+    return [
+      CommentHighlights.configure({ hooks: commentHooks }),
+      ImagePaste.configure({ upload: (file) => uploadImage(document.id, file, file.name || 'afbeelding.png'), onNotice }),
+    ];
+    // `t` changes with the language; the extensions must stay stable for the session.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [commentHooks, document.id]);
   return (
     <>
       <PresenceList session={session} self={self} />
@@ -158,6 +178,9 @@ function TextDocumentBody({ session, document, role, guard }: { session: CollabS
         </p>
       )}
       {guard.unaccepted && <UnacceptedText text={guard.unaccepted} onDismiss={guard.dismiss} />}
+      <p className="notice" role="status" data-testid="editor-notice" hidden={notice === null} style={{ marginTop: 'var(--space-3)' }}>
+        {notice}
+      </p>
       {refusal && <RefusedEditsNotice refusal={refusal} text={() => plainTextBlocks(session.doc.getXmlFragment('default')).join('\n\n')} />}
       <div style={{ marginTop: 'var(--space-4)' }}>
         {tooDeep ? (
@@ -168,7 +191,7 @@ function TextDocumentBody({ session, document, role, guard }: { session: CollabS
             session={session}
             user={caretUser}
             editable={editable}
-            extensions={commentExtensions}
+            extensions={extensions}
             aside={(editor) => (
               <CommentsPanel editor={editor} session={session} hooks={commentHooks} documentId={document.id} workspaceId={document.workspaceId} userId={user.id} role={role} />
             )}

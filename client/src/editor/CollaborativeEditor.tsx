@@ -6,6 +6,8 @@ import type { CollabSession } from './collab-session';
 import { editorExtensions } from './extensions';
 import { DocumentOutline } from './DocumentOutline';
 import { Toolbar } from './Toolbar';
+import { TableMenu } from './TableMenu';
+import { ImageButton } from './ImageButton';
 import { WordCount } from './WordCount';
 
 interface Props {
@@ -48,6 +50,8 @@ export function CollaborativeEditor({ session, user, editable, extensions, aside
     <div>
       <DocumentOutline editor={editor} />
       {editable && <Toolbar editor={editor} />}
+      {editable && <ImageButton editor={editor} />}
+      {editable && <TableMenu editor={editor} />}
       <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor--readonly'} />
       <p className="editor__footer">
         <WordCount editor={editor} />

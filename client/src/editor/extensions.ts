@@ -1,26 +1,20 @@
 import type { AnyExtension } from '@tiptap/core';
 import Collaboration from '@tiptap/extension-collaboration';
 import CollaborationCaret from '@tiptap/extension-collaboration-caret';
-import StarterKit from '@tiptap/starter-kit';
+import { contentExtensions } from '../../../shared/editor-content';
 import type * as Y from 'yjs';
 import { blockLocalEdits } from './block-local-edits';
 import { colorSlotsFromAwareness } from './caret-colors';
 import type { CollabSession } from './collab-session';
 
 /**
- * The document's schema bound to its Yjs document: exactly the StarterKit nodes and marks
- * of CONTRACT §3 (so the server's export understands every document). Tests bind their
+ * The document's schema bound to its Yjs document: the content extensions shared with the
+ * server (shared/editor-content.ts), so export, import and schema checks know every node. Tests bind their
  * editors through this same list, so what they prove holds for the app's binding.
  */
 export function documentExtensions(doc: Y.Doc, blocked: () => boolean = () => false): AnyExtension[] {
   return [
-    StarterKit.configure({
-      // Collaboration brings its own Yjs-aware undo; ProseMirror's history would fight it.
-      undoRedo: false,
-      // Underline is not one of the contract's marks: the export would drop it.
-      underline: false,
-      link: { openOnClick: false, autolink: true, protocols: ['http', 'https', 'mailto'] },
-    }),
+    ...contentExtensions({ autolink: true }),
     Collaboration.configure({ document: doc, field: 'default' }),
     blockLocalEdits(blocked),
   ];

@@ -13,7 +13,7 @@ export interface ToolbarButton {
   label: MessageKey;
   face: 'label' | 'initial' | ((t: Translate) => ReactNode);
   /** How the face's letter looks for `initial` (bold B, italic I …). */
-  initialStyle?: 'strong' | 'em' | 's';
+  initialStyle?: 'strong' | 'em' | 's' | 'u';
   shortcut?: string;
   run(editor: Editor): void;
   active?(editor: Editor): boolean;
@@ -37,6 +37,7 @@ const numberIcon = icon(<><path d="M10 6h10M10 12h10M10 18h10" /><path d="M4 5l1
 const quoteIcon = icon(<><path d="M7 7H4v6h3l-1 4M17 7h-3v6h3l-1 4" /></>);
 const linkIcon = icon(<><path d="M10 13a5 5 0 0 0 7.07 0l3-3a5 5 0 0 0-7.07-7.07l-1.5 1.5" /><path d="M14 11a5 5 0 0 0-7.07 0l-3 3a5 5 0 0 0 7.07 7.07l1.5-1.5" /></>);
 const undoIcon = icon(<><path d="M9 14L4 9l5-5" /><path d="M4 9h10a6 6 0 0 1 0 12h-3" /></>);
+const tableIcon = icon(<><rect x="3" y="4" width="18" height="16" rx="1" /><path d="M3 10h18M3 15h18M9 4v16M15 4v16" /></>);
 const redoIcon = icon(<><path d="M15 14l5-5-5-5" /><path d="M20 9H10a6 6 0 0 0 0 12h3" /></>);
 
 function editLink(editor: Editor, prompt: string) {
@@ -58,6 +59,7 @@ export function defaultToolbar(linkPrompt: string): ToolbarButton[][] {
     [
       { id: 'bold', label: 'toolbar.bold', face: 'initial', initialStyle: 'strong', shortcut: `${MOD}+B`, run: (e) => e.chain().focus().toggleBold().run(), active: (e) => e.isActive('bold') },
       { id: 'italic', label: 'toolbar.italic', face: 'initial', initialStyle: 'em', shortcut: `${MOD}+I`, run: (e) => e.chain().focus().toggleItalic().run(), active: (e) => e.isActive('italic') },
+      { id: 'underline', label: 'toolbar.underline', face: 'initial', initialStyle: 'u', shortcut: `${MOD}+U`, run: (e) => e.chain().focus().toggleUnderline().run(), active: (e) => e.isActive('underline') },
       { id: 'strike', label: 'toolbar.strike', face: 'initial', initialStyle: 's', shortcut: `${MOD}+Shift+S`, run: (e) => e.chain().focus().toggleStrike().run(), active: (e) => e.isActive('strike') },
       { id: 'link', label: 'toolbar.link', face: linkIcon, run: (e) => editLink(e, linkPrompt), active: (e) => e.isActive('link') },
     ],
@@ -70,6 +72,7 @@ export function defaultToolbar(linkPrompt: string): ToolbarButton[][] {
       { id: 'bulletList', label: 'toolbar.bulletList', face: bulletIcon, shortcut: `${MOD}+Shift+8`, run: (e) => e.chain().focus().toggleBulletList().run(), active: (e) => e.isActive('bulletList') },
       { id: 'orderedList', label: 'toolbar.orderedList', face: numberIcon, shortcut: `${MOD}+Shift+7`, run: (e) => e.chain().focus().toggleOrderedList().run(), active: (e) => e.isActive('orderedList') },
       { id: 'blockquote', label: 'toolbar.blockquote', face: quoteIcon, shortcut: `${MOD}+Shift+B`, run: (e) => e.chain().focus().toggleBlockquote().run(), active: (e) => e.isActive('blockquote') },
+      { id: 'table', label: 'toolbar.table', face: tableIcon, run: (e) => e.chain().focus().insertTable({ rows: 3, cols: 3, withHeaderRow: true }).run(), active: (e) => e.isActive('table') },
     ],
     [
       { id: 'undo', label: 'toolbar.undo', face: undoIcon, shortcut: `${MOD}+Z`, run: (e) => e.chain().focus().undo().run() },

@@ -6,6 +6,8 @@ import { membersEn } from './members.en';
 import type { membersNl } from './members.nl';
 import { accountsEn } from './accounts.en';
 import type { accountsNl } from './accounts.nl';
+import { documentsEn } from './documents.en';
+import type { documentsNl } from './documents.nl';
 import { editorEn } from './editor.en';
 import { atelierEn } from './atelier.en';
 import type { liveNl } from './live.nl';
@@ -29,7 +31,7 @@ import { boardRulesEn } from './board-rules.en';
 
 type CoreKey = Exclude<
   MessageKey,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl
 >;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
@@ -179,4 +181,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn };

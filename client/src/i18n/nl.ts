@@ -1,5 +1,6 @@
 import { liveNl } from './live.nl';
 import { commentsNl } from './comments.nl';
+import { documentsNl } from './documents.nl';
 import { boardsNl } from './boards.nl';
 import { membersNl } from './members.nl';
 import { accountsNl } from './accounts.nl';
@@ -164,6 +165,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl };
 
 export type MessageKey = keyof typeof nl;

@@ -9,6 +9,7 @@ import { useI18n } from '../../i18n/i18n';
 import { useUser } from '../../session/session';
 import { DocumentSection } from './DocumentSection';
 import { MembersPanel } from '../../members/MembersPanel';
+import { ImportWordDialog } from '../../documents/ImportWordDialog';
 import { allTags, CITY_SUGGESTIONS } from './tags';
 import { LiveSidebar } from '../../live/LiveSidebar';
 import { StreamStatus } from '../../live/StreamStatus';
@@ -57,6 +58,7 @@ export function WorkspacePage({ workspaceId }: { workspaceId: string }) {
           <h1 style={{ marginBottom: 'var(--space-1)' }}>{workspace.name}</h1>
           {workspace.description && <p className="muted">{workspace.description}</p>}
         </div>
+        {canCreate && <ImportWordDialog workspaceId={workspaceId} />}
       </div>
       <StreamStatus state={stream} />
       <datalist id="city-suggestions">

@@ -1,0 +1,40 @@
+import './documents.css';
+import type { DocumentKind } from '../../../shared/api';
+import type { MessageKey } from '../i18n/nl';
+import { useI18n } from '../i18n/i18n';
+import { exportUrl } from './upload-api';
+
+const FORMATS: Record<DocumentKind, string[]> = {
+  recommendation: ['docx', 'pdf', 'markdown', 'html'],
+  note: ['docx', 'pdf', 'markdown', 'html'],
+  board: ['docx', 'pdf', 'markdown', 'json'],
+};
+
+/**
+ * "Downloaden": plain links (the session cookie authorises them; the server answers with
+ * an attachment named after the title), inside a native disclosure, so keyboard, screen
+ * readers and phones need nothing extra.
+ */
+export function DownloadMenu({ documentId, kind }: { documentId: string; kind: DocumentKind }) {
+  const { t } = useI18n();
+  return (
+    <details className="download-menu" data-testid="download-menu">
+      <summary className="button button--quiet">{t('download.menu')}</summary>
+      <ul>
+        {FORMATS[kind].map((format) => (
+          <li key={format}>
+            <a
+              href={exportUrl(documentId, format)}
+              download
+              data-format={format}
+              // The download starts; the menu closes so it does not cover the text.
+              onClick={(e) => e.currentTarget.closest('details')?.removeAttribute('open')}
+            >
+              {t(`download.${format}` as MessageKey)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </details>
+  );
+}
