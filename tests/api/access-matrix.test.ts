@@ -243,7 +243,8 @@ const CASES: RouteCase[] = [
   {
     route: 'POST /api/documents/:did/draft',
     request: async (w) => ({ method: 'POST', path: `/api/documents/${w.boardId}/draft` }),
-    expect: editors(201),
+    // Making the draft is the facilitator's step (issue 16): owners only.
+    expect: owners(201),
   },
 ];
 
