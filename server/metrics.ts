@@ -96,7 +96,7 @@ export function createMetrics(sources: MetricsSources): ServerMetrics {
 
   const commitSeconds = new Histogram({
     name: `${PREFIX}update_commit_seconds`,
-    help: 'Time to commit one update to storage before it is broadcast.',
+    help: 'Time to commit one batch of updates (those that arrived meanwhile) to storage before they are broadcast.',
     buckets: [0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
     registers: [registry],
   });
@@ -131,7 +131,7 @@ export function createMetrics(sources: MetricsSources): ServerMetrics {
         fanOut.observe(receivers);
       },
       onRejected,
-      afterCommit(_room, _update, _origin, seconds) {
+      afterCommitBatch(_room, _updates, seconds) {
         commitSeconds.observe(seconds);
       },
     },

@@ -54,6 +54,8 @@ export interface SyncExtension {
   beforeApplyUpdate?(ctx: UpdateContext): Refusal | null;
   /** A local change, committed to storage (`origin` is the sending Connection, if any). */
   afterCommit?(room: Room, update: Uint8Array, origin: Connection | null, commitSeconds: number): void;
+  /** One commit to storage finished: `updates` were stored together in `seconds`. */
+  afterCommitBatch?(room: Room, updates: number, seconds: number): void;
   /** Awareness of local sockets leaving the room (after coalescing). */
   afterAwareness?(room: Room, entries: EncodedAwarenessEntry[]): void;
   onBroadcast?(room: Room, receivers: number, bytes: number): void;
@@ -115,6 +117,10 @@ export class SyncHooks {
 
   afterCommit(room: Room, update: Uint8Array, origin: Connection | null, seconds: number): void {
     for (const e of this.extensions) e.afterCommit?.(room, update, origin, seconds);
+  }
+
+  afterCommitBatch(room: Room, updates: number, seconds: number): void {
+    for (const e of this.extensions) e.afterCommitBatch?.(room, updates, seconds);
   }
 
   afterAwareness(room: Room, entries: EncodedAwarenessEntry[]): void {

@@ -168,6 +168,7 @@ export class Room {
 
   /** Stored: now others may hear of it, in the order it arrived. */
   private onCommitted(batch: Pending<unknown>[], seconds: number): void {
+    this.hooks.afterCommitBatch(this, batch.length, seconds);
     for (const { update, meta: origin } of batch) {
       this.storedUpdates++;
       this.hooks.afterCommit(this, update, isConnection(origin) ? origin : null, seconds);

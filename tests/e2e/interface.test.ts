@@ -93,6 +93,10 @@ describe('the interface', { timeout: 90_000 }, () => {
     expect((await focused(page)).label).toBe('Tags');
     await page.keyboard.type('Kortrijk, toegankelijkheid');
     await page.keyboard.press('Tab');
+    const template = await focused(page);
+    expect(template.label).toBe('Sjabloon');
+    expect(hasVisibleOutline(template)).toBe(true);
+    await page.keyboard.press('Tab');
     const submit = await focused(page);
     expect(submit.text).toBe('Maken');
     expect(hasVisibleOutline(submit)).toBe(true);
