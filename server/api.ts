@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config';
 import type { Logger } from './log';
@@ -120,7 +120,7 @@ export function createApi(deps: ApiDeps): Api {
     },
   });
   // Upload routes (images, Word import) set their own, larger limit (server/http/upload.ts).
-  app.use('/api/*', (c, next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
+  app.use('/api/*', (c: Context<AppEnv, string>, next: Next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
   app.route('/', authRoutes({ config, log, users, sessions, limiter, onSessionEnded: deps.onSessionEnded }));

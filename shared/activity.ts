@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from './events';
 
 /** Presence is not activity: the activity list never holds it, on any page. */
-export const ACTIVITY_TYPES = EVENT_TYPES.filter((t) => t !== 'presence.changed') as Exclude<EventType, 'presence.changed'>[];
+export const ACTIVITY_TYPES = EVENT_TYPES.filter((t): t is Exclude<EventType, 'presence.changed'> => t !== 'presence.changed');
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export const ACTIVITY_FILTERS = {

@@ -103,7 +103,7 @@ export function checkBoardUpdate(doc: Y.Doc, dry: UpdateInspection, writer: Boar
     let total = 0;
     for (const [cardId, card] of cards.entries()) {
       if (deletedCards.has(cardId) || ownVotes.has(cardId) || !(card instanceof Y.Map)) continue;
-      const votes = card.get('votes');
+      const votes: unknown = card.get('votes');
       const n: unknown = votes instanceof Y.Map ? votes.get(writer.userId) : 0;
       if (typeof n === 'number' && Number.isInteger(n) && n > 0) total += n;
     }

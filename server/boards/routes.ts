@@ -78,14 +78,14 @@ export function boardRoutes({ documents, members, drafts, store, rooms, access, 
       } finally {
         rooms.released(room);
       }
-      const draft = (await documents.find(existing))!;
+      const draft = documents.find(existing)!;
       emit({ type: 'document.updated', workspaceId: draft.workspaceId, actor: actorOf(user), subject: draft.id, data: { fields: ['content'] } });
       log.info({ event: 'board.draft_updated', boardId: board.id, documentId: draft.id }, 'draft updated from board');
       return c.json({ document: draft });
     }
 
     await checkDocumentQuota(documents, board.workspaceId, maxDocumentsPerWorkspace);
-    const draft = await documents.create({
+    const draft = documents.create({
       workspaceId: board.workspaceId,
       kind: 'recommendation',
       title: draftTitle(board.title),

@@ -22,7 +22,7 @@ export function inlineContent(nodes: JSONContent[] | undefined, extra: Record<st
     }
     if (node.type !== 'text' || !node.text) continue;
     const marks = new Set((node.marks ?? []).map((m) => m.type));
-    const href = node.marks?.find((m) => m.type === 'link')?.attrs?.href;
+    const href: unknown = node.marks?.find((m) => m.type === 'link')?.attrs?.href;
     const link = typeof href === 'string' && isAllowedUri(href) ? href : undefined;
     const decoration = marks.has('underline') || link ? 'underline' : marks.has('strike') ? 'lineThrough' : undefined;
     out.push({
@@ -46,19 +46,19 @@ function pdfBlock(node: JSONContent, images: ExportImages): Content[] {
   switch (node.type) {
     case 'heading': {
       const level = Math.min(Math.max(Number(node.attrs?.level) || 1, 1), 4);
-      return [{ text: inlineContent(node.content), style: `h${level}`, headlineLevel: level } as Content];
+      return [{ text: inlineContent(node.content), style: `h${level}`, headlineLevel: level }];
     }
     case 'paragraph':
       return [{ text: inlineContent(node.content), style: 'p' }];
     case 'bulletList':
     case 'orderedList': {
-      const items = (node.content ?? []).map((item) => ({ stack: pdfBlocks(item.content, images) }) as Content);
-      return [node.type === 'orderedList' ? ({ ol: items, start: Number(node.attrs?.start) || 1, style: 'list' } as Content) : ({ ul: items, style: 'list' } as Content)];
+      const items = (node.content ?? []).map((item) => ({ stack: pdfBlocks(item.content, images) }));
+      return [node.type === 'orderedList' ? { ol: items, start: Number(node.attrs?.start) || 1, style: 'list' } : { ul: items, style: 'list' }];
     }
     case 'blockquote':
       return [{ stack: pdfBlocks(node.content, images), style: 'quote' }];
     case 'codeBlock':
-      return [{ text: (node.content ?? []).map((n) => n.text ?? '').join(''), style: 'code', preserveLeadingSpaces: true } as Content];
+      return [{ text: (node.content ?? []).map((n) => n.text ?? '').join(''), style: 'code', preserveLeadingSpaces: true }];
     case 'horizontalRule':
       return [{ canvas: [{ type: 'line', x1: 0, y1: 4, x2: CONTENT_WIDTH_PT, y2: 4, lineWidth: 0.5, lineColor: '#999999' }], margin: [0, 4, 0, 8] }];
     case 'table':
@@ -90,14 +90,14 @@ function pdfTable(node: JSONContent, images: ExportImages): Content {
         ...(colSpan > 1 ? { colSpan } : {}),
         ...(rowSpan > 1 ? { rowSpan } : {}),
         ...(header ? { fillColor: '#e8eef4' } : {}),
-      } as TableCell;
+      };
       for (let dr = 0; dr < rowSpan; dr++) for (let dc = 0; dc < colSpan; dc++) if (dr || dc) grid[r + dr]![col + dc] = {};
       col += colSpan;
     }
   });
   const width = Math.max(1, ...grid.map((row) => row.length));
   const body = grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
-  return { table: { headerRows, widths: Array(width).fill('*'), body, dontBreakRows: true }, layout: 'stadskamer', style: 'table' } as Content;
+  return { table: { headerRows, widths: Array(width).fill('*'), body, dontBreakRows: true }, layout: 'stadskamer', style: 'table' };
 }
 
 function pdfImage(node: JSONContent, images: ExportImages): Content[] {

@@ -43,7 +43,7 @@ export function syncRoute(
       c.set('syncAddress', address);
       await next();
     },
-    upgradeWebSocket((c) => {
+    upgradeWebSocket((c: Context<Env, string>) => {
       const identity = c.get('syncIdentity');
       const address = c.get('syncAddress');
       const documentId = c.req.param('documentId') ?? '';

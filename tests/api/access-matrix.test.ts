@@ -290,13 +290,13 @@ beforeAll(async () => {
   const invite = await call(url, 'POST', `/api/workspaces/${other.id}/invites`, { token: owner.token, body: { role: 'viewer' } });
   world = {
     url,
-    users: { owner, editor: editor!, participant: participant!, commenter: commenter!, viewer: viewer!, nonMember: nonMember! },
+    users: { owner, editor, participant, commenter, viewer, nonMember },
     workspaceId: workspace.id,
     documentId: document.id,
     boardId: board.id,
     threadId: (await startThread(url, document.id, owner.token)).id,
     openInviteToken: invite.body.invite.token,
-    target: target!,
+    target,
   };
 });
 afterAll(() => server.close());

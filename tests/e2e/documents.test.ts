@@ -168,7 +168,7 @@ describe('Downloaden', { timeout: 120_000 }, () => {
       await page.getByText('Downloaden').click();
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: label }).click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^Aanbevelingen-wonen-Leuven-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`));
-      saved[ext] = fs.readFileSync((await download.path())!);
+      saved[ext] = fs.readFileSync(await download.path());
     }
     expect(saved.docx!.subarray(0, 2).toString()).toBe('PK');
     expect(saved.pdf!.subarray(0, 5).toString()).toBe('%PDF-');

@@ -4,6 +4,7 @@ import { Field } from '../components/Field';
 import { useI18n } from '../i18n/i18n';
 import { accountsApi } from './accounts-api';
 import { useFormRun } from './useFormRun';
+import { formText } from '../components/form-text';
 
 /** Deleting one's account: what one wrote stays, shown as "voormalig lid". */
 export function DeleteAccountSection() {
@@ -12,7 +13,7 @@ export function DeleteAccountSection() {
   const action = useFormRun();
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const password = String(new FormData(e.currentTarget).get('password'));
+    const password = formText(new FormData(e.currentTarget), 'password');
     if (!window.confirm(t('account.deleteConfirm'))) return;
     void action.run(async () => {
       await accountsApi.deleteAccount(password);

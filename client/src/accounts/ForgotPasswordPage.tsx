@@ -6,6 +6,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { useI18n } from '../i18n/i18n';
 import { accountsApi } from './accounts-api';
 import { useFormRun } from './useFormRun';
+import { formText } from '../components/form-text';
 
 /** "Wachtwoord vergeten": asks for the address and says the same whether or not it has an account. */
 export function ForgotPasswordPage() {
@@ -15,7 +16,7 @@ export function ForgotPasswordPage() {
   const sent = action.done !== '';
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const email = String(new FormData(e.currentTarget).get('email'));
+    const email = formText(new FormData(e.currentTarget), 'email');
     void action.run(async () => {
       await accountsApi.requestReset(email);
       return t('account.forgotSent');

@@ -9,6 +9,7 @@ import { accountsApi } from './accounts-api';
 import { SessionsSection } from './SessionsSection';
 import { DeleteAccountSection } from './DeleteAccountSection';
 import { LANGUAGES, NOTIFY_MAIL } from '../../../shared/accounts';
+import { formText } from '../components/form-text';
 
 /** Name, organisation, language, mail, password, devices, and leaving Stadskamer altogether. */
 export function ProfilePage() {
@@ -22,13 +23,13 @@ export function ProfilePage() {
   const saveProfile = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const language = String(form.get('language')) as Language;
+    const language = formText(form, 'language') as Language;
     void profile.run(async () => {
       await accountsApi.updateProfile({
-        name: String(form.get('name')),
-        organization: String(form.get('organization')),
+        name: formText(form, 'name'),
+        organization: formText(form, 'organization'),
         language,
-        notifyMail: String(form.get('notifyMail')) as (typeof NOTIFY_MAIL)[number],
+        notifyMail: formText(form, 'notifyMail') as (typeof NOTIFY_MAIL)[number],
       });
       setLang(language);
       return t('account.saved');
@@ -40,7 +41,7 @@ export function ProfilePage() {
     const target = e.currentTarget;
     const form = new FormData(target);
     void password.run(async () => {
-      await accountsApi.updateProfile({ currentPassword: String(form.get('current')), newPassword: String(form.get('new')) });
+      await accountsApi.updateProfile({ currentPassword: formText(form, 'current'), newPassword: formText(form, 'new') });
       target.reset();
       return t('account.passwordChanged');
     });

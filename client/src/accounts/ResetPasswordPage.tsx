@@ -6,6 +6,7 @@ import { usePageTitle } from '../components/usePageTitle';
 import { useI18n } from '../i18n/i18n';
 import { accountsApi } from './accounts-api';
 import { useFormRun } from './useFormRun';
+import { formText } from '../components/form-text';
 
 /** The page a reset mail links to: choose a new password (every device is signed out). */
 export function ResetPasswordPage({ token }: { token: string }) {
@@ -15,7 +16,7 @@ export function ResetPasswordPage({ token }: { token: string }) {
   const done = action.done !== '';
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const password = String(new FormData(e.currentTarget).get('password'));
+    const password = formText(new FormData(e.currentTarget), 'password');
     void action.run(async () => {
       await accountsApi.confirmReset(token, password);
       return t('account.resetDone');

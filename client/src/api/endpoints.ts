@@ -10,7 +10,6 @@ import type {
   Workspace,
   WorkspaceDetailAnswer,
 } from '../../../shared/api';
-import type { Role } from '../../../shared/roles';
 
 /** The REST routes of CONTRACT §2 that the web client uses, one function each. */
 export const api = {

@@ -13,8 +13,8 @@ export function ColumnTabs({ columns, active, onSelect }: { columns: ColumnView[
     const next = e.key === 'ArrowRight' ? i + 1 : e.key === 'ArrowLeft' ? i - 1 : e.key === 'Home' ? 0 : e.key === 'End' ? columns.length - 1 : -2;
     if (next === -2 || !columns[next]) return;
     e.preventDefault();
-    onSelect(columns[next]!.id);
-    list.current?.querySelector<HTMLButtonElement>(`#${CSS.escape(tabIdFor(columns[next]!.id))}`)?.focus();
+    onSelect(columns[next].id);
+    list.current?.querySelector<HTMLButtonElement>(`#${CSS.escape(tabIdFor(columns[next].id))}`)?.focus();
   }
   return (
     <div ref={list} className="board-tabs" role="tablist" aria-label={t('board.columnsLabel')} onKeyDown={onKeyDown} data-testid="column-tabs">

@@ -40,7 +40,7 @@ export function GuestNotice() {
         </button>
       )}
       {open && (
-        <form className="guest-notice__form" onSubmit={submit}>
+        <form className="guest-notice__form" onSubmit={(e) => void submit(e)}>
           <label htmlFor={emailId}>{t('field.email')}</label>
           <input id={emailId} type="email" autoComplete="email" required value={email} onChange={(e) => setEmail(e.target.value)} />
           <label htmlFor={passwordId}>{t('field.password')}</label>

@@ -196,7 +196,8 @@ export function groupCards(doc: Y.Doc, cardId: string, targetId: string): string
       const group = new Y.Map<unknown>();
       groupsOf(doc).set(groupId, group);
       group.set('id', groupId);
-      group.set('title', String(target.get('text') ?? '').slice(0, 80));
+      const text: unknown = target.get('text');
+      group.set('title', (typeof text === 'string' ? text : '').slice(0, 80));
       target.set(CARD_GROUP_FIELD, groupId);
     }
     const previous: unknown = card.get(CARD_GROUP_FIELD);

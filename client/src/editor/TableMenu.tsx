@@ -4,8 +4,20 @@ import { useEditorState } from '@tiptap/react';
 import type { MessageKey } from '../i18n/nl';
 import { useI18n } from '../i18n/i18n';
 
+// Whether each action can apply here; its keys are the labels an action may have.
+const canRun = {
+  'table.addRowAfter': (e) => e.can().addRowAfter(),
+  'table.addColumnAfter': (e) => e.can().addColumnAfter(),
+  'table.deleteRow': (e) => e.can().deleteRow(),
+  'table.deleteColumn': (e) => e.can().deleteColumn(),
+  'table.toggleHeaderRow': (e) => e.can().toggleHeaderRow(),
+  'table.mergeCells': (e) => e.can().mergeCells(),
+  'table.splitCell': (e) => e.can().splitCell(),
+  'table.deleteTable': (e) => e.can().deleteTable(),
+} satisfies Partial<Record<MessageKey, (e: Editor) => boolean>>;
+
 interface TableAction {
-  label: MessageKey;
+  label: keyof typeof canRun;
   run(editor: Editor): boolean;
 }
 
@@ -20,17 +32,6 @@ const ACTIONS: TableAction[] = [
   { label: 'table.splitCell', run: (e) => e.chain().focus().splitCell().run() },
   { label: 'table.deleteTable', run: (e) => e.chain().focus().deleteTable().run() },
 ];
-
-const canRun: Record<MessageKey & TableAction['label'], (e: Editor) => boolean> = {
-  'table.addRowAfter': (e) => e.can().addRowAfter(),
-  'table.addColumnAfter': (e) => e.can().addColumnAfter(),
-  'table.deleteRow': (e) => e.can().deleteRow(),
-  'table.deleteColumn': (e) => e.can().deleteColumn(),
-  'table.toggleHeaderRow': (e) => e.can().toggleHeaderRow(),
-  'table.mergeCells': (e) => e.can().mergeCells(),
-  'table.splitCell': (e) => e.can().splitCell(),
-  'table.deleteTable': (e) => e.can().deleteTable(),
-} as Record<string, (e: Editor) => boolean>;
 
 /** The small table menu, shown while the cursor is in a table: a toolbar of its own for keyboard users. */
 export function TableMenu({ editor }: { editor: Editor }) {

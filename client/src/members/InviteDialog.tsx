@@ -4,6 +4,7 @@ import type { Invite } from '../../../shared/api';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useI18n } from '../i18n/i18n';
 import { membersApi } from './members-api';
+import { formText } from '../components/form-text';
 
 const LIFETIMES_HOURS = [24, 72, 168, 720];
 
@@ -36,12 +37,12 @@ export function InviteDialog({ workspaceId, onCreated }: { workspaceId: string; 
   async function create(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    const email = String(form.get('email') ?? '').trim();
+    const email = formText(form, 'email').trim();
     setBusy(true);
     setError(null);
     try {
       const result = await membersApi.createInvite(workspaceId, {
-        role: String(form.get('role')) as (typeof INVITE_ROLES)[number],
+        role: formText(form, 'role') as (typeof INVITE_ROLES)[number],
         expiresInHours: Number(form.get('lifetime')),
         singleUse: form.get('singleUse') === 'on' || undefined,
         email: email || undefined,

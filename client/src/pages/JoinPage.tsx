@@ -71,7 +71,7 @@ export function JoinPage({ code }: { code: string }) {
         <br />
         <span className="muted">{preview.workspaceName}</span>
       </p>
-      <form className="stack" onSubmit={submit} data-testid="join-form">
+      <form className="stack" onSubmit={(e) => void submit(e)} data-testid="join-form">
         {signedIn ? (
           <p>{t('join.asYou', { name: state.user.name, organization: state.user.organization })}</p>
         ) : (

@@ -4,6 +4,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import { Field } from '../components/Field';
 import { useI18n } from '../i18n/i18n';
 import { templatesApi } from './templates-api';
+import { formText } from '../components/form-text';
 
 /** "Bewaren als sjabloon": owners name a frozen copy of the document for their workspace. */
 export function SaveAsTemplateDialog({ document, onClose }: { document: DocumentMeta; onClose(): void }) {
@@ -17,7 +18,7 @@ export function SaveAsTemplateDialog({ document, onClose }: { document: Document
 
   async function save(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
-    const name = String(new FormData(e.currentTarget).get('name') ?? '').trim();
+    const name = formText(new FormData(e.currentTarget), 'name').trim();
     setBusy(true);
     setError(null);
     try {
