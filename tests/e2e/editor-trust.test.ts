@@ -47,7 +47,11 @@ describe('an editor people trust with their text', { timeout: 90_000 }, () => {
     await page.getByTestId('editor').click();
     await page.keyboard.type('Betaalbaar wonen in de centrumsteden.');
     await expect.poll(() => indicator.getAttribute('data-state')).toBe('saved');
-    expect(await states()).toEqual(['saved', 'saving', 'saved']);
+    // Typing goes "saving" at once and ends "saved". On a fast machine the server may confirm
+    // between two keystrokes, so the pair can repeat; only changes are recorded.
+    const seen = await states();
+    expect(seen.slice(0, 2)).toEqual(['saved', 'saving']);
+    expect(seen.at(-1)).toBe('saved');
     expect(await indicator.innerText()).toContain('Alle wijzigingen bewaard');
   });
 
