@@ -16,11 +16,28 @@ export function openDatabase(dataDir: string, migrations: Migration[] = defaultM
   // Several instances on one host may share the file: wait for the writer instead of failing.
   // Set first: switching a fresh file to WAL needs a lock another starting instance may hold.
   db.pragma('busy_timeout = 5000');
-  db.pragma('journal_mode = WAL');
+  // Changing the journal mode of a fresh file can answer SQLITE_BUSY at once, without waiting
+  // for busy_timeout, while another instance is doing the same: retry for a while.
+  whileBusy(() => db.pragma('journal_mode = WAL'));
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   migrate(db, migrations);
   return db;
+}
+
+/** Runs `fn`, retrying for up to `timeoutMs` while SQLite answers SQLITE_BUSY. */
+function whileBusy<T>(fn: () => T, timeoutMs = 10_000): T {
+  const deadline = Date.now() + timeoutMs;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (;;) {
+    try {
+      return fn();
+    } catch (err) {
+      if ((err as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw err;
+      // A synchronous pause: opening the database happens before the server serves anything.
+      Atomics.wait(pause, 0, 0, 20);
+    }
+  }
 }
 
 /**
