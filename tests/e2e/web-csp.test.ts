@@ -45,6 +45,10 @@ describe('the web app under its Content-Security-Policy, with the session only i
     await editor.click();
     await page.keyboard.type('Straatverlichting blijft aan tot middernacht.');
     await page.keyboard.press('Shift+Home');
+    // The browser moves the selection itself; the editor reads it on the next selectionchange.
+    await expect
+      .poll(() => page.evaluate(() => (document.querySelector('.ProseMirror') as unknown as { editor?: { state: { selection: { empty: boolean } } } } | null)?.editor?.state.selection.empty))
+      .toBe(false);
     await page.keyboard.press('Control+Alt+m');
     const draft = page.getByTestId('comment-draft');
     await draft.waitFor();
