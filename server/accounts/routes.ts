@@ -11,7 +11,7 @@ import type { Emit } from '../events/emit';
 import { clearSessionCookie } from '../auth/middleware';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import { toUser, type UserRepository } from '../auth/users';
-import { clientAddress } from '../auth/routes';
+import { clientAddress } from '../http/client-address';
 import type { Mailer } from '../mail/mailer';
 import { passwordResetMail } from '../mail/templates';
 import { AccountRepository, sessionId, SoleOwnerError } from './account-repository';

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { getConnInfo } from '@hono/node-server/conninfo';
+import { clientAddress } from '../http/client-address';
 import { LoginBody, RegisterBody } from '../../shared/api';
 import type { Config } from '../config';
 import type { Logger } from '../log';
@@ -25,19 +25,6 @@ export interface AuthRouteDeps {
   onSessionEnded?(tokenHash: string): void;
 }
 
-/**
- * The address failed sign-ins are counted against. Behind a trusted proxy it is the last
- * X-Forwarded-For entry, the one the proxy itself added (earlier ones the client can forge).
- */
-export function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').pop()?.trim() : undefined;
-  if (forwarded) return forwarded;
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** Register, sign in, sign out, and who am I. */
 export function authRoutes({ config, log, users, sessions, limiter, onSessionEnded }: AuthRouteDeps): Hono<AppEnv> {

@@ -1,5 +1,5 @@
 import { Hono, type Context } from 'hono';
-import { clientAddress } from '../auth/routes';
+import { clientAddress } from '../http/client-address';
 import { setSessionCookie } from '../auth/middleware';
 import { hashPassword } from '../auth/passwords';
 import type { SessionRepository } from '../auth/sessions';
