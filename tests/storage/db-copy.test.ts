@@ -6,6 +6,7 @@ import * as Y from 'yjs';
 import { call, createDocumentFor } from '../helpers/api';
 import { connectClient, destroyAll, synced, waitFor } from '../helpers/clients';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
+import { startThread } from '../comments/fixtures';
 import { startChildServer, tempDataDir, type ChildServer } from '../helpers/server';
 
 const run = promisify(execFile);
@@ -43,6 +44,7 @@ describe('npm run db:copy', { timeout: 120_000 }, () => {
     b.doc.getXmlFragment('default').insert(0, [new Y.XmlText('Steden werken samen.')]);
     const expectedA = a.doc.getText('t').toString();
     const expectedB = b.doc.getXmlFragment('default').toString();
+    const thread = await startThread(before.url, owner.documentId, owner.token, 'Klopt dit cijfer?');
     const observer = connectClient(before.wsUrl, owner.documentId, { token: owner.token });
     await waitFor(() => observer.doc.getText('t').toString() === expectedA, 10_000, 'every edit stored');
     destroyAll(a.provider, b.provider, observer.provider);
@@ -54,7 +56,10 @@ describe('npm run db:copy', { timeout: 120_000 }, () => {
     const { stdout } = await dbCopy('--from', `sqlite:${dataDir}`, '--to', database.url);
     expect(stdout).toMatch(/Copied and verified 2 documents/);
 
-    const after = await child({ DATA_DIR: dataDir, DATABASE_URL: database.url });
+    expect(stdout).toMatch(/users: 2 rows/);
+
+    // A new host: an empty data directory, everything from PostgreSQL.
+    const after = await child({ DATA_DIR: tempDataDir(), DATABASE_URL: database.url });
     const login = await call(after.url, 'POST', '/api/auth/login', { body: { email, password: 'een-lang-wachtwoord' } });
     expect(login.status).toBe(200);
     const ra = connectClient(after.wsUrl, owner.documentId, { token: login.body.token });
@@ -63,6 +68,8 @@ describe('npm run db:copy', { timeout: 120_000 }, () => {
     expect(ra.doc.getText('t').toString()).toBe(expectedA);
     expect(rb.doc.getXmlFragment('default').toString()).toBe(expectedB);
     destroyAll(ra.provider, rb.provider);
+    const threads = await call(after.url, 'GET', `/api/documents/${owner.documentId}/comments`, { token: login.body.token });
+    expect(threads.body.threads.map((t: { id: string; body: string }) => [t.id, t.body])).toEqual([[thread.id, 'Klopt dit cijfer?']]);
 
     // A second copy into the same database would double nothing: it is refused.
     const again = await dbCopy('--from', `sqlite:${dataDir}`, '--to', database.url).then(
@@ -70,6 +77,6 @@ describe('npm run db:copy', { timeout: 120_000 }, () => {
       (err: { code: number; stderr: string }) => err,
     );
     expect(again?.code).toBe(1);
-    expect(again?.stderr).toMatch(/already holds content/);
+    expect(again?.stderr).toMatch(/already holds (rows|content)/);
   });
 });
