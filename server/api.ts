@@ -15,6 +15,8 @@ import type { DomainEvents } from './events/emit';
 import { authenticate, csrfGuard } from './auth/middleware';
 import { createLoginLimiter } from './auth/login-limiter';
 import { authRoutes } from './auth/routes';
+import { createSso } from './auth/sso/sso-feature';
+import { passwordLoginGuard } from './auth/sso/password-login-guard';
 import { SessionRepository } from './auth/sessions';
 import { UserRepository } from './auth/users';
 import { workspaceRoutes } from './workspaces/routes';
@@ -127,7 +129,9 @@ export function createApi(deps: ApiDeps): Api {
   app.use('/api/*', (c: Context<AppEnv, string>, next: Next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
+  app.use('/api/auth/*', passwordLoginGuard(config.sso.passwordLogin));
   app.route('/', authRoutes({ config, log, users, sessions, limiter, onSessionEnded: deps.onSessionEnded }));
+  app.route('/', createSso({ config, log, db: deps.sql.db, users, sessions }));
   const onMembershipChange = deps.onMembershipChange;
   app.route('/', accountRoutes({ config, log, db, users, mailer, access, emit, onMembershipChange }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access }));

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { SyncLimits } from '../shared/protocol';
 import { limitsEnv, readLimits, type Limits } from './limits-config';
+import { readSso, ssoEnv, SsoConfigError, type SsoConfig } from './auth/sso/sso-config';
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -68,6 +69,7 @@ const EnvSchema = z.object({
   /** Quiet time after a change before a document is re-indexed for search. */
   SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
   ...limitsEnv,
+  ...ssoEnv,
 });
 
 export interface Config {
@@ -100,6 +102,8 @@ export interface Config {
   searchIndexDelayMs: number;
   /** What one client may cost others over HTTP (limits-config.ts). */
   limits: Limits;
+  /** Single sign-on and whether passwords sign in (auth/sso/sso-config.ts). */
+  sso: SsoConfig;
 }
 
 export interface SyncLimitConfig {
@@ -129,6 +133,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems}.`);
   }
   const e = parsed.data;
+  let sso: SsoConfig;
+  try {
+    sso = readSso(e);
+  } catch (err) {
+    if (err instanceof SsoConfigError) throw new ConfigError(err.message);
+    throw err;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -169,5 +180,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     accessRecheckMs: e.ACCESS_RECHECK_MS,
     searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
     limits: readLimits(e),
+    sso,
   };
 }

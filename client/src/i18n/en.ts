@@ -5,6 +5,8 @@ import { boardsEn } from './boards.en';
 import { membersEn } from './members.en';
 import type { membersNl } from './members.nl';
 import { accountsEn } from './accounts.en';
+import { ssoEn } from './sso.en';
+import type { ssoNl } from './sso.nl';
 import type { accountsNl } from './accounts.nl';
 import { documentsEn } from './documents.en';
 import type { documentsNl } from './documents.nl';
@@ -31,7 +33,7 @@ import { boardRulesEn } from './board-rules.en';
 
 type CoreKey = Exclude<
   MessageKey,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl | keyof typeof ssoNl
 >;
 
 /** English, on request. The type makes a missing or extra key a compile error. */
@@ -181,4 +183,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn };
+export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn, ...ssoEn };

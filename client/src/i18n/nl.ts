@@ -12,6 +12,7 @@ import { lifecycleNl } from './lifecycle.nl';
 import { templatesNl } from './templates.nl';
 import { activityNl } from './activity.nl';
 import { boardRulesNl } from './board-rules.nl';
+import { ssoNl } from './sso.nl';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -165,6 +166,6 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl, ...ssoNl };
 
 export type MessageKey = keyof typeof nl;

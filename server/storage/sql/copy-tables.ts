@@ -7,8 +7,9 @@ export class TableCopyError extends Error {}
 
 /**
  * Every table of the relational schema, parents before children (foreign keys), with the
- * columns that order its rows uniquely. search_entries is absent on purpose: the search
- * index is derived data, rebuilt from storage by the server when it finds it empty.
+ * columns that order its rows uniquely. Absent on purpose: search_entries (derived data,
+ * rebuilt from storage by the server when it finds it empty) and sso_logins (sign-ins under
+ * way for ten minutes, meaningless after a move).
  */
 export const COPY_ORDER: { table: keyof Tables; key: string[] }[] = [
   { table: 'users', key: ['id'] },
@@ -28,6 +29,7 @@ export const COPY_ORDER: { table: keyof Tables; key: string[] }[] = [
   { table: 'board_drafts', key: ['board_id', 'draft_id'] },
   { table: 'images', key: ['id'] },
   { table: 'templates', key: ['id'] },
+  { table: 'user_identities', key: ['issuer', 'subject'] },
 ];
 
 /** Rows per statement: well under both engines' limit on bound parameters. */

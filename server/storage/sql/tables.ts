@@ -199,6 +199,21 @@ export interface TemplatesTable {
   created_at: string;
 }
 
+export interface SsoLoginsTable {
+  state_hash: string;
+  nonce: string;
+  verifier: string;
+  next: string;
+  expires_at: number;
+}
+
+export interface UserIdentitiesTable {
+  issuer: string;
+  subject: string;
+  user_id: string;
+  created_at: string;
+}
+
 export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -218,4 +233,6 @@ export interface Tables {
   images: ImagesTable;
   search_entries: SearchEntriesTable;
   templates: TemplatesTable;
+  sso_logins: SsoLoginsTable;
+  user_identities: UserIdentitiesTable;
 }
