@@ -36,6 +36,7 @@ import { BoardDraftRepository } from './boards/board-drafts';
 import { joinRoutes } from './join/routes';
 import { JoinRepository } from './join/join-repository';
 import { JoinLimiter } from './join/join-limiter';
+import { createLimiterStore } from './http/limiter-store';
 import { isUploadPath } from './http/upload';
 import { SqliteImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
@@ -107,6 +108,8 @@ export function createApi(deps: ApiDeps): Api {
     failuresPerEmail: config.loginFailuresPerEmail,
     failuresPerAddress: config.loginFailuresPerAddress,
   });
+  // Join-code guesses are counted where every instance sees them (Redis when configured).
+  const joinLimits = createLimiterStore({ redisUrl: config.redisUrl, log, clientName: 'stadskamer-join-limiter' });
   const origin = () => config.publicOrigin;
 
   const app = new Hono<AppEnv>();
@@ -150,7 +153,7 @@ export function createApi(deps: ApiDeps): Api {
   const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
-  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(), access, emit, config, log }));
+  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(joinLimits), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
   const search = createSearch({
@@ -195,7 +198,7 @@ export function createApi(deps: ApiDeps): Api {
       mail.close();
       stopPurging();
       search.close();
-      await Promise.all([limiter.close(), exports.close()]);
+      await Promise.all([limiter.close(), joinLimits.close(), exports.close()]);
     },
   };
 }
