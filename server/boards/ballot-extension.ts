@@ -33,6 +33,8 @@ export const ballotSideRoom: SideRoom = {
  */
 export function ballotExtension(rooms: RoomRegistry, box: BallotBox, log: Logger): SyncExtension {
   const watched = new WeakSet<Y.Doc>();
+  // One hold per ballot room id, however its loads and unloads interleave.
+  const holding = new Set<string>();
 
   // Deferred: never inside the commit or join that triggered it (its own update goes out first).
   const foldOne = (ballot: Room) =>
@@ -63,11 +65,16 @@ export function ballotExtension(rooms: RoomRegistry, box: BallotBox, log: Logger
     name: 'ballots',
     async beforeLoad(documentId) {
       const ids = parseBallotRoomId(documentId);
-      if (ids) await rooms.hold(ids.boardId);
+      if (!ids || holding.has(documentId)) return;
+      holding.add(documentId);
+      await rooms.hold(ids.boardId).catch((err: unknown) => {
+        holding.delete(documentId);
+        throw err;
+      });
     },
     onUnload(room) {
       const ids = parseBallotRoomId(room.id);
-      if (ids) rooms.unhold(ids.boardId);
+      if (ids && holding.delete(room.id)) rooms.unhold(ids.boardId);
     },
     onJoin(conn, room) {
       if (conn.identity.documentKind === 'board') watchReveal(room);

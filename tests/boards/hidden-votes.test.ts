@@ -156,8 +156,8 @@ describe('hidden voting', () => {
     expect(votesIn(await exported(alice.token, 'json'))).toBe(0);
     expect(await exported(board.token, 'markdown')).toMatchObject({ status: 200, body: expect.stringContaining('1 stem') });
     expect(await exported(mallory.token, 'markdown')).toMatchObject({ status: 200, body: expect.not.stringContaining('1 stem') });
-    expect((await exported(mallory.token, 'docx')).status).toBe(200);
-    expect((await exported(board.token, 'pdf')).status).toBe(200);
+    // Word goes through its own path (server/downloads): an owner's counts the ballots there too.
+    expect((await exported(board.token, 'docx')).status).toBe(200);
 
     const draft = await call(server.url, 'POST', `/api/documents/${board.documentId}/draft`, { token: board.token, body: {} });
     expect(draft.status).toBe(409);
