@@ -46,9 +46,10 @@ const DRAFT_UPDATE_ORIGIN = Symbol('board-draft-update');
  * POST /api/documents/:did/draft (owners): "Aanbevelingen maken". Makes a `recommendation`
  * from the board's columns and cards — most honest votes first, each card with its author's
  * organisation, clusters as one item — once per board: a second request without `mode`
- * answers 409 `draft_exists` (and any request while the votes are hidden 409 `votes_hidden`); `mode: "update"` rewrites the newest draft in place (live
+ * answers 409 `draft_exists`; `mode: "update"` rewrites the newest draft in place (live
  * editors see it happen), `mode: "new"` makes another. New content is committed to storage
  * before the answer, so whoever opens the draft (on any instance) loads it like any edit.
+ * While the votes are hidden every request answers 409 `votes_hidden`.
  */
 export function boardRoutes({ documents, members, drafts, store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace }: BoardRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
