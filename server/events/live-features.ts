@@ -56,7 +56,8 @@ export function createLiveFeatures(deps: {
       name: 'live-features',
       onJoin(conn) {
         const workspaceId = conn.identity.workspaceId;
-        if (!workspaceId) return;
+        // A person's ballot socket is not a second presence on the board, nor an edit to show.
+        if (!workspaceId || conn.identity.documentKind === 'ballot') return;
         const { id, name, organization } = conn.identity.user;
         tracker.joined({ id: conn.id, documentId: conn.documentId, workspaceId, user: { id, name, organization }, since: new Date().toISOString() });
       },
@@ -65,7 +66,7 @@ export function createLiveFeatures(deps: {
       },
       afterCommit(room, _update, origin) {
         const workspaceId = origin?.identity.workspaceId;
-        if (!origin || !workspaceId) return;
+        if (!origin || !workspaceId || origin.identity.documentKind === 'ballot') return;
         const { id, name, organization } = origin.identity.user;
         activity.documentEdited(room.id, workspaceId, { id, name, organization });
       },
