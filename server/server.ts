@@ -117,6 +117,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     instanceId: config.instanceId,
     log,
     streams: revocation.streams,
+    limits: config.limits,
   });
   hooks.use(
     metrics.extension,
