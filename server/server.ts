@@ -24,6 +24,7 @@ import { readOnlyPolicy } from './sync/policies/read-only';
 import { updateLimits } from './sync/policies/update-limits';
 import { awarenessLimits } from './sync/policies/awareness-limits';
 import { connectionCaps } from './sync/policies/connection-caps';
+import { documentSize } from './sync/policies/document-size';
 import { boardRules } from './boards/rules-extension';
 import { Revocation } from './auth/revocation';
 import { DomainEvents } from './events/emit';
@@ -125,6 +126,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     readOnlyPolicy,
     updateLimits(config.syncLimits),
     awarenessLimits(config.syncLimits),
+    documentSize(config.limits.maxDocumentBytes),
     boardRules,
     relay.extension,
     live.extension,
