@@ -68,7 +68,7 @@ describe('document size on the socket', () => {
 
     send(raw, (d) => d.getText('t').insert(0, 'b'.repeat(150 * KiB)));
     expect(await raw.closeCode()).toBe(CloseCode.tooBig);
-    expect(raw.closed!.reason).toMatch(/document would grow beyond/);
+    expect(raw.closed!.reason).toMatch(/^document full: it may not grow beyond 262144 bytes$/);
 
     // Nothing of it applied; the document is as the accepted edits left it.
     const seen = await reader(owner.documentId, owner.token);

@@ -77,9 +77,9 @@ export class SaveTracker {
     this.evaluate();
   };
 
-  private readonly onClose = (event: { code: number } | null) => {
+  private readonly onClose = (event: { code: number; reason?: string } | null) => {
     this.probes.length = 0;
-    const reason = event ? refusalForClose(event.code) : null;
+    const reason = event ? refusalForClose(event.code, event.reason) : null;
     if (reason && this.unconfirmed) refusedEdits.report({ documentId: this.documentId, reason });
   };
 

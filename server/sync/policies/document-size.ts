@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { CloseCode } from '../../../shared/protocol';
+import { CloseCode, DOCUMENT_FULL_REASON } from '../../../shared/protocol';
 import type { Room } from '../room';
 import type { SyncExtension } from '../extensions';
 
@@ -51,7 +51,7 @@ export function documentSize(maxBytes: number): SyncExtension {
         size.sinceMeasured = 0;
         if (size.bytes + update.byteLength <= maxBytes) return null;
       }
-      return { kind: 'document_too_large', reason: `document would grow beyond ${maxBytes} bytes`, close: CloseCode.tooBig };
+      return { kind: 'document_too_large', reason: `${DOCUMENT_FULL_REASON}: it may not grow beyond ${maxBytes} bytes`, close: CloseCode.tooBig };
     },
   };
 }
