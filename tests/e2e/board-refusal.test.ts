@@ -55,9 +55,11 @@ describe('a board change the server refuses', { timeout: 90_000 }, () => {
     await addCardInPage(page, 'Kansen', 'Regierol voor de stad');
 
     await context.setOffline(false);
-    const notice = page.getByRole('alert').filter({ hasText: 'De server weigerde je laatste wijziging' });
+    const notice = page.getByTestId('board-refusal');
     await notice.waitFor({ timeout: 15_000 });
-    expect(await notice.innerText()).toContain('the board is locked');
+    expect(await notice.innerText()).toContain('De server weigerde je laatste wijziging aan dit bord: the board is locked.');
+    // What was refused, by name: the card, not the one the server had already taken.
+    expect(await notice.getByRole('listitem').allInnerTexts()).toEqual(['Regierol voor de stad']);
     await page.getByTestId('connection').getByText('verbonden').waitFor();
     expect(await card(page, 'Regierol voor de stad').count()).toBe(0);
     expect(await card(page, 'Een gedeelde HR-dienst').count()).toBe(1);

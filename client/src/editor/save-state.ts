@@ -47,6 +47,11 @@ export class SaveTracker {
     return !this.knowledge.holdsAllOf(this.doc);
   }
 
+  /** True when the server is known to hold this item (a later refusal tells what it did not take). */
+  holds(id: Y.ID): boolean {
+    return this.knowledge.holds(id);
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);

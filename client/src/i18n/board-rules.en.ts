@@ -4,5 +4,6 @@ import type { boardRulesNl } from './board-rules.nl';
 export const boardRulesEn: Record<keyof typeof boardRulesNl, string> = {
   'boardRules.refused':
     'The server refused your last change to this board: {reason}. The board was reloaded as the server has it; your refused change was not kept.',
+  'boardRules.refusedCards': 'Not saved:',
   'boardRules.dismiss': 'Close',
 };
