@@ -9,6 +9,7 @@ import { PresenceThrottle } from '../presence/presence-throttle';
 import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import { presenceRoutes } from '../presence/routes';
+import type { Sql } from '../storage/sql/open-sql';
 import type { Database } from '../storage/db';
 import type { SyncExtension } from '../sync/extensions';
 import type { OpenStream } from '../auth/revocation';
@@ -32,6 +33,7 @@ export interface LiveFeatures {
  */
 export function createLiveFeatures(deps: {
   db: Database;
+  sql: Sql;
   bus: PubSub;
   redis: RedisClientType | null;
   events: DomainEvents;
