@@ -16,7 +16,8 @@ export class PresenceRetention {
     private readonly retentionMs: number,
     private readonly log: Logger,
   ) {
-    // The type is a literal so that the partial index events_presence_by_age applies.
+    // The type is a literal so that the partial index events_presence_by_age (kysely
+    // migration 0003) applies. Raw SQLite as in event-log.ts, until the event log moves to kysely.
     this.prune = db.prepare(`DELETE FROM events WHERE type = 'presence.changed' AND at < ?`);
     this.timer = setInterval(() => this.run(), Math.min(60_000, Math.max(100, Math.floor(retentionMs / 2))));
     this.timer.unref();

@@ -199,5 +199,3 @@ import { lifecycleMigrations } from './migrations/lifecycle';
 migrations.push(...lifecycleMigrations);
 import { templateMigrations } from './migrations/templates';
 migrations.push(...templateMigrations);
-import { eventMigrations } from './migrations/events';
-migrations.push(...eventMigrations);
