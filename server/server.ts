@@ -25,6 +25,7 @@ import { readOnlyPolicy } from './sync/policies/read-only';
 import { updateLimits } from './sync/policies/update-limits';
 import { awarenessLimits } from './sync/policies/awareness-limits';
 import { connectionCaps } from './sync/policies/connection-caps';
+import { documentSize } from './sync/policies/document-size';
 import { boardRules } from './boards/rules-extension';
 import { ballotExtension, ballotSideRoom } from './boards/ballot-extension';
 import { parseBallotRoomId } from './boards/ballot-box';
@@ -130,6 +131,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     instanceId: config.instanceId,
     log,
     streams: revocation.streams,
+    limits: config.limits,
   });
   hooks.use(
     metrics.extension,
@@ -137,6 +139,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     readOnlyPolicy,
     updateLimits(config.syncLimits),
     awarenessLimits(config.syncLimits),
+    documentSize(config.limits.maxDocumentBytes),
     boardRules,
     ballotExtension(rooms, api.ballots, log),
     relay.extension,

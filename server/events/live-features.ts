@@ -5,6 +5,7 @@ import type { Access, AppEnv } from '../http/access';
 import type { Logger } from '../log';
 import { MemoryPresenceStore } from '../presence/memory-presence';
 import { PresenceTracker } from '../presence/presence-tracker';
+import { PresenceThrottle } from '../presence/presence-throttle';
 import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import { presenceRoutes } from '../presence/routes';
@@ -16,6 +17,8 @@ import { SocketActivity } from './activity';
 import type { DomainEvents } from './emit';
 import { EventLog } from './event-log';
 import { eventRoutes } from './routes';
+import { PresenceRetention } from './presence-retention';
+import type { Limits } from '../limits-config';
 
 export interface LiveFeatures {
   /** On the sync path: who is where (presence), who edited what (activity). */
@@ -41,12 +44,18 @@ export function createLiveFeatures(deps: {
   log: Logger;
   /** Open event streams, so that revocation can end them. */
   streams: Set<OpenStream>;
+  limits: Pick<Limits, 'presenceEventsPerPerson' | 'presenceEventsWindowMs' | 'presenceEventsRetentionMs'>;
 }): LiveFeatures {
   const log = new EventLog(deps.db, deps.bus);
   deps.events.subscribe((e) => log.record(e));
   const activity = new SocketActivity(deps.events.emit, deps.touchDocument);
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
-  const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => activity.presenceChanged(conn, state));
+  // Presence events cost every subscriber: a few per person per window, and not kept for long.
+  const throttle = new PresenceThrottle(deps.limits.presenceEventsPerPerson, deps.limits.presenceEventsWindowMs, (conn, state) =>
+    activity.presenceChanged(conn, state),
+  );
+  const retention = new PresenceRetention(deps.db, deps.limits.presenceEventsRetentionMs, deps.log);
+  const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => throttle.changed(conn, state));
   const routes = new Hono<AppEnv>()
     .route('/', eventRoutes({ access: deps.access, events: log, bus: deps.bus, streams: deps.streams }))
     .route('/', presenceRoutes({ access: deps.access, presence }));
@@ -72,6 +81,10 @@ export function createLiveFeatures(deps: {
       },
     },
     routes,
-    close: () => tracker.stop(),
+    close: () => {
+      tracker.stop();
+      throttle.stop();
+      retention.stop();
+    },
   };
 }

@@ -129,6 +129,7 @@ export class RoomRegistry {
       documentId,
       doc,
       updates.length,
+      updates.reduce((sum, u) => sum + u.byteLength, 0),
       this.opts.store,
       this.opts.log.child({ documentId }),
       this.opts.awarenessFlushMs,
