@@ -12,12 +12,17 @@ import { lifecycleNl } from './lifecycle.nl';
 import { templatesNl } from './templates.nl';
 import { activityNl } from './activity.nl';
 import { boardRulesNl } from './board-rules.nl';
+<<<<<<< HEAD
 import { ssoNl } from './sso.nl';
+=======
+import type { Entry, PluralKeyOf } from './dictionary';
+>>>>>>> main
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
  * for the keys: the English dictionary must have exactly the same ones (checked by the type).
- * `{name}` marks a value filled in by `t(key, { name })`.
+ * `{name}` marks a value filled in by `t(key, { name })`. A counted phrase is an entry
+ * `{ one, other }`: `t(key, { count })` picks the form with Intl.PluralRules.
  */
 const core = {
   'app.name': 'Stadskamer',
@@ -128,8 +133,8 @@ const core = {
   'invite.title': 'Uitnodigen met een link',
   'invite.role': 'Rol voor wie de link gebruikt',
   'invite.expires': 'Geldig gedurende',
-  'invite.hours': '{count} uur',
-  'invite.days': '{count} dagen',
+  'invite.hours': { one: '{count} uur', other: '{count} uur' },
+  'invite.days': { one: '{count} dag', other: '{count} dagen' },
   'invite.create': 'Link maken',
   'invite.linkLabel': 'Uitnodigingslink',
   'invite.copy': 'Kopiëren',
@@ -166,6 +171,13 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
+<<<<<<< HEAD
 export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl, ...ssoNl };
+=======
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl } satisfies Record<string, Entry>;
+>>>>>>> main
 
-export type MessageKey = keyof typeof nl;
+/** Keys of counted phrases: `t(key, { count })`. */
+export type PluralKey = PluralKeyOf<typeof nl>;
+/** Keys of plain strings. */
+export type MessageKey = Exclude<keyof typeof nl, PluralKey>;
