@@ -33,13 +33,8 @@ import type { boardRulesNl } from './board-rules.nl';
 import { boardRulesEn } from './board-rules.en';
 
 type CoreKey = Exclude<
-<<<<<<< HEAD
-  MessageKey,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl | keyof typeof ssoNl
-=======
   keyof typeof nl,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl
->>>>>>> main
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl | keyof typeof ssoNl
 >;
 
 /** English, on request. The type makes a missing or extra key, or a missing plural form, a compile error. */
@@ -189,8 +184,4 @@ const core: Twin<Pick<typeof nl, CoreKey>> = {
   'field.role': 'role',
 };
 
-<<<<<<< HEAD
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn, ...ssoEn };
-=======
-export const en: Twin<typeof nl> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn };
->>>>>>> main
+export const en: Twin<typeof nl> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn, ...ssoEn };

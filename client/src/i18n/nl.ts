@@ -12,11 +12,8 @@ import { lifecycleNl } from './lifecycle.nl';
 import { templatesNl } from './templates.nl';
 import { activityNl } from './activity.nl';
 import { boardRulesNl } from './board-rules.nl';
-<<<<<<< HEAD
 import { ssoNl } from './sso.nl';
-=======
 import type { Entry, PluralKeyOf } from './dictionary';
->>>>>>> main
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
@@ -171,11 +168,7 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-<<<<<<< HEAD
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl, ...ssoNl };
-=======
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl } satisfies Record<string, Entry>;
->>>>>>> main
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl, ...ssoNl } satisfies Record<string, Entry>;
 
 /** Keys of counted phrases: `t(key, { count })`. */
 export type PluralKey = PluralKeyOf<typeof nl>;
