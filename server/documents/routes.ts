@@ -75,7 +75,7 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const { user, document } = c.var;
     // Word and PDF never get here: server/downloads answers them first.
     const format = readQuery(c, ExportQuery).format as 'markdown' | 'html' | 'json';
-    const result = await exports.render(user.id, document, format, boardVoterIds(members, document.workspaceId));
+    const result = await exports.render(user.id, document, format, await boardVoterIds(members, document.workspaceId));
     c.header('Content-Type', result.contentType);
     if (format !== 'json') {
       // A download, never a page of ours: even if markup slipped through the renderer, a
