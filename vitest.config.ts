@@ -5,6 +5,7 @@ const ON_POSTGRES = [
   'tests/sync/convergence.test.ts',
   'tests/sync/durability.test.ts',
   'tests/sync/auth.test.ts',
+  'tests/api/auth.test.ts',
   'tests/sync/compaction.test.ts',
   'tests/scale/two-instances.test.ts',
 ];

@@ -105,10 +105,10 @@ export interface Api {
 export function createApi(deps: ApiDeps): Api {
   const { config, log, db, store, rooms, events, mailer } = deps;
   const { emit } = events;
-  const users = new UserRepository(db);
-  const sessions = new SessionRepository(db);
-  const workspaces = new WorkspaceRepository(db);
-  const members = new MemberRepository(db);
+  const users = new UserRepository(deps.sql.db);
+  const sessions = new SessionRepository(deps.sql.db);
+  const workspaces = new WorkspaceRepository(deps.sql.db);
+  const members = new MemberRepository(deps.sql.db);
   const invites = new InviteRepository(db);
   const documents = new DocumentRepository(db);
   const access = createAccess({ workspaces, members, documents });
@@ -144,7 +144,7 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', authRoutes({ config, log, users, sessions, limiter, onSessionEnded: deps.onSessionEnded }));
   app.route('/', createSso({ config, log, db: deps.sql.db, users, sessions }));
   const onMembershipChange = deps.onMembershipChange;
-  app.route('/', accountRoutes({ config, log, db, users, mailer, access, emit, onMembershipChange }));
+  app.route('/', accountRoutes({ config, log, db: deps.sql.db, users, mailer, access, emit, onMembershipChange }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access }));
   app.route('/', memberRoutes({ log, members, access, emit, onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }));
@@ -206,7 +206,7 @@ export function createApi(deps: ApiDeps): Api {
     },
   }));
   const stopPurging = startPurging(lifecycle, log);
-  app.route('/', peopleRoutes(db));
+  app.route('/', peopleRoutes(deps.sql));
 
   return {
     routes: app,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Database } from '../storage/db';
+import type { Db } from '../storage/sql/open-sql';
 import { hashToken, newToken } from '../auth/tokens';
+import { lockWorkspaces } from '../workspaces/owner-lock';
 
 export const RESET_TTL_MS = 3600_000;
 
@@ -35,106 +36,107 @@ export function sessionId(tokenHash: string): string {
  * Reset tokens, like session tokens, are stored only as hashes.
  */
 export class AccountRepository {
-  private readonly stmts;
-
-  constructor(private readonly db: Database) {
-    this.stmts = {
-      insertReset: db.prepare('INSERT INTO password_resets (token_hash, user_id, expires_at) VALUES (?, ?, ?)'),
-      findReset: db.prepare('SELECT user_id, expires_at, used_at FROM password_resets WHERE token_hash = ?'),
-      useReset: db.prepare('UPDATE password_resets SET used_at = ? WHERE token_hash = ? AND used_at IS NULL'),
-      dropResets: db.prepare('DELETE FROM password_resets WHERE user_id = ? OR expires_at <= ?'),
-      setPassword: db.prepare('UPDATE users SET password_hash = ? WHERE id = ?'),
-      sessions: db.prepare('SELECT token_hash, created_at, expires_at, user_agent FROM sessions WHERE user_id = ? AND expires_at > ? ORDER BY created_at DESC'),
-      dropSession: db.prepare('DELETE FROM sessions WHERE token_hash = ? AND user_id = ?'),
-      dropSessions: db.prepare('DELETE FROM sessions WHERE user_id = ? AND token_hash != ?'),
-      tagSession: db.prepare('UPDATE sessions SET user_agent = ? WHERE token_hash = ? AND user_agent IS NULL'),
-      soleOwned: db.prepare(
-        `SELECT m.workspace_id FROM members m
-          WHERE m.user_id = ? AND m.role = 'owner'
-            AND NOT EXISTS (SELECT 1 FROM members o WHERE o.workspace_id = m.workspace_id AND o.role = 'owner' AND o.user_id != m.user_id)
-            AND EXISTS (SELECT 1 FROM members x WHERE x.workspace_id = m.workspace_id AND x.user_id != m.user_id)`,
-      ).pluck(),
-      memberships: db.prepare('SELECT workspace_id FROM members WHERE user_id = ?').pluck(),
-      dropMemberships: db.prepare('DELETE FROM members WHERE user_id = ?'),
-      anonymise: db.prepare(
-        `UPDATE users SET email = ?, password_hash = '!', name = 'voormalig lid', organization = '', deleted_at = ?, unsubscribe_token = NULL WHERE id = ?`,
-      ),
-    };
-  }
+  constructor(private readonly db: Db) {}
 
   async createReset(userId: string): Promise<string> {
     const token = newToken();
-    this.stmts.insertReset.run(hashToken(token), userId, Date.now() + RESET_TTL_MS);
+    await this.db.insertInto('password_resets').values({ token_hash: hashToken(token), user_id: userId, expires_at: Date.now() + RESET_TTL_MS }).execute();
     return token;
   }
 
-  /** Uses a reset token once: the user id, or null when unknown, expired or used. */
+  /**
+   * Uses a reset token once: the user id, or null when unknown, expired or used. One
+   * conditional UPDATE, so two instances redeeming the same link cannot both succeed.
+   */
   async consumeReset(token: string): Promise<string | null> {
-    const hash = hashToken(token);
-    return this.db
-      .transaction(() => {
-        const row = this.stmts.findReset.get(hash) as { user_id: string; expires_at: number; used_at: string | null } | undefined;
-        if (!row || row.used_at || row.expires_at <= Date.now()) return null;
-        if (this.stmts.useReset.run(new Date().toISOString(), hash).changes !== 1) return null;
-        return row.user_id;
-      })
-      .immediate();
+    const row = await this.db
+      .updateTable('password_resets')
+      .set({ used_at: new Date().toISOString() })
+      .where('token_hash', '=', hashToken(token))
+      .where('used_at', 'is', null)
+      .where('expires_at', '>', Date.now())
+      .returning('user_id')
+      .executeTakeFirst();
+    return row?.user_id ?? null;
   }
 
   /** Sets a new password hash and ends every session except `keep` (none when null); spent reset links go too. */
   async changePassword(userId: string, passwordHash: string, keep: string | null): Promise<void> {
-    this.db.transaction(() => {
-      this.stmts.setPassword.run(passwordHash, userId);
-      this.stmts.dropSessions.run(userId, keep ?? '');
-      this.stmts.dropResets.run(userId, Date.now());
-    })();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ password_hash: passwordHash }).where('id', '=', userId).execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).where('token_hash', '!=', keep ?? '').execute();
+      await trx.deleteFrom('password_resets').where((eb) => eb.or([eb('user_id', '=', userId), eb('expires_at', '<=', Date.now())])).execute();
+    });
   }
 
   async updateProfile(userId: string, change: ProfileChange): Promise<void> {
-    const columns: [string, string][] = [];
-    if (change.name !== undefined) columns.push(['name', change.name]);
-    if (change.organization !== undefined) columns.push(['organization', change.organization]);
-    if (change.language !== undefined) columns.push(['language', change.language]);
-    if (change.notifyMail !== undefined) columns.push(['notify_mail', change.notifyMail]);
-    if (columns.length === 0) return;
-    // Column names come from the fixed list above, never from the request.
-    this.db.prepare(`UPDATE users SET ${columns.map(([c]) => `${c} = ?`).join(', ')} WHERE id = ?`).run(...columns.map(([, v]) => v), userId);
+    const set = {
+      ...(change.name !== undefined && { name: change.name }),
+      ...(change.organization !== undefined && { organization: change.organization }),
+      ...(change.language !== undefined && { language: change.language }),
+      ...(change.notifyMail !== undefined && { notify_mail: change.notifyMail }),
+    };
+    if (Object.keys(set).length === 0) return;
+    await this.db.updateTable('users').set(set).where('id', '=', userId).execute();
   }
 
   async sessions(userId: string): Promise<SessionInfo[]> {
-    const rows = this.stmts.sessions.all(userId, Date.now()) as { token_hash: string; created_at: string; expires_at: number; user_agent: string | null }[];
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select(['token_hash', 'created_at', 'expires_at', 'user_agent'])
+      .where('user_id', '=', userId)
+      .where('expires_at', '>', Date.now())
+      .orderBy('created_at', 'desc')
+      .orderBy('token_hash')
+      .execute();
     return rows.map((r) => ({ id: sessionId(r.token_hash), tokenHash: r.token_hash, createdAt: r.created_at, expiresAt: r.expires_at, userAgent: r.user_agent }));
   }
 
-  /** Ends one of the person's own sessions by its public id; false when they have no such session. */
+  /** Ends one of the person's own sessions by its public id: its token hash, or null when they have no such session. */
   async endSession(userId: string, id: string): Promise<string | null> {
     const target = (await this.sessions(userId)).find((s) => s.id === id);
     if (!target) return null;
-    this.stmts.dropSession.run(target.tokenHash, userId);
+    await this.db.deleteFrom('sessions').where('token_hash', '=', target.tokenHash).where('user_id', '=', userId).execute();
     return target.tokenHash;
   }
 
   async tagSession(tokenHash: string, userAgent: string): Promise<void> {
-    this.stmts.tagSession.run(userAgent.slice(0, 300), tokenHash);
+    await this.db.updateTable('sessions').set({ user_agent: userAgent.slice(0, 300) }).where('token_hash', '=', tokenHash).where('user_agent', 'is', null).execute();
   }
 
   /**
    * Deletes an account: memberships and sessions go, the user row stays (authored comments
    * and cards still name someone) as "voormalig lid" with no address and no password.
-   * Refused while they are the only owner of a workspace others belong to.
+   * Refused while they are the only owner of a workspace others belong to; their
+   * workspaces are locked first, so a co-owner leaving at the same moment cannot slip past.
    */
   async deleteAccount(userId: string): Promise<string[]> {
-    return this.db
-      .transaction(() => {
-        const sole = this.stmts.soleOwned.all(userId) as string[];
-        if (sole.length > 0) throw new SoleOwnerError(sole);
-        const workspaceIds = this.stmts.memberships.all(userId) as string[];
-        this.stmts.dropMemberships.run(userId);
-        this.stmts.dropSessions.run(userId, '');
-        this.stmts.dropResets.run(userId, Date.now());
-        this.stmts.anonymise.run(`deleted-${userId}@invalid`, new Date().toISOString(), userId);
-        return workspaceIds;
-      })
-      .immediate();
+    return this.db.transaction().execute(async (trx) => {
+      const mine = await trx.selectFrom('members').select('workspace_id').where('user_id', '=', userId).execute();
+      await lockWorkspaces(trx, mine.map((r) => r.workspace_id));
+      const sole = await trx
+        .selectFrom('members as m')
+        .select('m.workspace_id')
+        .where('m.user_id', '=', userId)
+        .where('m.role', '=', 'owner')
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('members as o').select('o.user_id').whereRef('o.workspace_id', '=', 'm.workspace_id').where('o.role', '=', 'owner').whereRef('o.user_id', '!=', 'm.user_id'))),
+        )
+        .where(({ exists, selectFrom }) =>
+          exists(selectFrom('members as x').select('x.user_id').whereRef('x.workspace_id', '=', 'm.workspace_id').whereRef('x.user_id', '!=', 'm.user_id')),
+        )
+        .orderBy('m.workspace_id')
+        .execute();
+      if (sole.length > 0) throw new SoleOwnerError(sole.map((r) => r.workspace_id));
+      const left = await trx.deleteFrom('members').where('user_id', '=', userId).returning('workspace_id').execute();
+      await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+      await trx.deleteFrom('password_resets').where((eb) => eb.or([eb('user_id', '=', userId), eb('expires_at', '<=', Date.now())])).execute();
+      await trx
+        .updateTable('users')
+        .set({ email: `deleted-${userId}@invalid`, password_hash: '!', name: 'voormalig lid', organization: '', deleted_at: new Date().toISOString(), unsubscribe_token: null })
+        .where('id', '=', userId)
+        .execute();
+      return left.map((r) => r.workspace_id).sort();
+    });
   }
 }

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { DeleteAccountBody, ResetConfirmBody, ResetRequestBody, UpdateProfileBody } from '../../shared/accounts';
 import type { Role } from '../../shared/roles';
 import type { Config } from '../config';
-import type { Database } from '../storage/db';
+import type { Db } from '../storage/sql/open-sql';
 import type { Logger } from '../log';
 import { AppError, notFound } from '../http/errors';
 import type { Access, AppEnv } from '../http/access';
@@ -21,7 +21,7 @@ import { ResetThrottle } from './reset-throttle';
 export interface AccountRouteDeps {
   config: Config;
   log: Logger;
-  db: Database;
+  db: Db;
   users: UserRepository;
   mailer: Mailer;
   access: Access;
@@ -43,7 +43,7 @@ export function accountRoutes({ config, log, db, users, mailer, access, emit, on
   app.post('/api/auth/password-reset', async (c) => {
     const { email } = await readBody(c, ResetRequestBody);
     await throttle.take(email, clientAddress(c, config.trustProxy));
-    const user = users.findByEmail(email);
+    const user = await users.findByEmail(email);
     if (user && !user.deleted_at) {
       const token = await accounts.createReset(user.id);
       const mail = passwordResetMail({ to: user.email, lang: languageOf(user), url: `${config.publicOrigin}/reset/${token}` });
@@ -71,7 +71,7 @@ export function accountRoutes({ config, log, db, users, mailer, access, emit, on
       log.info({ event: 'auth.password_changed', userId: auth.user.id }, 'password changed; other sessions ended');
     }
     await accounts.updateProfile(auth.user.id, body);
-    return c.json({ user: toUser(users.findById(auth.user.id)!) });
+    return c.json({ user: toUser((await users.findById(auth.user.id))!) });
   });
 
   app.get('/api/me/sessions', access.requireUser, async (c) => {

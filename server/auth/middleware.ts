@@ -59,7 +59,7 @@ export function clearSessionCookie(c: Context, publicOrigin: string): void {
 export function authenticate(sessions: SessionRepository, publicOrigin: () => string): MiddlewareHandler<AuthEnv> {
   return async (c, next) => {
     const presented = readCredentials(c, REST_CREDENTIALS);
-    const session = presented ? sessions.authenticate(presented.token) : undefined;
+    const session = presented ? await sessions.authenticate(presented.token) : undefined;
     if (!presented || !session) {
       c.set('auth', null);
       return next();

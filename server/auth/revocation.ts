@@ -76,7 +76,7 @@ export class Revocation {
       const roleOf = (workspaceId: string, userId: string) => {
         const key = `${workspaceId}\u0000${userId}`;
         let p = roles.get(key);
-        if (!p) roles.set(key, (p = Promise.resolve(this.members.role(workspaceId, userId))));
+        if (!p) roles.set(key, (p = this.members.role(workspaceId, userId)));
         return p;
       };
       for (const conn of [...this.sync.connections]) {

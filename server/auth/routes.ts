@@ -39,8 +39,8 @@ export function authRoutes({ config, log, users, sessions, limiter, onSessionEnd
   // One registration hashes at a time (many addresses at once must not starve sign-ins of threads).
   const hashing = new ConcurrencyGate(1, 50, 'Many people are registering right now. Try again in a moment.');
 
-  const startSession = (c: Context, userId: string) => {
-    const session = sessions.create(userId);
+  const startSession = async (c: Context, userId: string) => {
+    const session = await sessions.create(userId);
     setSessionCookie(c, config.publicOrigin, session.token, session.expiresAt);
     return session.token;
   };
@@ -48,18 +48,18 @@ export function authRoutes({ config, log, users, sessions, limiter, onSessionEnd
   app.post('/api/auth/register', async (c) => {
     const body = await readBody(c, RegisterBody);
     await registrations.take(clientAddress(c, config.trustProxy));
-    if (users.findByEmail(body.email)) throw emailTaken();
+    if (await users.findByEmail(body.email)) throw emailTaken();
     const passwordHash = await hashing.run(() => hashPassword(body.password));
     let user;
     try {
-      user = users.create({ email: body.email, passwordHash, name: body.name, organization: body.organization });
+      user = await users.create({ email: body.email, passwordHash, name: body.name, organization: body.organization });
     } catch (err) {
       // Two registrations for one address at once: the database decides.
       if (err instanceof EmailTakenError) throw emailTaken();
       throw err;
     }
     log.info({ event: 'auth.registered', userId: user.id }, 'user registered');
-    return c.json({ user: toUser(user), token: startSession(c, user.id) }, 201);
+    return c.json({ user: toUser(user), token: await startSession(c, user.id) }, 201);
   });
 
   app.post('/api/auth/login', async (c) => {
@@ -72,7 +72,7 @@ export function authRoutes({ config, log, users, sessions, limiter, onSessionEnd
         'Retry-After': String(wait),
       });
     }
-    const user = users.findByEmail(body.email);
+    const user = await users.findByEmail(body.email);
     const ok = await verifyPassword(body.password, user?.password_hash ?? (await dummyPasswordHash()));
     if (!user || !ok) {
       await limiter.recordFailure(body.email, address);
@@ -80,11 +80,11 @@ export function authRoutes({ config, log, users, sessions, limiter, onSessionEnd
       throw new AppError(401, 'invalid_credentials', 'E-mail address or password is wrong.');
     }
     await limiter.recordSuccess(body.email);
-    return c.json({ user: toUser(user), token: startSession(c, user.id) });
+    return c.json({ user: toUser(user), token: await startSession(c, user.id) });
   });
 
-  app.post('/api/auth/logout', requireUser, (c) => {
-    sessions.revoke(c.var.session.tokenHash);
+  app.post('/api/auth/logout', requireUser, async (c) => {
+    await sessions.revoke(c.var.session.tokenHash);
     onSessionEnded?.(c.var.session.tokenHash);
     clearSessionCookie(c, config.publicOrigin);
     return c.body(null, 204);

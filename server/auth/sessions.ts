@@ -1,6 +1,6 @@
-import type { Database } from '../storage/db';
+import type { Db } from '../storage/sql/open-sql';
 import { hashToken, newToken } from './tokens';
-import type { UserRow } from './users';
+import { USER_COLUMNS, type UserRow } from './users';
 
 /** A session lives this long after its last use. */
 export const SESSION_TTL_MS = 14 * 24 * 3600_000;
@@ -20,50 +20,46 @@ export interface AuthenticatedSession {
  * so the database alone never lets anyone sign in.
  */
 export class SessionRepository {
-  private readonly insert;
-  private readonly lookup;
-  private readonly extend;
-  private readonly remove;
-  private readonly removeExpired;
-  private readonly active;
-
-  constructor(db: Database) {
-    this.insert = db.prepare('INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?, ?, ?, ?)');
-    this.lookup = db.prepare(
-      `SELECT s.expires_at AS session_expires_at, u.*
-         FROM sessions s JOIN users u ON u.id = s.user_id
-        WHERE s.token_hash = ?`,
-    );
-    this.extend = db.prepare('UPDATE sessions SET expires_at = ? WHERE token_hash = ?');
-    this.remove = db.prepare('DELETE FROM sessions WHERE token_hash = ?');
-    this.removeExpired = db.prepare('DELETE FROM sessions WHERE expires_at <= ?');
-    this.active = db.prepare('SELECT 1 FROM sessions WHERE token_hash = ? AND expires_at > ?').pluck();
-  }
+  constructor(private readonly db: Db) {}
 
   /** Whether a session still stands (not logged out, not expired); does not extend it. */
   async isActive(tokenHash: string): Promise<boolean> {
-    return this.active.get(tokenHash, Date.now()) !== undefined;
+    const row = await this.db
+      .selectFrom('sessions')
+      .select('token_hash')
+      .where('token_hash', '=', tokenHash)
+      .where('expires_at', '>', Date.now())
+      .executeTakeFirst();
+    return row !== undefined;
   }
 
   /** Starts a session and returns its token (the only time the token exists in clear). */
-  create(userId: string): { token: string; expiresAt: number } {
+  async create(userId: string): Promise<{ token: string; expiresAt: number }> {
     const token = newToken();
     const now = Date.now();
     const expiresAt = now + SESSION_TTL_MS;
-    this.insert.run(hashToken(token), userId, new Date(now).toISOString(), expiresAt);
+    await this.db
+      .insertInto('sessions')
+      .values({ token_hash: hashToken(token), user_id: userId, created_at: new Date(now).toISOString(), expires_at: expiresAt })
+      .execute();
     // Expired rows are useless; sweeping them on sign-in keeps the table small without a timer.
-    this.removeExpired.run(now);
+    await this.db.deleteFrom('sessions').where('expires_at', '<=', now).execute();
     return { token, expiresAt };
   }
 
   /** The user behind a token, sliding the expiry forward; undefined for unknown or expired tokens. */
-  authenticate(token: string): AuthenticatedSession | undefined {
+  async authenticate(token: string): Promise<AuthenticatedSession | undefined> {
     const tokenHash = hashToken(token);
-    const row = this.lookup.get(tokenHash) as (UserRow & { session_expires_at: number }) | undefined;
+    const row = await this.db
+      .selectFrom('sessions')
+      .innerJoin('users', 'users.id', 'sessions.user_id')
+      .select([...USER_COLUMNS, 'sessions.expires_at as session_expires_at'])
+      .where('sessions.token_hash', '=', tokenHash)
+      .executeTakeFirst();
     if (!row) return undefined;
     const now = Date.now();
     if (row.session_expires_at <= now) {
-      this.remove.run(tokenHash);
+      await this.revoke(tokenHash);
       return undefined;
     }
     const { session_expires_at: current, ...user } = row;
@@ -71,13 +67,21 @@ export class SessionRepository {
     let extended = false;
     if (now + SESSION_TTL_MS - current >= EXTEND_AFTER_MS) {
       expiresAt = now + SESSION_TTL_MS;
-      this.extend.run(expiresAt, tokenHash);
+      // Never shortens: another instance may have pushed it further meanwhile. Zero rows
+      // means a logout won the race, and then this request must not count as signed in.
+      const moved = await this.db
+        .updateTable('sessions')
+        .set({ expires_at: expiresAt })
+        .where('token_hash', '=', tokenHash)
+        .where('expires_at', '<', expiresAt)
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) === 0 && !(await this.isActive(tokenHash))) return undefined;
       extended = true;
     }
     return { user, tokenHash, expiresAt, extended };
   }
 
-  revoke(tokenHash: string): void {
-    this.remove.run(tokenHash);
+  async revoke(tokenHash: string): Promise<void> {
+    await this.db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   }
 }

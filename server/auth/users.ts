@@ -1,21 +1,30 @@
-import type { Database } from '../storage/db';
+import type { Selectable } from 'kysely';
+import type { Db } from '../storage/sql/open-sql';
+import type { UsersTable } from '../storage/sql/tables';
+import { isUniqueViolation } from '../storage/sql/errors';
 import type { User } from '../../shared/api';
 import { newId } from './tokens';
 import { colorForUser } from './user-color';
 
-export interface UserRow {
-  id: string;
-  email: string;
-  password_hash: string;
-  name: string;
-  organization: string;
-  created_at: string;
-  /** 'nl' or 'en': the language of their mail. */
-  language: string;
-  /** 'instant', 'daily' or 'off': notification mail. */
-  notify_mail: string;
-  deleted_at: string | null;
-}
+/**
+ * An account as the server carries it around (on every request's `auth`). Without the
+ * unsubscribe token and digest bookkeeping: those belong to the mail code, not to requests.
+ * `language` is 'nl' or 'en' (their mail); `notify_mail` 'instant', 'daily' or 'off'.
+ */
+export type UserRow = Omit<Selectable<UsersTable>, 'unsubscribe_token' | 'last_digest_at'>;
+
+/** The columns of a UserRow, for queries that read one (also joined, in sessions.ts). */
+export const USER_COLUMNS = [
+  'users.id',
+  'users.email',
+  'users.password_hash',
+  'users.name',
+  'users.organization',
+  'users.created_at',
+  'users.language',
+  'users.notify_mail',
+  'users.deleted_at',
+] as const;
 
 export class EmailTakenError extends Error {}
 
@@ -29,19 +38,10 @@ export function toUser(row: Pick<UserRow, 'id' | 'email' | 'name' | 'organizatio
 
 /** Accounts: e-mail addresses arrive already lower-cased by the request schema. */
 export class UserRepository {
-  private readonly insert;
-  private readonly byEmail;
-  private readonly byId;
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Database) {
-    this.insert = db.prepare(
-      'INSERT INTO users (id, email, password_hash, name, organization, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.byEmail = db.prepare('SELECT * FROM users WHERE email = ?');
-    this.byId = db.prepare('SELECT * FROM users WHERE id = ?');
-  }
-
-  create(input: { email: string; passwordHash: string; name: string; organization: string }): UserRow {
+  /** Throws EmailTakenError when the address has an account (the UNIQUE index decides, so two racing sign-ups cannot both win). */
+  async create(input: { email: string; passwordHash: string; name: string; organization: string }): Promise<UserRow> {
     const row: UserRow = {
       id: newId(),
       email: input.email,
@@ -54,19 +54,22 @@ export class UserRepository {
       deleted_at: null,
     };
     try {
-      this.insert.run(row.id, row.email, row.password_hash, row.name, row.organization, row.created_at);
+      await this.db
+        .insertInto('users')
+        .values({ id: row.id, email: row.email, password_hash: row.password_hash, name: row.name, organization: row.organization, created_at: row.created_at })
+        .execute();
     } catch (err) {
-      if ((err as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE') throw new EmailTakenError();
+      if (isUniqueViolation(err)) throw new EmailTakenError();
       throw err;
     }
     return row;
   }
 
-  findByEmail(email: string): UserRow | undefined {
-    return this.byEmail.get(email) as UserRow | undefined;
+  async findByEmail(email: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').select(USER_COLUMNS).where('email', '=', email).executeTakeFirst();
   }
 
-  findById(id: string): UserRow | undefined {
-    return this.byId.get(id) as UserRow | undefined;
+  async findById(id: string): Promise<UserRow | undefined> {
+    return this.db.selectFrom('users').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 }

@@ -65,8 +65,8 @@ export function boardRoutes({ documents, members, drafts, store, rooms, access, 
     // Loaded on first use like the export: the ProseMirror schema is heavy and rarely needed.
     const { boardToDraftJSON } = await import('./board-to-draft');
     const { docJSONToYUpdate, editorSchema, CONTENT_FRAGMENT } = await import('../export/prosemirror');
-    const memberIds = boardVoterIds(members, board.workspaceId);
-    const authors = new Map(members.list(board.workspaceId).map((m) => [m.user.id, m.user]));
+    const memberIds = await boardVoterIds(members, board.workspaceId);
+    const authors = new Map((await members.list(board.workspaceId)).map((m) => [m.user.id, m.user]));
     const json = await withCurrentDoc(board.id, (doc) => {
       // A draft is read by the whole workspace: it may not show votes nobody has seen yet.
       if (votesHidden(doc)) throw new AppError(409, 'votes_hidden', 'The votes on this board are still hidden: reveal them before making recommendations.');

@@ -107,10 +107,11 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
   }
 
   /** Mentioned ids must be members of the workspace: nobody can be notified of a place they cannot see. */
-  function checkMentions(workspaceId: string, ids: string[] | undefined): string[] {
+  async function checkMentions(workspaceId: string, ids: string[] | undefined): Promise<string[]> {
     const mentions = ids ?? [];
+    const memberIds = await members.userIds(workspaceId);
     mentions.forEach((id, i) => {
-      if (!members.role(workspaceId, id)) {
+      if (!memberIds.has(id)) {
         throw new AppError(422, 'invalid_field', `mentions.${i}: is not a member of this workspace`, `mentions.${i}`);
       }
     });
@@ -145,7 +146,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     }
     checkRelativePosition(body.anchor.start, 'anchor.start');
     checkRelativePosition(body.anchor.end, 'anchor.end');
-    const mentions = checkMentions(document.workspaceId, body.mentions);
+    const mentions = await checkMentions(document.workspaceId, body.mentions);
     const thread = comments.create({ documentId: document.id, anchor: body.anchor, quote: body.quote, authorId: user.id, body: body.body, mentions });
     recordComment('comment.created', document, user, thread.id);
     notifyMentions(document, user, { threadId: thread.id }, mentions);
@@ -155,7 +156,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
   app.post('/api/comments/:tid/replies', access.requireUser, requireThread('commenter'), async (c) => {
     const { user, thread, document } = c.var;
     const body = await readBody(c, CreateReplyBody);
-    const mentions = checkMentions(document.workspaceId, body.mentions);
+    const mentions = await checkMentions(document.workspaceId, body.mentions);
     const reply = comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
     recordComment('comment.replied', document, user, thread.id, { replyId: reply.id });
     notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions);
@@ -170,7 +171,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
       throw new AppError(403, 'forbidden', 'Only the author of the thread and editors may resolve it.');
     }
     if (body.body !== undefined) requireAuthor(thread.authorId, user);
-    const mentions = checkMentions(document.workspaceId, body.mentions);
+    const mentions = await checkMentions(document.workspaceId, body.mentions);
     const before = comments.get(thread.id)!;
     db.transaction(() => {
       if (body.body !== undefined) comments.editThread(thread.id, body.body, mentions);
@@ -202,7 +203,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     const { user, thread, document, reply: existing } = c.var;
     requireAuthor(existing.authorId, user);
     const body = await readBody(c, UpdateReplyBody);
-    const mentions = checkMentions(document.workspaceId, body.mentions);
+    const mentions = await checkMentions(document.workspaceId, body.mentions);
     const before = comments.get(thread.id)!.replies.find((r) => r.id === existing.id)!;
     const reply = comments.editReply(thread.id, existing.id, body.body, mentions);
     recordComment('comment.updated', document, user, thread.id);

@@ -47,7 +47,7 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
   app.post('/api/documents/:did/restore', requireUser, async (c) => {
     const { user } = c.var;
     const trashed = await d.lifecycle.findTrashed(c.req.param('did'));
-    const role = trashed && d.members.role(trashed.workspaceId, user.id);
+    const role = trashed && (await d.members.role(trashed.workspaceId, user.id));
     if (!trashed || !role) throw notFound('document');
     if (!hasRole(role, 'editor')) throw new AppError(403, 'forbidden', 'Only editors and above may do this.');
     await d.lifecycle.restoreDocument(trashed.id);
@@ -103,7 +103,7 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
   app.post('/api/documents/:did/move', d.access.requireDocument('owner'), async (c) => {
     const { user, document } = c.var;
     const { workspaceId } = await readBody(c, MoveDocumentBody);
-    const target = d.workspaces.findForMember(workspaceId, user.id);
+    const target = await d.workspaces.findForMember(workspaceId, user.id);
     if (!target) throw new AppError(422, 'invalid_field', 'workspaceId: no such workspace', 'workspaceId');
     if (target.role !== 'owner') throw new AppError(403, 'forbidden', 'Only owners of both workspaces may move a document.');
     if (target.id === document.workspaceId) return c.json({ document });

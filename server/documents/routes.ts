@@ -82,7 +82,7 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const view = document.kind === 'board' && role === 'owner' ? await ownerBoardView(document) : null;
     const state = view ? [Y.encodeStateAsUpdate(view)] : undefined;
     view?.destroy();
-    const result = await exports.render(user.id, document, format, boardVoterIds(members, document.workspaceId), state);
+    const result = await exports.render(user.id, document, format, await boardVoterIds(members, document.workspaceId), state);
     c.header('Content-Type', result.contentType);
     if (format !== 'json') {
       // A download, never a page of ours: even if markup slipped through the renderer, a

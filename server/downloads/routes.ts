@@ -33,8 +33,7 @@ export function downloadRoutes({ members: memberRepo, workspaces, access, withCu
   const app = new Hono<AppEnv>();
 
   async function exportMeta(document: DocumentMeta, readerId: string, now: Date): Promise<ExportMeta> {
-    const workspace = workspaces.findForMember(document.workspaceId, readerId);
-    const members = memberRepo.list(document.workspaceId);
+    const [workspace, members] = await Promise.all([workspaces.findForMember(document.workspaceId, readerId), memberRepo.list(document.workspaceId)]);
     const organisations = [...new Set(members.map((m) => m.user.organization.trim()).filter(Boolean))].sort((a, b) => a.localeCompare(b, 'nl'));
     return { title: document.title.trim() || 'Zonder titel', kindLabel: KIND_LABELS[document.kind], status: document.status, date: now, workspace: workspace?.name ?? '', organisations };
   }
@@ -46,8 +45,8 @@ export function downloadRoutes({ members: memberRepo, workspaces, access, withCu
     return access.requireDocument()(c as never, async () => {
       const { user, document, role } = (c as unknown as { var: { user: { id: string }; document: DocumentMeta; role: Role } }).var;
       const exporter = await import('../export/index');
-      const memberIds = memberRepo.userIds(document.workspaceId);
-      const organisations = new Map(memberRepo.list(document.workspaceId).map((m) => [m.user.id, m.user.organization]));
+      const memberIds = await memberRepo.userIds(document.workspaceId);
+      const organisations = new Map((await memberRepo.list(document.workspaceId)).map((m) => [m.user.id, m.user.organization]));
       const now = new Date();
       const meta = await exportMeta(document, user.id, now);
       const started = performance.now();

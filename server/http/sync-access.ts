@@ -15,7 +15,7 @@ import { readCredentials } from './credentials';
 export function syncAuthorizer(sessions: SessionRepository, access: Access, publicOrigin: () => string): SyncAuthorizer {
   return async (c, documentId) => {
     const presented = readCredentials(c, { query: true, cookieOrigin: publicOrigin() });
-    const session = presented ? sessions.authenticate(presented.token) : undefined;
+    const session = presented ? await sessions.authenticate(presented.token) : undefined;
     if (!session) return { ok: false, status: 401, code: 'unauthenticated', message: 'Sign in first.' };
     try {
       const { document, role } = await access.documentFor(documentId, session.user.id);

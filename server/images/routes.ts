@@ -41,7 +41,7 @@ export function imageRoutes({ members, access, images, log }: ImageRouteDeps): H
 
   app.get('/api/images/:id', access.requireUser, async (c) => {
     const image = await images.get(c.req.param('id'));
-    if (!image || !members.role(image.workspaceId, c.var.user.id)) throw notFound('image');
+    if (!image || !(await members.role(image.workspaceId, c.var.user.id))) throw notFound('image');
     // Image ids never change their bytes: the browser may keep them, but only for this person.
     return c.body(new Uint8Array(image.bytes), 200, {
       'Content-Type': image.contentType,

@@ -128,7 +128,7 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<AppEnv> {
     // member keeps a stronger role they already have.
     const guestOf = auth ? await joins.guest(auth.user.id) : undefined;
     if (auth && (!guestOf || guestOf.workspaceId === row.workspace_id)) {
-      const { joined, role } = deps.members.add(row.workspace_id, auth.user.id, 'participant');
+      const { joined, role } = await deps.members.add(row.workspace_id, auth.user.id, 'participant');
       if (joined) emit({ type: 'member.joined', workspaceId: row.workspace_id, actor: actorOf(auth.user), subject: auth.user.id, data: { role } });
       const answer: JoinAnswer = { user: toUser(auth.user), token: null, documentId: row.document_id, guest: guestOf !== undefined };
       return c.json(answer);
@@ -136,7 +136,7 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<AppEnv> {
     await limiter.joined(clientAddress(c, config.trustProxy));
     const created = await joins.createGuest({ session: row, name: body.name, organization: body.organization, contactEmail: body.email ?? null });
     const userId = created.id;
-    const session = deps.sessions.create(userId);
+    const session = await deps.sessions.create(userId);
     setSessionCookie(c, config.publicOrigin, session.token, session.expiresAt);
     emit({ type: 'member.joined', workspaceId: row.workspace_id, actor: actorOf(created), subject: userId, data: { role: 'participant' } });
     deps.log.info({ event: 'join.guest_joined', documentId: row.document_id, userId }, 'guest joined a workshop session');
@@ -155,7 +155,7 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<AppEnv> {
     const { user } = c.var;
     if (!(await joins.guest(user.id))) throw new AppError(409, 'not_a_guest', 'This account is a full account already.');
     const body = await readBody(c, UpgradeGuestBody);
-    if (deps.users.findByEmail(body.email)) {
+    if (await deps.users.findByEmail(body.email)) {
       throw new AppError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
     }
     await joins.upgrade(user.id, body.email, await hashPassword(body.password));

@@ -78,7 +78,7 @@ export function inviteRoutes({ config, log, invites, members, workspaces, users,
     const url = `${config.publicOrigin}/invite/${created.token}`;
     let mailed: boolean | undefined;
     if (email) {
-      const known = users.findByEmail(email);
+      const known = await users.findByEmail(email);
       const mail = inviteMail({
         to: email,
         lang: languageOf(known ?? user),
@@ -123,7 +123,7 @@ export function inviteRoutes({ config, log, invites, members, workspaces, users,
     const { user } = c.var;
     const invite = await invites.findById(c.req.param('id'));
     // Outsiders get the same 404 as for an unknown id; members who are not owners a 403.
-    const workspace = invite && workspaces.findForMember(invite.workspace_id, user.id);
+    const workspace = invite && (await workspaces.findForMember(invite.workspace_id, user.id));
     if (!invite || !workspace) throw notFound('invite');
     if (!hasRole(workspace.role, 'owner')) throw new AppError(403, 'forbidden', 'Only owners may withdraw invites.');
     if (await invites.revoke(invite.id)) {
@@ -150,7 +150,7 @@ export function inviteRoutes({ config, log, invites, members, workspaces, users,
         role: invite.role,
         invitedBy: { name: invite.creator_name, organization: invite.creator_organization },
         expiresAt: new Date(invite.expires_at).toISOString(),
-        currentRole: members.role(invite.workspace_id, user.id) ?? null,
+        currentRole: (await members.role(invite.workspace_id, user.id)) ?? null,
       },
     });
   });
@@ -164,7 +164,7 @@ export function inviteRoutes({ config, log, invites, members, workspaces, users,
       log.info({ event: 'member.joined', workspaceId: invite.workspace_id, userId: user.id, role: result.role, inviteId: invite.id }, 'member joined');
       emit({ type: 'member.joined', workspaceId: invite.workspace_id, actor: actorOf(user), subject: user.id, data: { role: result.role } });
     }
-    const workspace = workspaces.findForMember(invite.workspace_id, user.id)!;
+    const workspace = (await workspaces.findForMember(invite.workspace_id, user.id))!;
     return c.json({ workspace, role: result.role });
   });
 

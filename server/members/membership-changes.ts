@@ -22,19 +22,19 @@ export function lastOwner(): AppError {
  * open sockets on every instance, and emitted as a domain event. `left` marks someone
  * removing themself. A workspace always keeps an owner (409 last_owner).
  */
-export function changeMember(
+export async function changeMember(
   { log, members, emit, onMembershipChange }: MembershipChangeDeps,
   change: { workspaceId: string; actor: UserRow; userId: string; role: Role | null; left?: boolean },
-): void {
+): Promise<void> {
   const { workspaceId, actor, userId, role } = change;
-  const before = members.role(workspaceId, userId);
-  if (!before) throw notFound('member');
+  let before: Role | undefined;
   try {
-    members.change(workspaceId, userId, role);
+    before = await members.change(workspaceId, userId, role);
   } catch (err) {
     if (err instanceof LastOwnerError) throw lastOwner();
     throw err;
   }
+  if (!before) throw notFound('member');
   log.info({ event: 'member.changed', workspaceId, userId, actorId: actor.id, from: before, to: role }, 'membership changed');
   onMembershipChange?.(workspaceId, userId, role);
   const base = { workspaceId, actor: actorOf(actor), subject: userId };

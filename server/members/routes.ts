@@ -21,23 +21,23 @@ export function memberRoutes(deps: MemberRouteDeps): Hono<AppEnv> {
     const { user, workspace } = c.var;
     const { role } = await readBody(c, ChangeRoleBody);
     const userId = c.req.param('uid');
-    changeMember(deps, { workspaceId: workspace.id, actor: user, userId, role });
-    const member = members.list(workspace.id).find((m) => m.user.id === userId)!;
+    await changeMember(deps, { workspaceId: workspace.id, actor: user, userId, role });
+    const member = (await members.list(workspace.id)).find((m) => m.user.id === userId)!;
     return c.json({ member });
   });
 
   // Anyone may remove themself (leave); only owners may remove somebody else.
   const removerRole = (c: Context, user: UserRow): Role => (c.req.param('uid') === user.id ? 'viewer' : 'owner');
-  app.delete('/api/workspaces/:wid/members/:uid', access.requireWorkspace(removerRole), (c) => {
+  app.delete('/api/workspaces/:wid/members/:uid', access.requireWorkspace(removerRole), async (c) => {
     const { user, workspace } = c.var;
     const userId = c.req.param('uid');
-    changeMember(deps, { workspaceId: workspace.id, actor: user, userId, role: null, left: userId === user.id });
+    await changeMember(deps, { workspaceId: workspace.id, actor: user, userId, role: null, left: userId === user.id });
     return c.body(null, 204);
   });
 
-  app.post('/api/workspaces/:wid/leave', access.requireWorkspace(), (c) => {
+  app.post('/api/workspaces/:wid/leave', access.requireWorkspace(), async (c) => {
     const { user, workspace } = c.var;
-    changeMember(deps, { workspaceId: workspace.id, actor: user, userId: user.id, role: null, left: true });
+    await changeMember(deps, { workspaceId: workspace.id, actor: user, userId: user.id, role: null, left: true });
     return c.body(null, 204);
   });
 
@@ -46,10 +46,10 @@ export function memberRoutes(deps: MemberRouteDeps): Hono<AppEnv> {
     const { user, workspace } = c.var;
     const { userId } = await readBody(c, TransferOwnershipBody);
     if (userId === user.id) throw new AppError(422, 'invalid_field', 'userId: you are the owner already', 'userId');
-    if (!members.role(workspace.id, userId)) throw notFound('member');
-    changeMember(deps, { workspaceId: workspace.id, actor: user, userId, role: 'owner' });
-    changeMember(deps, { workspaceId: workspace.id, actor: user, userId: user.id, role: 'editor' });
-    return c.json({ members: members.list(workspace.id) });
+    if (!(await members.role(workspace.id, userId))) throw notFound('member');
+    await changeMember(deps, { workspaceId: workspace.id, actor: user, userId, role: 'owner' });
+    await changeMember(deps, { workspaceId: workspace.id, actor: user, userId: user.id, role: 'editor' });
+    return c.json({ members: await members.list(workspace.id) });
   });
 
   return app;

@@ -2,13 +2,13 @@ import { Hono } from 'hono';
 import { PeopleQuery } from '../../shared/people';
 import { requireUser, type AppEnv } from '../http/access';
 import { readQuery } from '../http/validation';
-import type { Database } from '../storage/db';
+import type { Sql } from '../storage/sql/open-sql';
 import { peopleDirectory } from './people-directory';
 import { PeopleRepository } from './people-repository';
 
 /** `GET /api/people`: who knows what, across the workspaces the caller shares with them. */
-export function peopleRoutes(db: Database): Hono<AppEnv> {
-  const repo = new PeopleRepository(db);
+export function peopleRoutes(sql: Pick<Sql, 'db' | 'dialect'>): Hono<AppEnv> {
+  const repo = new PeopleRepository(sql.db, sql.dialect);
   const app = new Hono<AppEnv>();
   app.get('/api/people', requireUser, async (c) => {
     const filters = readQuery(c, PeopleQuery);

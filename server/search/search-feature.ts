@@ -40,7 +40,7 @@ export function createSearch(deps: {
   const index = new SqliteSearchIndex(deps.db);
   const source: SearchSource = {
     document: async (id) => deps.documents.find(id),
-    organizationOf: async (userId) => deps.users.findById(userId)?.organization,
+    organizationOf: async (userId) => (await deps.users.findById(userId))?.organization,
     contentText: (document) => deps.withCurrentDoc(document.id, (doc) => documentText(doc, document.kind)),
     threads: async (documentId) => deps.comments.list(documentId),
     allDocumentIds: async () =>

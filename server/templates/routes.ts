@@ -60,7 +60,7 @@ export function templateRoutes(d: TemplateRouteDeps): Hono<AppEnv> {
   app.delete('/api/templates/:id', requireUser, async (c) => {
     const { user } = c.var;
     const template = await d.templates.find(c.req.param('id'));
-    const workspace = template && d.workspaces.findForMember(template.workspaceId, user.id);
+    const workspace = template && (await d.workspaces.findForMember(template.workspaceId, user.id));
     if (!template || !workspace) throw notFound('template');
     if (workspace.role !== 'owner') throw new AppError(403, 'forbidden', 'Only owners may delete a template.');
     await d.templates.delete(template.id);

@@ -21,7 +21,7 @@ export function workspaceLifecycleRoutes(d: {
   app.patch('/api/workspaces/:wid', d.access.requireWorkspace('owner'), async (c) => {
     const changes = await readBody(c, UpdateWorkspaceBody);
     await d.lifecycle.renameWorkspace(c.var.workspace.id, changes);
-    return c.json({ workspace: d.workspaces.findForMember(c.var.workspace.id, c.var.user.id) });
+    return c.json({ workspace: await d.workspaces.findForMember(c.var.workspace.id, c.var.user.id) });
   });
 
   app.delete('/api/workspaces/:wid', d.access.requireWorkspace('owner'), async (c) => {
@@ -40,7 +40,7 @@ export function workspaceLifecycleRoutes(d: {
     const trashed = await d.lifecycle.findTrashedWorkspace(c.req.param('wid'), c.var.user.id);
     if (!trashed) throw notFound('workspace');
     await d.lifecycle.restoreWorkspace(trashed.id);
-    return c.json({ workspace: d.workspaces.findForMember(trashed.id, c.var.user.id) });
+    return c.json({ workspace: await d.workspaces.findForMember(trashed.id, c.var.user.id) });
   });
 
   return app;

@@ -1,77 +1,85 @@
-import type { Database } from '../storage/db';
+import { sql } from 'kysely';
+import type { Db } from '../storage/sql/open-sql';
 import type { Role } from '../../shared/roles';
 import type { Member } from '../../shared/api';
 import { colorForUser } from '../auth/user-color';
+import { lockWorkspaces } from './owner-lock';
 
 export class LastOwnerError extends Error {}
 
-const ROLE_ORDER = "CASE m.role WHEN 'owner' THEN 0 WHEN 'editor' THEN 1 WHEN 'participant' THEN 2 WHEN 'commenter' THEN 3 ELSE 4 END";
+/** Strongest role first (the members list's order). */
+const ROLE_ORDER = sql<number>`case m.role when 'owner' then 0 when 'editor' then 1 when 'participant' then 2 when 'commenter' then 3 else 4 end`;
 
 /** Who belongs to which workspace, in which role. */
 export class MemberRepository {
-  private readonly roleOf;
-  private readonly listStmt;
-  private readonly ids;
-  private readonly insert;
-  private readonly update;
-  private readonly remove;
-  private readonly owners;
+  constructor(private readonly db: Db) {}
 
-  constructor(private readonly db: Database) {
-    this.roleOf = db.prepare('SELECT role FROM members WHERE workspace_id = ? AND user_id = ?').pluck();
-    this.listStmt = db.prepare(
-      `SELECT u.id, u.name, u.organization, m.role
-         FROM members m JOIN users u ON u.id = m.user_id
-        WHERE m.workspace_id = ?
-        ORDER BY ${ROLE_ORDER}, u.name COLLATE NOCASE, u.id`,
-    );
-    this.ids = db.prepare('SELECT user_id FROM members WHERE workspace_id = ?').pluck();
-    this.insert = db.prepare(
-      'INSERT INTO members (workspace_id, user_id, role, joined_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING',
-    );
-    this.update = db.prepare('UPDATE members SET role = ? WHERE workspace_id = ? AND user_id = ?');
-    this.remove = db.prepare('DELETE FROM members WHERE workspace_id = ? AND user_id = ?');
-    this.owners = db.prepare("SELECT COUNT(*) FROM members WHERE workspace_id = ? AND role = 'owner'").pluck();
+  async role(workspaceId: string, userId: string): Promise<Role | undefined> {
+    const row = await this.db.selectFrom('members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+    // The members table's CHECK constraint admits only the five roles.
+    return row?.role as Role | undefined;
   }
 
-  role(workspaceId: string, userId: string): Role | undefined {
-    return this.roleOf.get(workspaceId, userId) as Role | undefined;
-  }
-
-  list(workspaceId: string): Member[] {
-    return (this.listStmt.all(workspaceId) as { id: string; name: string; organization: string; role: Role }[]).map((r) => ({
+  async list(workspaceId: string): Promise<Member[]> {
+    const rows = await this.db
+      .selectFrom('members as m')
+      .innerJoin('users as u', 'u.id', 'm.user_id')
+      .select(['u.id', 'u.name', 'u.organization', 'm.role'])
+      .where('m.workspace_id', '=', workspaceId)
+      .orderBy(ROLE_ORDER)
+      .orderBy(sql`lower(u.name)`)
+      .orderBy('u.id')
+      .execute();
+    return rows.map((r) => ({
       user: { id: r.id, name: r.name, organization: r.organization, color: colorForUser(r.id) },
-      role: r.role,
+      role: r.role as Role,
     }));
   }
 
-  userIds(workspaceId: string): Set<string> {
-    return new Set(this.ids.all(workspaceId) as string[]);
+  async userIds(workspaceId: string): Promise<Set<string>> {
+    const rows = await this.db.selectFrom('members').select('user_id').where('workspace_id', '=', workspaceId).execute();
+    return new Set(rows.map((r) => r.user_id));
   }
 
   /** Adds a member; someone who already belongs keeps the role they have. Returns the role in force. */
-  add(workspaceId: string, userId: string, role: Role): { role: Role; joined: boolean } {
-    return this.db.transaction(() => {
-      const joined = this.insert.run(workspaceId, userId, role, new Date().toISOString()).changes === 1;
-      return { role: this.role(workspaceId, userId)!, joined };
-    })();
+  async add(workspaceId: string, userId: string, role: Role): Promise<{ role: Role; joined: boolean }> {
+    return this.db.transaction().execute(async (trx) => {
+      const inserted = await trx
+        .insertInto('members')
+        .values({ workspace_id: workspaceId, user_id: userId, role, joined_at: new Date().toISOString() })
+        .onConflict((oc) => oc.columns(['workspace_id', 'user_id']).doNothing())
+        .returning('role')
+        .executeTakeFirst();
+      if (inserted) return { role, joined: true };
+      const existing = await trx.selectFrom('members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirstOrThrow();
+      return { role: existing.role as Role, joined: false };
+    });
   }
 
   /**
    * Changes a role (or removes the member when `role` is null). A workspace always keeps
-   * an owner: demoting or removing the last one throws LastOwnerError. Checked inside the
-   * write transaction so two owners demoting each other at once cannot both succeed.
+   * an owner: demoting or removing the last one throws LastOwnerError. The workspace is
+   * locked first (owner-lock.ts), so two owners demoting each other at once cannot both
+   * succeed, on any number of instances. Returns the role they had before, read under the
+   * lock; undefined when they are not a member (then nothing changes).
    */
-  change(workspaceId: string, userId: string, role: Role | null): void {
-    this.db
-      .transaction(() => {
-        const current = this.role(workspaceId, userId);
-        if (current === 'owner' && role !== 'owner' && (this.owners.get(workspaceId) as number) <= 1) {
-          throw new LastOwnerError();
-        }
-        if (role === null) this.remove.run(workspaceId, userId);
-        else this.update.run(role, workspaceId, userId);
-      })
-      .immediate();
+  async change(workspaceId: string, userId: string, role: Role | null): Promise<Role | undefined> {
+    return this.db.transaction().execute(async (trx) => {
+      await lockWorkspaces(trx, [workspaceId]);
+      const current = await trx.selectFrom('members').select('role').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).executeTakeFirst();
+      if (!current) return undefined;
+      if (current.role === 'owner' && role !== 'owner') {
+        const { n } = await trx
+          .selectFrom('members')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('workspace_id', '=', workspaceId)
+          .where('role', '=', 'owner')
+          .executeTakeFirstOrThrow();
+        if (Number(n) <= 1) throw new LastOwnerError();
+      }
+      if (role === null) await trx.deleteFrom('members').where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+      else await trx.updateTable('members').set({ role }).where('workspace_id', '=', workspaceId).where('user_id', '=', userId).execute();
+      return current.role as Role;
+    });
   }
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createWorkspace, registerUser } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
+import { withServerSql } from '../helpers/server-sql';
 
 const ORIGIN = 'http://stadskamer.test';
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -101,22 +100,19 @@ describe('register, sign in, sign out', () => {
   it('stores passwords only as salted scrypt hashes and tokens only as SHA-256', async () => {
     const a = await registerUser(server.url, { email: 'a@brugge.be', password: 'zelfde-wachtwoord' });
     const b = await registerUser(server.url, { email: 'b@brugge.be', password: 'zelfde-wachtwoord' });
-    const db = new BetterSqlite3(path.join(server.dataDir, 'stadskamer.db'), { readonly: true });
-    try {
-      const hashes = db.prepare('SELECT password_hash FROM users WHERE id IN (?, ?)').pluck().all(a.user.id, b.user.id) as string[];
+    await withServerSql(server.dataDir, async (db) => {
+      const hashes = (await db.selectFrom('users').select('password_hash').where('id', 'in', [a.user.id, b.user.id]).execute()).map((r) => r.password_hash);
       expect(hashes).toHaveLength(2);
       for (const h of hashes) {
         expect(h).toMatch(/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9_-]+\$[A-Za-z0-9_-]+$/);
         expect(h).not.toContain('zelfde-wachtwoord');
       }
       expect(hashes[0]).not.toBe(hashes[1]);
-      const stored = db.prepare('SELECT token_hash FROM sessions WHERE user_id = ?').pluck().all(a.user.id) as string[];
+      const stored = (await db.selectFrom('sessions').select('token_hash').where('user_id', '=', a.user.id).execute()).map((r) => r.token_hash);
       expect(stored).toEqual([createHash('sha256').update(a.token).digest('hex')]);
-      const dump = JSON.stringify(db.prepare('SELECT * FROM sessions').all());
+      const dump = JSON.stringify(await db.selectFrom('sessions').selectAll().execute());
       expect(dump).not.toContain(a.token);
-    } finally {
-      db.close();
-    }
+    });
   });
 
   it('accepts the token as a Bearer header or as the cookie, and nothing else', async () => {
