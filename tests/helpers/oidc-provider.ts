@@ -31,7 +31,7 @@ export class TestOidcProvider {
         res.writeHead(503).end();
         return;
       }
-      p.provider.callback()(req, res);
+      void p.provider.callback()(req, res);
     });
     return p;
   }
