@@ -1,5 +1,6 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createDocumentFor } from '../helpers/api';
+import { call, createDocumentFor } from '../helpers/api';
+import { startThread } from '../comments/fixtures';
 import { connectClient, destroyAll, synced, waitFor } from '../helpers/clients';
 import { createTestDatabase, type TestDatabase } from '../helpers/postgres';
 import { TestRedis } from '../helpers/redis';
@@ -17,13 +18,14 @@ afterAll(async () => {
 });
 
 // Three servers per test: generous on a busy machine.
-describe('two instances on one PostgreSQL and one Redis', { timeout: 120_000 }, () => {
+describe('two instances with separate data directories on one PostgreSQL and one Redis', { timeout: 120_000 }, () => {
   it('lose nothing another instance relayed when one is killed with SIGKILL in a write storm', async () => {
     redis = await TestRedis.start();
     database = await createTestDatabase();
-    const env = { DATA_DIR: tempDataDir(), DATABASE_URL: database.url, REDIS_URL: redis.url };
+    // As on separate hosts: one PostgreSQL, one Redis, and a data directory of each one's own.
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url };
     const start = async (id: string) => {
-      const s = await startChildServer({ ...env, INSTANCE_ID: id });
+      const s = await startChildServer({ ...env, DATA_DIR: tempDataDir(), INSTANCE_ID: id });
       started.push(s);
       return s;
     };
@@ -54,5 +56,35 @@ describe('two instances on one PostgreSQL and one Redis', { timeout: 120_000 }, 
     expect(seen.length).toBeGreaterThan(300);
     expect(seen.filter((v) => !stored.has(v))).toEqual([]);
     destroyAll(reader.provider);
+  });
+
+  it('share accounts, workspaces, comments and content though neither shares a disk with the other', async () => {
+    redis ??= await TestRedis.start();
+    database ??= await createTestDatabase();
+    const env = { DATABASE_URL: database.url, REDIS_URL: redis.url };
+    const one = await startChildServer({ ...env, DATA_DIR: tempDataDir(), INSTANCE_ID: 'host-a' });
+    const two = await startChildServer({ ...env, DATA_DIR: tempDataDir(), INSTANCE_ID: 'host-b' });
+    started.push(one, two);
+    // Registered, workspace and document made on host A …
+    const { token, documentId } = await createDocumentFor(one.url);
+    // … the session works on host B, and what B stores A serves.
+    const thread = await startThread(two.url, documentId, token, 'Gezien op host B?');
+    const listed = await call(one.url, 'GET', `/api/documents/${documentId}/comments`, { token });
+    expect(listed.status).toBe(200);
+    expect(listed.body.threads.map((t: { id: string }) => t.id)).toEqual([thread.id]);
+    const a = connectClient(one.wsUrl, documentId, { token });
+    const b = connectClient(two.wsUrl, documentId, { token });
+    await Promise.all([synced(a.provider), synced(b.provider)]);
+    a.doc.getText('t').insert(0, 'van A ');
+    b.doc.getText('t').insert(0, 'van B ');
+    await waitFor(
+      () => a.doc.getText('t').toString() === b.doc.getText('t').toString() && a.doc.getText('t').length === 12,
+      10_000,
+      'both hosts converge',
+    );
+    destroyAll(a.provider, b.provider);
+    // Logging out on B ends the session on A too.
+    expect((await call(two.url, 'POST', '/api/auth/logout', { token })).status).toBe(204);
+    expect((await call(one.url, 'GET', '/api/me', { token })).status).toBe(401);
   });
 });
