@@ -4,7 +4,7 @@ import { CreateDocumentBody, type DocumentKind, ExportQuery, ListDocumentsQuery,
 import { actorOf, type Emit } from '../events/emit';
 import type { Access, AppEnv } from '../http/access';
 import { readBody, readQuery } from '../http/validation';
-import { AppError } from '../http/errors';
+import { AppError, notFound } from '../http/errors';
 import type { MemberRepository } from '../workspaces/members';
 import type { DocumentRepository } from './document-repository';
 import type { DocumentStore } from '../storage/document-store';
@@ -35,7 +35,7 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const body = await readBody(c, CreateDocumentBody);
     await checkDocumentQuota(documents, workspace.id, maxDocumentsPerWorkspace);
     const content = body.templateId ? await templateContent(workspace.id, body.templateId, body.kind) : undefined;
-    const document = documents.create({
+    const document = await documents.create({
       workspaceId: workspace.id,
       kind: body.kind,
       title: body.title,
@@ -48,10 +48,10 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     return c.json({ document }, 201);
   });
 
-  app.get('/api/workspaces/:wid/documents', access.requireWorkspace(), (c) => {
+  app.get('/api/workspaces/:wid/documents', access.requireWorkspace(), async (c) => {
     const { kind } = readQuery(c, ListDocumentsQuery);
     // Newest first by creation, which never changes: a walk through the pages meets each document once.
-    const page = paginate(documents.list(c.var.workspace.id, kind), NEWEST_FIRST, pageQuery(c));
+    const page = paginate(await documents.list(c.var.workspace.id, kind), NEWEST_FIRST, pageQuery(c));
     return c.json({ documents: page.items, nextCursor: page.nextCursor });
   });
 
@@ -61,7 +61,8 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const { user, document: before } = c.var;
     const changes = await readBody(c, UpdateDocumentBody);
     if (before.archivedAt) throw new AppError(409, 'document_archived', 'This document is archived: take it out of the archive to change it.');
-    const document = documents.patch(before.id, changes);
+    const document = await documents.patch(before.id, changes);
+    if (!document) throw notFound('document');
     const base = { workspaceId: document.workspaceId, actor: actorOf(user), subject: document.id };
     if (changes.status !== undefined && changes.status !== before.status) {
       emit({ ...base, type: 'document.status_changed', data: { from: before.status, to: changes.status } });

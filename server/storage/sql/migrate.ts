@@ -2,6 +2,8 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './dialect';
 import { identityBaseline } from './migrations/0001-identity';
 import { contentBaseline } from './migrations/0002-content';
+import { insertionOrder } from './migrations/0200-insertion-order';
+import { oneOpenJoinSession } from './migrations/0201-one-open-join-session';
 
 /**
  * The schema's migrations, by name, applied in name order and recorded in
@@ -12,6 +14,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-identity': identityBaseline(),
     '0002-content': contentBaseline(dialect),
+    '0200-insertion-order': insertionOrder(dialect),
+    '0201-one-open-join-session': oneOpenJoinSession(),
   };
 }
 
