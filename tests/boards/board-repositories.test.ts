@@ -38,14 +38,14 @@ describe.each(SQL_DIALECTS)('workshop sessions, guests and board drafts in the r
     const expired = await start(a, -1);
     expect(await a.active(boardId)).toBeUndefined();
     const [x, y] = await Promise.all([start(a), start(b)]);
-    expect(x!.code).toBe(y!.code);
-    expect(x!.code).not.toBe(expired.code);
+    expect(x.code).toBe(y.code);
+    expect(x.code).not.toBe(expired.code);
     expect(await openRows()).toHaveLength(1);
     expect((await a.findByCode(expired.code))?.ended_at).toBe(expired.expires_at);
     expect(await Promise.all([a.endFor(boardId), b.endFor(boardId)])).toContain(true);
     expect(await a.endFor(boardId)).toBe(false);
     expect(await a.active(boardId)).toBeUndefined();
-    expect((await a.findByCode(x!.code))?.ended_at).toEqual(expect.any(Number));
+    expect((await a.findByCode(x.code))?.ended_at).toEqual(expect.any(Number));
     expect(await a.findByCode('ZZZZZZ')).toBeUndefined();
   });
 
