@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InviteRepository, type Redemption } from '../../server/members/invite-repository';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSqlInstances, seedUser, seedWorkspace, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, seedUser, type SqlInstances } from '../helpers/sql-instances';
 
 describe.each(SQL_DIALECTS)('invite links in the relational store (%s)', (dialect) => {
   let store: SqlInstances;
@@ -12,11 +12,9 @@ describe.each(SQL_DIALECTS)('invite links in the relational store (%s)', (dialec
   let wid: string;
 
   beforeEach(async () => {
-    store = await openSqlInstances(dialect);
+    ({ store, owner, wid } = await openSeeded(dialect));
     a = new InviteRepository(store.a.db);
     b = new InviteRepository(store.b.db);
-    owner = await seedUser(store.a.db, 'Olivia');
-    wid = await seedWorkspace(store.a.db, owner);
   });
   afterEach(() => store.dispose());
 

@@ -3,7 +3,7 @@ import { BoardDraftRepository } from '../../server/boards/board-drafts';
 import { DocumentRepository } from '../../server/documents/document-repository';
 import { JoinRepository } from '../../server/join/join-repository';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSqlInstances, seedUser, seedWorkspace, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, type SqlInstances } from '../helpers/sql-instances';
 
 describe.each(SQL_DIALECTS)('workshop sessions, guests and board drafts in the relational store (%s)', (dialect) => {
   let store: SqlInstances;
@@ -14,11 +14,9 @@ describe.each(SQL_DIALECTS)('workshop sessions, guests and board drafts in the r
   let boardId: string;
 
   beforeEach(async () => {
-    store = await openSqlInstances(dialect);
+    ({ store, owner, wid } = await openSeeded(dialect));
     a = new JoinRepository(store.a.db);
     b = new JoinRepository(store.b.db);
-    owner = await seedUser(store.a.db, 'Olivia');
-    wid = await seedWorkspace(store.a.db, owner);
     boardId = (await new DocumentRepository(store.a.db).create({ workspaceId: wid, kind: 'board', title: 'Atelier', tags: [], createdBy: owner })).id;
   });
   afterEach(() => store.dispose());

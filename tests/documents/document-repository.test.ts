@@ -5,7 +5,7 @@ import { LifecycleRepository } from '../../server/documents/lifecycle-repository
 import type { DocumentStore } from '../../server/storage/document-store';
 import type { Db } from '../../server/storage/sql/open-sql';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSqlInstances, seedUser, seedWorkspace, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, seedWorkspace, seedUser, type SqlInstances } from '../helpers/sql-instances';
 
 const DAY = 24 * 3600_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();
@@ -19,12 +19,10 @@ describe.each(SQL_DIALECTS)('documents and their lifecycle (%s)', (dialect) => {
   let wid: string;
 
   beforeEach(async () => {
-    store = await openSqlInstances(dialect);
+    ({ store, owner, wid } = await openSeeded(dialect));
     db = store.a.db;
     documents = new DocumentRepository(db);
     lifecycle = new LifecycleRepository(db, dialect);
-    owner = await seedUser(db);
-    wid = await seedWorkspace(db, owner);
   });
   afterEach(() => store.dispose());
 

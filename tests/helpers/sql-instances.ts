@@ -74,3 +74,10 @@ export async function seedWorkspace(db: Kysely<Tables>, ownerId: string): Promis
   await db.insertInto('members').values({ workspace_id: id, user_id: ownerId, role: 'owner', joined_at: now }).execute();
   return id;
 }
+
+/** Two instances on a fresh store with an owner and their workspace in it. */
+export async function openSeeded(dialect: Dialect): Promise<{ store: SqlInstances; owner: string; wid: string }> {
+  const store = await openSqlInstances(dialect);
+  const owner = await seedUser(store.a.db, 'Olivia');
+  return { store, owner, wid: await seedWorkspace(store.a.db, owner) };
+}

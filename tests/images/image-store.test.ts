@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqlImageStore } from '../../server/images/image-store';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSqlInstances, seedUser, seedWorkspace, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, type SqlInstances } from '../helpers/sql-instances';
 
 describe.each(SQL_DIALECTS)('images in the relational store (%s)', (dialect) => {
   let store: SqlInstances;
@@ -9,9 +9,7 @@ describe.each(SQL_DIALECTS)('images in the relational store (%s)', (dialect) => 
   let wid: string;
 
   beforeEach(async () => {
-    store = await openSqlInstances(dialect);
-    owner = await seedUser(store.a.db);
-    wid = await seedWorkspace(store.a.db, owner);
+    ({ store, owner, wid } = await openSeeded(dialect));
   });
   afterEach(() => store.dispose());
 

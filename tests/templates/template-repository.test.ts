@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemplateRepository } from '../../server/templates/template-repository';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSqlInstances, seedUser, seedWorkspace, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, seedWorkspace, type SqlInstances } from '../helpers/sql-instances';
 
 describe.each(SQL_DIALECTS)('saved templates in the relational store (%s)', (dialect) => {
   let store: SqlInstances;
@@ -10,10 +10,8 @@ describe.each(SQL_DIALECTS)('saved templates in the relational store (%s)', (dia
   let wid: string;
 
   beforeEach(async () => {
-    store = await openSqlInstances(dialect);
+    ({ store, owner, wid } = await openSeeded(dialect));
     templates = new TemplateRepository(store.a.db);
-    owner = await seedUser(store.a.db);
-    wid = await seedWorkspace(store.a.db, owner);
   });
   afterEach(() => store.dispose());
 
