@@ -1,4 +1,7 @@
 import { Hono } from 'hono';
+import type * as Y from 'yjs';
+import type { Role } from '../../shared/roles';
+import type { OwnerBoardView } from '../boards/ballot-box';
 import type { Access, AppEnv } from '../http/access';
 import type { WithCurrentDoc } from '../documents/current-doc';
 import type { ImageStore } from '../images/image-store';
@@ -16,6 +19,8 @@ export interface DownloadDeps {
   withCurrentDoc: WithCurrentDoc;
   images: ImageStore;
   log: Logger;
+  /** A board as its owners' exports count it (hidden votes included). */
+  ownerBoardView: OwnerBoardView;
 }
 
 const KIND_LABELS: Record<DocumentKind, string> = { recommendation: 'Aanbevelingen', note: 'Netwerknota', board: 'Workshopbord' };
@@ -24,7 +29,7 @@ const KIND_LABELS: Record<DocumentKind, string> = { recommendation: 'Aanbeveling
  * GET /api/documents/:did/export?format=markdown|html|json|docx|pdf (members): the
  * document's current content as a download named after its title.
  */
-export function downloadRoutes({ members: memberRepo, workspaces, access, withCurrentDoc, images, log }: DownloadDeps): Hono<AppEnv> {
+export function downloadRoutes({ members: memberRepo, workspaces, access, withCurrentDoc, images, log, ownerBoardView }: DownloadDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   async function exportMeta(document: DocumentMeta, readerId: string, now: Date): Promise<ExportMeta> {
@@ -39,14 +44,17 @@ export function downloadRoutes({ members: memberRepo, workspaces, access, withCu
     const format = c.req.query('format');
     if (format !== 'docx' && format !== 'pdf') return next();
     return access.requireDocument()(c as never, async () => {
-      const { user, document } = (c as unknown as { var: { user: { id: string }; document: DocumentMeta } }).var;
+      const { user, document, role } = (c as unknown as { var: { user: { id: string }; document: DocumentMeta; role: Role } }).var;
       const exporter = await import('../export/index');
       const memberIds = memberRepo.userIds(document.workspaceId);
       const organisations = new Map(memberRepo.list(document.workspaceId).map((m) => [m.user.id, m.user.organization]));
       const now = new Date();
       const meta = await exportMeta(document, user.id, now);
       const started = performance.now();
-      const content = await withCurrentDoc(document.id, (doc) => exporter.exportContent({ doc, kind: document.kind, memberIds, organisations }));
+      const view = document.kind === 'board' && role === 'owner' ? await ownerBoardView(document) : null;
+      const read = (doc: Y.Doc) => exporter.exportContent({ doc, kind: document.kind, memberIds, organisations });
+      const content = view ? read(view) : await withCurrentDoc(document.id, read);
+      view?.destroy();
       const placed = await loadExportImages(content, document.workspaceId, images);
       const bytes = await exporter.renderOfficeExport(format, content, meta, placed);
       log.info({ event: 'export.rendered', documentId: document.id, format, bytes: bytes.length, ms: Math.round(performance.now() - started) }, 'export rendered');

@@ -30,10 +30,11 @@ export class ExportService {
     this.perUser = new Throttle('export', limits.exportsPerMinute, 60, 'Too many exports in a short time. Try again in a minute.');
   }
 
-  async render(userId: string, document: DocumentMeta, format: ExportFormat, memberIds: Set<string>): Promise<ExportResult> {
+  /** `content`: the state to render instead of the stored one (an owner's view of a board). */
+  async render(userId: string, document: DocumentMeta, format: ExportFormat, memberIds: Set<string>, content?: Uint8Array[]): Promise<ExportResult> {
     await this.perUser.take(userId);
     // Committed before broadcast: the stored log is everything any client has seen.
-    const updates = await this.store.loadUpdates(document.id);
+    const updates = content ?? (await this.store.loadUpdates(document.id));
     const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     if (bytes > this.limits.maxDocumentBytes) {
       throw new AppError(413, 'document_too_large', `This document is larger than ${this.limits.maxDocumentBytes} bytes and cannot be exported.`);
