@@ -9,6 +9,7 @@ const ON_POSTGRES = [
   'tests/scale/two-instances.test.ts',
   'tests/images/upload.test.ts',
   'tests/boards/join-api.test.ts',
+  'tests/documents/lifecycle.test.ts',
 ];
 
 export default defineConfig({
