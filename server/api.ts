@@ -132,7 +132,7 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   const images = new SqliteImageStore(db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log }));
+  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(db), images, log }));
   const templates = new TemplateRepository(db);
   app.route('/', documentRoutes({
     documents,
