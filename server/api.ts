@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config';
 import type { Logger } from './log';
 import type { Database } from './storage/db';
+import type { Sql } from './storage/sql/open-sql';
 import type { DocumentStore } from './storage/document-store';
 import type { RoomRegistry } from './sync/rooms';
 import type { SyncAuthorizer } from './sync/socket-route';
@@ -58,7 +59,10 @@ export interface ApiDeps {
   /** Read per request: with PORT=0 the server learns its own origin only once it listens. */
   config: Config;
   log: Logger;
+  /** Raw SQLite: only for repositories not yet on `sql` (issue 18 moves them all). */
   db: Database;
+  /** The relational store (kysely over SQLite or PostgreSQL) every repository should use. */
+  sql: Sql;
   store: DocumentStore;
   rooms: RoomRegistry;
   mailer: Mailer;

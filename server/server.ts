@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { openDatabase } from './storage/db';
+import { openSql } from './storage/sql/open-sql';
 import { openDocumentStore } from './storage/open-document-store';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/sync-server';
@@ -50,6 +51,14 @@ export interface RunningServer {
 export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
+  const sql = await openSql({
+    databaseUrl: config.databaseUrl,
+    sqlite: db,
+    onPoolError: (err) => log.warn({ event: 'storage.connection_lost', err }, 'a PostgreSQL connection was lost'),
+  });
+  // Transitional: while some repositories still use the raw SQLite connection, the SQLite
+  // file keeps the schema too even when DATABASE_URL points elsewhere.
+  if (sql.dialect === 'postgres') await openSql({ sqlite: db });
   const store = await openDocumentStore(config.databaseUrl, db, log);
   const { bus, redis } = await createBus(config, log);
 
@@ -89,6 +98,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     config: apiConfig,
     log,
     db,
+    sql,
     store,
     rooms,
     mailer,
@@ -109,6 +119,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   await membership.start();
   const live = createLiveFeatures({
     db,
+    sql,
     bus,
     redis: redis?.commands ?? null,
     events,
@@ -181,6 +192,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         mailer.close();
         await bus.close();
         if (config.databaseUrl) await store.close();
+        await sql.close();
         db.close();
         httpServer.closeAllConnections();
         log.info({ event: 'server.stopped' }, 'stopped');

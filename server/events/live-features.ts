@@ -8,6 +8,7 @@ import { PresenceTracker } from '../presence/presence-tracker';
 import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import { presenceRoutes } from '../presence/routes';
+import type { Sql } from '../storage/sql/open-sql';
 import type { Database } from '../storage/db';
 import type { SyncExtension } from '../sync/extensions';
 import type { OpenStream } from '../auth/revocation';
@@ -29,6 +30,7 @@ export interface LiveFeatures {
  */
 export function createLiveFeatures(deps: {
   db: Database;
+  sql: Sql;
   bus: PubSub;
   redis: RedisClientType | null;
   events: DomainEvents;
