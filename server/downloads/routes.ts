@@ -1,4 +1,6 @@
 import { Hono } from 'hono';
+import type { Role } from '../../shared/roles';
+import type { OwnerBoardView } from '../boards/ballot-box';
 import type { Access, AppEnv } from '../http/access';
 import type { ImageStore } from '../images/image-store';
 import type { Logger } from '../log';
@@ -11,6 +13,7 @@ import type { ExportService } from '../export/export-service';
 import type { ExportThread } from '../export/comment-ranges';
 import { attachmentHeader, exportFileName, type ExportMeta } from '../export/export-meta';
 import { loadExportImages } from './export-images';
+import { readerExportState } from '../export/owner-board-state';
 
 export interface DownloadDeps {
   members: MemberRepository;
@@ -21,6 +24,8 @@ export interface DownloadDeps {
   threads: { list(documentId: string): CommentThread[] | Promise<CommentThread[]> };
   images: ImageStore;
   log: Logger;
+  /** A board as its owners' exports count it (hidden votes included). */
+  ownerBoardView: OwnerBoardView;
 }
 
 const KIND_LABELS: Record<DocumentKind, string> = { recommendation: 'Aanbevelingen', note: 'Netwerknota', board: 'Workshopbord' };
@@ -49,7 +54,7 @@ export function openThreads(threads: CommentThread[]): ExportThread[] {
  * as a Word file or PDF in the Kenniscentrum's layout, rendered in the export pool, named
  * after its title.
  */
-export function downloadRoutes({ members: memberRepo, workspaces, access, exports, threads, images, log }: DownloadDeps): Hono<AppEnv> {
+export function downloadRoutes({ members: memberRepo, workspaces, access, exports, threads, images, log, ownerBoardView }: DownloadDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   async function exportMeta(document: DocumentMeta, readerId: string, now: Date): Promise<ExportMeta> {
@@ -64,7 +69,7 @@ export function downloadRoutes({ members: memberRepo, workspaces, access, export
     const format = c.req.query('format');
     if (format !== 'docx' && format !== 'pdf') return next();
     return access.requireDocument()(c as never, async () => {
-      const { user, document } = (c as unknown as { var: { user: { id: string }; document: DocumentMeta } }).var;
+      const { user, document, role } = (c as unknown as { var: { user: { id: string }; document: DocumentMeta; role: Role } }).var;
       const query = readQuery(c as never, ExportQuery);
       const now = new Date();
       const meta = await exportMeta(document, user.id, now);
@@ -76,6 +81,7 @@ export function downloadRoutes({ members: memberRepo, workspaces, access, export
         meta,
         threads: query.comments === 'open' ? openThreads(await threads.list(document.id)) : [],
         loadImages: (srcs) => loadExportImages(srcs, document.workspaceId, images),
+        content: await readerExportState(ownerBoardView, document, role),
       });
       log.info({ event: 'export.rendered', documentId: document.id, format, bytes: result.body.byteLength, ms: Math.round(performance.now() - started) }, 'export rendered');
       c.res = c.body(result.body as Uint8Array<ArrayBuffer>, 200, {

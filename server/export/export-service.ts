@@ -21,6 +21,8 @@ export interface OfficeExportRequest {
   threads: ExportThread[];
   /** The placeable images for the `src`s the worker finds in the content. */
   loadImages: (srcs: string[]) => Promise<ExportImages>;
+  /** The state to render instead of the stored one (an owner's view of a board). */
+  content?: Uint8Array[];
 }
 
 /**
@@ -47,13 +49,14 @@ export class ExportService {
     this.perUser = new Throttle('export', limits.exportsPerMinute, 60, 'Too many exports in a short time. Try again in a minute.');
   }
 
-  async render(userId: string, document: DocumentMeta, format: TextFormat, memberIds: Set<string>): Promise<ExportResult> {
-    const updates = await this.storedUpdates(userId, document);
+  /** `content`: the state to render instead of the stored one (an owner's view of a board). */
+  async render(userId: string, document: DocumentMeta, format: TextFormat, memberIds: Set<string>, content?: Uint8Array[]): Promise<ExportResult> {
+    const updates = await this.storedUpdates(userId, document, content);
     return this.pool.run({ updates, kind: document.kind, title: document.title, format, memberIds: [...memberIds] }, document.id);
   }
 
   async renderFile(userId: string, document: DocumentMeta, request: OfficeExportRequest): Promise<FileExportResult> {
-    const updates = await this.storedUpdates(userId, document);
+    const updates = await this.storedUpdates(userId, document, request.content);
     const { port1, port2 } = new MessageChannel();
     answerImageRequest(port1, request.loadImages);
     try {
@@ -77,11 +80,11 @@ export class ExportService {
     }
   }
 
-  /** The document's stored updates, once the person's allowance and the size limit allow. */
-  private async storedUpdates(userId: string, document: DocumentMeta): Promise<Uint8Array[]> {
+  /** `content` or else the document's stored updates, once the person's allowance and the size limit allow. */
+  private async storedUpdates(userId: string, document: DocumentMeta, content?: Uint8Array[]): Promise<Uint8Array[]> {
     await this.perUser.take(userId);
     // Committed before broadcast: the stored log is everything any client has seen.
-    const updates = await this.store.loadUpdates(document.id);
+    const updates = content ?? (await this.store.loadUpdates(document.id));
     const bytes = updates.reduce((sum, u) => sum + u.byteLength, 0);
     if (bytes > this.limits.maxDocumentBytes) {
       throw new AppError(413, 'document_too_large', `This document is larger than ${this.limits.maxDocumentBytes} bytes and cannot be exported.`);
