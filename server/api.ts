@@ -147,7 +147,7 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   const images = new SqlImageStore(deps.sql.db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log, ownerBoardView }));
+  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(db), images, log, ownerBoardView }));
   const templates = new TemplateRepository(deps.sql.db);
   app.route('/', documentRoutes({
     documents,

@@ -1,6 +1,5 @@
 import { boardVoterIds } from '../boards/voters';
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import type { OwnerBoardView } from '../boards/ballot-box';
 import { CreateDocumentBody, type DocumentKind, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { actorOf, type Emit } from '../events/emit';
@@ -11,6 +10,7 @@ import type { MemberRepository } from '../workspaces/members';
 import type { DocumentRepository } from './document-repository';
 import type { DocumentStore } from '../storage/document-store';
 import type { ExportService } from '../export/export-service';
+import { readerExportState } from '../export/owner-board-state';
 import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { checkDocumentQuota } from './document-quota';
 
@@ -80,9 +80,7 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const { user, document, role } = c.var;
     // Word and PDF never get here: server/downloads answers them first.
     const format = readQuery(c, ExportQuery).format as 'markdown' | 'html' | 'json';
-    const view = document.kind === 'board' && role === 'owner' ? await ownerBoardView(document) : null;
-    const state = view ? [Y.encodeStateAsUpdate(view)] : undefined;
-    view?.destroy();
+    const state = await readerExportState(ownerBoardView, document, role);
     const result = await exports.render(user.id, document, format, boardVoterIds(members, document.workspaceId), state);
     c.header('Content-Type', result.contentType);
     if (format !== 'json') {
