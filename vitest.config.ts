@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 
-/** The sync, durability, auth and scale tests run a second time with documents in PostgreSQL. */
+/** The sync, durability, auth and scale tests (and a few feature APIs) run a second time with everything in PostgreSQL. */
 const ON_POSTGRES = [
   'tests/sync/convergence.test.ts',
   'tests/sync/durability.test.ts',
@@ -8,6 +8,9 @@ const ON_POSTGRES = [
   'tests/api/auth.test.ts',
   'tests/sync/compaction.test.ts',
   'tests/scale/two-instances.test.ts',
+  'tests/images/upload.test.ts',
+  'tests/boards/join-api.test.ts',
+  'tests/documents/lifecycle.test.ts',
 ];
 
 export default defineConfig({

@@ -44,7 +44,7 @@ import { JoinRepository } from './join/join-repository';
 import { JoinLimiter } from './join/join-limiter';
 import { createLimiterStore } from './http/limiter-store';
 import { isUploadPath } from './http/upload';
-import { SqliteImageStore } from './images/image-store';
+import { SqlImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
 import { importRoutes } from './imports/routes';
@@ -109,8 +109,8 @@ export function createApi(deps: ApiDeps): Api {
   const sessions = new SessionRepository(deps.sql.db);
   const workspaces = new WorkspaceRepository(deps.sql.db);
   const members = new MemberRepository(deps.sql.db);
-  const invites = new InviteRepository(db);
-  const documents = new DocumentRepository(db);
+  const invites = new InviteRepository(deps.sql.db);
+  const documents = new DocumentRepository(deps.sql.db);
   const access = createAccess({ workspaces, members, documents });
   const withCurrentDoc = currentDocReader(rooms, store);
   const votersOf = (workspaceId: string) => boardVoterIds(members, workspaceId);
@@ -149,10 +149,10 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', memberRoutes({ log, members, access, emit, onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }));
   const exports = new ExportService(store, config.limits, log);
-  const images = new SqliteImageStore(db);
+  const images = new SqlImageStore(deps.sql.db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log, ownerBoardView }));
-  const templates = new TemplateRepository(db);
+  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(db), images, log, ownerBoardView }));
+  const templates = new TemplateRepository(deps.sql.db);
   app.route('/', documentRoutes({
     documents,
     members,
@@ -169,9 +169,9 @@ export function createApi(deps: ApiDeps): Api {
   // After the comment routes: their listeners write the in-app notifications this mails.
   const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
-  app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
+  app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(deps.sql.db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', voteRoutes({ access, ballots, votersOf, withCurrentDoc, log }));
-  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(joinLimits), access, emit, config, log }));
+  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(deps.sql.db), limiter: new JoinLimiter(joinLimits), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
   const search = createSearch({
@@ -185,7 +185,7 @@ export function createApi(deps: ApiDeps): Api {
     delayMs: config.searchIndexDelayMs,
   });
   app.route('/', search.routes);
-  const lifecycle = new LifecycleRepository(db);
+  const lifecycle = new LifecycleRepository(deps.sql.db, deps.sql.dialect);
   // Sockets of a trashed, archived or moved document reconnect and are authorised afresh.
   const disconnect = (documentId: string, reason: string) => {
     for (const room of rooms.all()) {

@@ -127,7 +127,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     redis: redis?.commands ?? null,
     events,
     access: api.access,
-    touchDocument: (documentId, at) => api.documents.touch(documentId, at),
+    touchDocument: (documentId, at) =>
+      api.documents.touch(documentId, at).catch((err: unknown) => log.warn({ event: 'document.touch_failed', documentId, err }, 'could not record an edit time')),
     instanceId: config.instanceId,
     log,
     streams: revocation.streams,

@@ -1,27 +1,38 @@
-import type { Database } from '../storage/db';
+import { sql } from 'kysely';
+import type { Db } from '../storage/sql/open-sql';
 
-/** Which drafts were made from which board (async, all SQL here). */
+/** Which drafts were made from which board. */
 export class BoardDraftRepository {
-  private readonly insert;
-  private readonly latestStmt;
+  constructor(private readonly db: Db) {}
 
-  constructor(db: Database) {
-    this.insert = db.prepare('INSERT INTO board_drafts (board_id, draft_id, created_at) VALUES (?, ?, ?)');
-    // A draft in the bin or gone no longer counts: documents cascade, and status is the documents' own.
-    this.latestStmt = db
-      .prepare(
-        `SELECT b.draft_id FROM board_drafts b JOIN documents d ON d.id = b.draft_id
-          WHERE b.board_id = ? ORDER BY b.created_at DESC, b.rowid DESC LIMIT 1`,
-      )
-      .pluck();
-  }
-
+  /** `seq` numbers the drafts of one board in the order they were made (migration 0200). */
   async record(boardId: string, draftId: string): Promise<void> {
-    this.insert.run(boardId, draftId, new Date().toISOString());
+    await this.db
+      .insertInto('board_drafts')
+      .values((eb) => ({
+        board_id: boardId,
+        draft_id: draftId,
+        created_at: new Date().toISOString(),
+        seq: eb.selectFrom('board_drafts').select(sql<number>`coalesce(max(seq), 0) + 1`.as('next')).where('board_id', '=', boardId),
+      }))
+      .execute();
   }
 
-  /** The newest draft made from the board that still exists. */
+  /**
+   * The newest draft made from the board that still exists. A draft in the bin or gone no
+   * longer counts: documents cascade, and status is the documents' own.
+   */
   async latest(boardId: string): Promise<string | undefined> {
-    return this.latestStmt.get(boardId) as string | undefined;
+    const row = await this.db
+      .selectFrom('board_drafts as b')
+      .innerJoin('documents as d', 'd.id', 'b.draft_id')
+      .select('b.draft_id')
+      .where('b.board_id', '=', boardId)
+      .where('d.deleted_at', 'is', null)
+      .orderBy('b.seq', 'desc')
+      .orderBy('b.draft_id', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    return row?.draft_id;
   }
 }

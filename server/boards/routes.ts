@@ -84,14 +84,15 @@ export function boardRoutes({ documents, members, drafts, store, rooms, access, 
       } finally {
         rooms.released(room);
       }
-      const draft = documents.find(existing)!;
+      const draft = await documents.find(existing);
+      if (!draft) throw new AppError(404, 'not_found', 'The draft was deleted meanwhile.');
       emit({ type: 'document.updated', workspaceId: draft.workspaceId, actor: actorOf(user), subject: draft.id, data: { fields: ['content'] } });
       log.info({ event: 'board.draft_updated', boardId: board.id, documentId: draft.id }, 'draft updated from board');
       return c.json({ document: draft });
     }
 
     await checkDocumentQuota(documents, board.workspaceId, maxDocumentsPerWorkspace);
-    const draft = documents.create({
+    const draft = await documents.create({
       workspaceId: board.workspaceId,
       kind: 'recommendation',
       title: draftTitle(board.title),

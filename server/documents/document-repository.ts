@@ -1,28 +1,19 @@
-import type { Database } from '../storage/db';
+import type { Selectable } from 'kysely';
 import type { DocumentKind, DocumentMeta, DocumentStatus } from '../../shared/api';
 import { newId } from '../auth/tokens';
+import type { Db } from '../storage/sql/open-sql';
+import type { DocumentsTable } from '../storage/sql/tables';
 
-interface DocumentRow {
-  id: string;
-  workspace_id: string;
-  kind: DocumentKind;
-  title: string;
-  tags: string;
-  status: DocumentStatus;
-  created_by: string;
-  created_at: string;
-  updated_at: string;
-  archived_at: string | null;
-}
+type DocumentRow = Selectable<DocumentsTable>;
 
 function toMeta(row: DocumentRow): DocumentMeta {
   return {
     id: row.id,
     workspaceId: row.workspace_id,
-    kind: row.kind,
+    kind: row.kind as DocumentKind,
     title: row.title,
     tags: JSON.parse(row.tags) as string[],
-    status: row.status,
+    status: row.status as DocumentStatus,
     createdBy: row.created_by,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -32,69 +23,85 @@ function toMeta(row: DocumentRow): DocumentMeta {
 
 /** Document metadata; the content itself lives in the update log (server/storage). */
 export class DocumentRepository {
-  private readonly insert;
-  private readonly byId;
-  private readonly inWorkspace;
-  private readonly ofKind;
-  private readonly update;
-  private readonly touchStmt;
-  private readonly countStmt;
-
-  constructor(db: Database) {
-    this.insert = db.prepare(
-      `INSERT INTO documents (id, workspace_id, kind, title, tags, status, created_by, created_at, updated_at)
-       VALUES (?, ?, ?, ?, ?, 'draft', ?, ?, ?)`,
-    );
-    this.byId = db.prepare(
-      // A document in the trash, or in a workspace in the trash, does not exist for the API.
-      `SELECT d.* FROM documents d JOIN workspaces w ON w.id = d.workspace_id
-        WHERE d.id = ? AND d.deleted_at IS NULL AND w.deleted_at IS NULL`,
-    );
-    this.inWorkspace = db.prepare('SELECT * FROM documents WHERE workspace_id = ? AND deleted_at IS NULL AND archived_at IS NULL ORDER BY updated_at DESC, id');
-    this.ofKind = db.prepare('SELECT * FROM documents WHERE workspace_id = ? AND kind = ? AND deleted_at IS NULL AND archived_at IS NULL ORDER BY updated_at DESC, id');
-    this.update = db.prepare('UPDATE documents SET title = ?, tags = ?, status = ?, updated_at = ? WHERE id = ?');
-    this.touchStmt = db.prepare('UPDATE documents SET updated_at = ? WHERE id = ?');
-    this.countStmt = db.prepare('SELECT COUNT(*) FROM documents WHERE workspace_id = ?').pluck();
-  }
+  constructor(private readonly db: Db) {}
 
   /** How many documents the workspace holds (its quota counts them). */
   async count(workspaceId: string): Promise<number> {
-    return this.countStmt.get(workspaceId) as number;
+    const row = await this.db
+      .selectFrom('documents')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** The content changed (an edit on the sync socket). */
-  touch(id: string, at: string): void {
-    this.touchStmt.run(at, id);
+  async touch(id: string, at: string): Promise<void> {
+    await this.db.updateTable('documents').set({ updated_at: at }).where('id', '=', id).execute();
   }
 
-  create(input: { workspaceId: string; kind: DocumentKind; title: string; tags: string[]; createdBy: string }): DocumentMeta {
-    const id = newId();
+  async create(input: { workspaceId: string; kind: DocumentKind; title: string; tags: string[]; createdBy: string }): Promise<DocumentMeta> {
     const now = new Date().toISOString();
-    this.insert.run(id, input.workspaceId, input.kind, input.title, JSON.stringify(input.tags), input.createdBy, now, now);
-    return toMeta(this.byId.get(id) as DocumentRow);
+    const row = await this.db
+      .insertInto('documents')
+      .values({
+        id: newId(),
+        workspace_id: input.workspaceId,
+        kind: input.kind,
+        title: input.title,
+        tags: JSON.stringify(input.tags),
+        status: 'draft',
+        created_by: input.createdBy,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return toMeta(row);
   }
 
-  find(id: string): DocumentMeta | undefined {
-    const row = this.byId.get(id) as DocumentRow | undefined;
+  /** A document in the trash, or in a workspace in the trash, does not exist for the API. */
+  async find(id: string): Promise<DocumentMeta | undefined> {
+    const row = await this.db
+      .selectFrom('documents as d')
+      .innerJoin('workspaces as w', 'w.id', 'd.workspace_id')
+      .selectAll('d')
+      .where('d.id', '=', id)
+      .where('d.deleted_at', 'is', null)
+      .where('w.deleted_at', 'is', null)
+      .executeTakeFirst();
     return row && toMeta(row);
   }
 
-  list(workspaceId: string, kind?: DocumentKind): DocumentMeta[] {
-    const rows = (kind ? this.ofKind.all(workspaceId, kind) : this.inWorkspace.all(workspaceId)) as DocumentRow[];
+  /** Live documents (not in the trash or the archive), most recently changed first. */
+  async list(workspaceId: string, kind?: DocumentKind): Promise<DocumentMeta[]> {
+    let query = this.db
+      .selectFrom('documents')
+      .selectAll()
+      .where('workspace_id', '=', workspaceId)
+      .where('deleted_at', 'is', null)
+      .where('archived_at', 'is', null);
+    if (kind) query = query.where('kind', '=', kind);
+    const rows = await query.orderBy('updated_at', 'desc').orderBy('id').execute();
     return rows.map(toMeta);
   }
 
-  /** Applies the given fields; returns the document as it is now. */
-  patch(id: string, changes: { title?: string; tags?: string[]; status?: DocumentStatus }): DocumentMeta {
-    const current = this.find(id)!;
-    const next: DocumentMeta = {
-      ...current,
-      title: changes.title ?? current.title,
-      tags: changes.tags ?? current.tags,
-      status: changes.status ?? current.status,
-      updatedAt: new Date().toISOString(),
-    };
-    this.update.run(next.title, JSON.stringify(next.tags), next.status, next.updatedAt, id);
-    return next;
+  /**
+   * Applies the given fields in one statement (a concurrent patch of another field is not
+   * overwritten) and returns the document as it is now, or undefined when it is gone.
+   */
+  async patch(id: string, changes: { title?: string; tags?: string[]; status?: DocumentStatus }): Promise<DocumentMeta | undefined> {
+    const row = await this.db
+      .updateTable('documents')
+      .set({
+        ...(changes.title !== undefined && { title: changes.title }),
+        ...(changes.tags !== undefined && { tags: JSON.stringify(changes.tags) }),
+        ...(changes.status !== undefined && { status: changes.status }),
+        updated_at: new Date().toISOString(),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    return row && toMeta(row);
   }
 }

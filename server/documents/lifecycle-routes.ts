@@ -52,7 +52,7 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
     if (!hasRole(role, 'editor')) throw new AppError(403, 'forbidden', 'Only editors and above may do this.');
     await d.lifecycle.restoreDocument(trashed.id);
     d.emit({ type: 'document.restored', workspaceId: trashed.workspaceId, actor: actorOf(user), subject: trashed.id, data: { title: trashed.title } });
-    return c.json({ document: d.documents.find(trashed.id) });
+    return c.json({ document: await d.documents.find(trashed.id) });
   });
 
   app.get('/api/workspaces/:wid/trash', d.access.requireWorkspace('editor'), async (c) => {
@@ -68,7 +68,8 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
 
   app.get('/api/workspaces/:wid/archive', d.access.requireWorkspace(), async (c) => {
     const ids = await d.lifecycle.archived(c.var.workspace.id);
-    return c.json({ documents: ids.map((id) => d.documents.find(id)).filter((x) => x !== undefined) });
+    const documents = await Promise.all(ids.map((id) => d.documents.find(id)));
+    return c.json({ documents: documents.filter((x) => x !== undefined) });
   });
 
   app.post('/api/documents/:did/archive', d.access.requireDocument('editor'), async (c) => {
@@ -80,14 +81,14 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
     d.disconnect(document.id, archived ? 'document archived' : 'document taken out of the archive');
     const type = archived ? 'document.archived' : 'document.restored';
     d.emit({ type, workspaceId: document.workspaceId, actor: actorOf(user), subject: document.id, data: { title: document.title, archived } });
-    return c.json({ document: d.documents.find(document.id) });
+    return c.json({ document: await d.documents.find(document.id) });
   });
 
   app.post('/api/documents/:did/duplicate', d.access.requireDocument('editor'), async (c) => {
     const { user, document } = c.var;
     await checkDocumentQuota(d.documents, document.workspaceId, d.maxDocumentsPerWorkspace);
     const state = await d.withCurrentDoc(document.id, (doc) => Y.encodeStateAsUpdate(doc));
-    const copy = d.documents.create({
+    const copy = await d.documents.create({
       workspaceId: document.workspaceId,
       kind: document.kind,
       title: `${document.title} (kopie)`.slice(0, 200),
@@ -114,7 +115,7 @@ export function documentLifecycleRoutes(d: LifecycleRouteDeps): Hono<AppEnv> {
     const data = { title: document.title, from: document.workspaceId, to: target.id };
     d.emit({ type: 'document.moved', workspaceId: document.workspaceId, actor: actorOf(user), subject: document.id, data });
     d.emit({ type: 'document.moved', workspaceId: target.id, actor: actorOf(user), subject: document.id, data });
-    return c.json({ document: d.documents.find(document.id) });
+    return c.json({ document: await d.documents.find(document.id) });
   });
 
   return app;

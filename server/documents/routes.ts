@@ -1,16 +1,16 @@
 import { boardVoterIds } from '../boards/voters';
 import { Hono } from 'hono';
-import * as Y from 'yjs';
 import type { OwnerBoardView } from '../boards/ballot-box';
 import { CreateDocumentBody, type DocumentKind, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { actorOf, type Emit } from '../events/emit';
 import type { Access, AppEnv } from '../http/access';
 import { readBody, readQuery } from '../http/validation';
-import { AppError } from '../http/errors';
+import { AppError, notFound } from '../http/errors';
 import type { MemberRepository } from '../workspaces/members';
 import type { DocumentRepository } from './document-repository';
 import type { DocumentStore } from '../storage/document-store';
 import type { ExportService } from '../export/export-service';
+import { readerExportState } from '../export/owner-board-state';
 import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { checkDocumentQuota } from './document-quota';
 
@@ -39,7 +39,7 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const body = await readBody(c, CreateDocumentBody);
     await checkDocumentQuota(documents, workspace.id, maxDocumentsPerWorkspace);
     const content = body.templateId ? await templateContent(workspace.id, body.templateId, body.kind) : undefined;
-    const document = documents.create({
+    const document = await documents.create({
       workspaceId: workspace.id,
       kind: body.kind,
       title: body.title,
@@ -52,10 +52,10 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     return c.json({ document }, 201);
   });
 
-  app.get('/api/workspaces/:wid/documents', access.requireWorkspace(), (c) => {
+  app.get('/api/workspaces/:wid/documents', access.requireWorkspace(), async (c) => {
     const { kind } = readQuery(c, ListDocumentsQuery);
     // Newest first by creation, which never changes: a walk through the pages meets each document once.
-    const page = paginate(documents.list(c.var.workspace.id, kind), NEWEST_FIRST, pageQuery(c));
+    const page = paginate(await documents.list(c.var.workspace.id, kind), NEWEST_FIRST, pageQuery(c));
     return c.json({ documents: page.items, nextCursor: page.nextCursor });
   });
 
@@ -65,7 +65,8 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const { user, document: before } = c.var;
     const changes = await readBody(c, UpdateDocumentBody);
     if (before.archivedAt) throw new AppError(409, 'document_archived', 'This document is archived: take it out of the archive to change it.');
-    const document = documents.patch(before.id, changes);
+    const document = await documents.patch(before.id, changes);
+    if (!document) throw notFound('document');
     const base = { workspaceId: document.workspaceId, actor: actorOf(user), subject: document.id };
     if (changes.status !== undefined && changes.status !== before.status) {
       emit({ ...base, type: 'document.status_changed', data: { from: before.status, to: changes.status } });
@@ -79,9 +80,7 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const { user, document, role } = c.var;
     // Word and PDF never get here: server/downloads answers them first.
     const format = readQuery(c, ExportQuery).format as 'markdown' | 'html' | 'json';
-    const view = document.kind === 'board' && role === 'owner' ? await ownerBoardView(document) : null;
-    const state = view ? [Y.encodeStateAsUpdate(view)] : undefined;
-    view?.destroy();
+    const state = await readerExportState(ownerBoardView, document, role);
     const result = await exports.render(user.id, document, format, await boardVoterIds(members, document.workspaceId), state);
     c.header('Content-Type', result.contentType);
     if (format !== 'json') {

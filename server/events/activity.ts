@@ -14,7 +14,8 @@ export class SocketActivity {
 
   constructor(
     private readonly emit: Emit,
-    private readonly onDocumentEdited?: (documentId: string, at: string) => void,
+    /** Resolves once the edit time is stored; never rejects. */
+    private readonly onDocumentEdited?: (documentId: string, at: string) => Promise<void>,
   ) {}
 
   /** Someone changed a document's content over the sync socket. */
@@ -23,8 +24,10 @@ export class SocketActivity {
     if (now - (this.lastEdit.get(documentId) ?? 0) < DOCUMENT_UPDATED_WINDOW_MS) return;
     this.lastEdit.set(documentId, now);
     const at = new Date(now).toISOString();
-    this.onDocumentEdited?.(documentId, at);
-    this.emit({ workspaceId, type: 'document.updated', actor, subject: documentId, data: { fields: ['content'] } });
+    // The event goes out once the new edit time is stored: whoever re-reads the list on it sees the move.
+    const emitEdited = () => this.emit({ workspaceId, type: 'document.updated', actor, subject: documentId, data: { fields: ['content'] } });
+    if (this.onDocumentEdited) void this.onDocumentEdited(documentId, at).then(emitEdited);
+    else emitEdited();
   }
 
   presenceChanged(conn: PresenceConnection, state: 'joined' | 'left'): void {

@@ -38,8 +38,8 @@ export function createLiveFeatures(deps: {
   redis: RedisClientType | null;
   events: DomainEvents;
   access: Access;
-  /** A socket edited a document: its `updatedAt` moves. */
-  touchDocument(documentId: string, at: string): void;
+  /** A socket edited a document: its `updatedAt` moves (never rejects). */
+  touchDocument(documentId: string, at: string): Promise<void>;
   instanceId: string;
   log: Logger;
   /** Open event streams, so that revocation can end them. */

@@ -1,8 +1,9 @@
 /**
- * Where uploaded images live. Async so that a shared store (PostgreSQL, object storage)
- * can implement it later; the SQLite one keeps the bytes in a BLOB table.
+ * Where uploaded images live: the `images` table of the relational store, so with
+ * DATABASE_URL in PostgreSQL (BYTEA) and otherwise in the embedded SQLite file (BLOB).
+ * Async so that another store (object storage) can stand in.
  */
-import type { Database } from '../storage/db';
+import type { Db } from '../storage/sql/open-sql';
 
 export type ImageType = 'image/png' | 'image/jpeg' | 'image/gif' | 'image/webp';
 
@@ -23,41 +24,37 @@ export interface ImageStore {
   get(id: string): Promise<StoredImage | null>;
 }
 
-interface Row {
-  id: string;
-  workspace_id: string;
-  document_id: string;
-  content_type: ImageType;
-  width: number;
-  height: number;
-  bytes: Buffer;
-  created_by: string;
-  created_at: string;
-}
-
-export class SqliteImageStore implements ImageStore {
-  constructor(private readonly db: Database) {}
+export class SqlImageStore implements ImageStore {
+  constructor(private readonly db: Db) {}
 
   async put(image: StoredImage): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO images (id, workspace_id, document_id, content_type, width, height, bytes, created_by, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(image.id, image.workspaceId, image.documentId, image.contentType, image.width, image.height, image.bytes, image.createdBy, image.createdAt);
+    await this.db
+      .insertInto('images')
+      .values({
+        id: image.id,
+        workspace_id: image.workspaceId,
+        document_id: image.documentId,
+        content_type: image.contentType,
+        width: image.width,
+        height: image.height,
+        bytes: image.bytes,
+        created_by: image.createdBy,
+        created_at: image.createdAt,
+      })
+      .execute();
   }
 
   async get(id: string): Promise<StoredImage | null> {
-    const row = this.db.prepare('SELECT * FROM images WHERE id = ?').get(id) as Row | undefined;
+    const row = await this.db.selectFrom('images').selectAll().where('id', '=', id).executeTakeFirst();
     if (!row) return null;
     return {
       id: row.id,
       workspaceId: row.workspace_id,
       documentId: row.document_id,
-      contentType: row.content_type,
+      contentType: row.content_type as ImageType,
       width: row.width,
       height: row.height,
-      bytes: row.bytes,
+      bytes: Buffer.from(row.bytes.buffer, row.bytes.byteOffset, row.bytes.byteLength),
       createdBy: row.created_by,
       createdAt: row.created_at,
     };

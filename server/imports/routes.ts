@@ -71,7 +71,7 @@ export function importRoutes({ documents, access, store, images, emit, log }: Im
     const content = placeImages(imported.doc, ids.map((id) => (id ? `${IMAGE_URL_PREFIX}${id}` : null)));
     const update = docJSONToYUpdate({ type: 'doc', content: content.content ?? [] });
 
-    const document = documents.create({ workspaceId: workspace.id, kind: parsed.data.kind, title: parsed.data.title || titleFromFileName(name), tags: [], createdBy: user.id });
+    const document = await documents.create({ workspaceId: workspace.id, kind: parsed.data.kind, title: parsed.data.title || titleFromFileName(name), tags: [], createdBy: user.id });
     const createdAt = new Date().toISOString();
     for (const [i, image] of accepted.entries()) {
       if (image) await images.put({ id: ids[i]!, workspaceId: workspace.id, documentId: document.id, ...image, createdBy: user.id, createdAt });

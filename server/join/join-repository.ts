@@ -1,20 +1,16 @@
 import { randomInt } from 'node:crypto';
-import type { Database } from '../storage/db';
+import type { Selectable } from 'kysely';
 import { newId } from '../auth/tokens';
 import type { UserRow } from '../auth/users';
+import { isUniqueViolation } from '../storage/sql/errors';
+import type { Db } from '../storage/sql/open-sql';
+import type { JoinSessionsTable } from '../storage/sql/tables';
 import { JOIN_CODE_ALPHABET, JOIN_CODE_LENGTH } from '../../shared/join';
 
-export interface JoinSessionRow {
-  id: string;
-  code: string;
-  workspace_id: string;
-  document_id: string;
-  require_email: number;
-  created_by: string;
-  created_at: string;
-  expires_at: number;
-  ended_at: number | null;
-}
+export type JoinSessionRow = Selectable<JoinSessionsTable>;
+
+/** Rounds of "end the expired one, insert, else read the open one" before giving up (races only). */
+const START_ATTEMPTS = 10;
 
 function newCode(): string {
   let code = '';
@@ -22,90 +18,82 @@ function newCode(): string {
   return code;
 }
 
-/**
- * Join sessions and guest accounts. Methods are async so that another store can stand in;
- * all SQL of the feature is here.
- */
+/** Join sessions and guest accounts: all SQL of the feature is here. */
 export class JoinRepository {
-  private readonly insert;
-  private readonly byCode;
-  private readonly activeForDocument;
-  private readonly end;
-  private readonly insertGuest;
-  private readonly guestOf;
-  private readonly removeGuest;
-  private readonly insertUser;
-  private readonly insertMember;
-  private readonly upgradeUser;
-  private readonly previewStmt;
+  constructor(private readonly db: Db) {}
 
-  constructor(private readonly db: Database) {
-    this.insert = db.prepare(
-      `INSERT INTO join_sessions (id, code, workspace_id, document_id, require_email, created_by, created_at, expires_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.byCode = db.prepare('SELECT * FROM join_sessions WHERE code = ?');
-    this.activeForDocument = db.prepare(
-      'SELECT * FROM join_sessions WHERE document_id = ? AND ended_at IS NULL AND expires_at > ? ORDER BY expires_at DESC LIMIT 1',
-    );
-    this.end = db.prepare('UPDATE join_sessions SET ended_at = ? WHERE document_id = ? AND ended_at IS NULL');
-    this.insertGuest = db.prepare('INSERT INTO guest_accounts (user_id, join_session_id, contact_email, created_at) VALUES (?, ?, ?, ?)');
-    this.guestOf = db.prepare(
-      `SELECT s.workspace_id AS workspaceId, s.document_id AS documentId
-         FROM guest_accounts g JOIN join_sessions s ON s.id = g.join_session_id
-        WHERE g.user_id = ?`,
-    );
-    this.removeGuest = db.prepare('DELETE FROM guest_accounts WHERE user_id = ?');
-    this.insertUser = db.prepare('INSERT INTO users (id, email, password_hash, name, organization, created_at) VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertMember = db.prepare("INSERT INTO members (workspace_id, user_id, role, joined_at) VALUES (?, ?, 'participant', ?)");
-    this.upgradeUser = db.prepare('UPDATE users SET email = ?, password_hash = ? WHERE id = ?');
-    this.previewStmt = db.prepare(
-      `SELECT w.name AS workspaceName, d.title AS boardTitle
-         FROM workspaces w JOIN documents d ON d.workspace_id = w.id
-        WHERE w.id = ? AND d.id = ?`,
-    );
-  }
-
-  /** The running session of a board, or a new one; a board has at most one at a time. */
+  /**
+   * The running session of a board, or a new one. A board has at most one open session,
+   * which the database enforces (a unique index on open sessions, migration 0201): of
+   * owners or instances starting one at the same moment, one inserts and the others find
+   * its row. An expired session is ended first, so that it makes room.
+   */
   async startOrGet(input: { workspaceId: string; documentId: string; createdBy: string; hours: number; requireEmail: boolean }): Promise<JoinSessionRow> {
-    const now = Date.now();
-    return this.db.transaction(() => {
-      const running = this.activeForDocument.get(input.documentId, now) as JoinSessionRow | undefined;
-      if (running) return running;
-      for (;;) {
-        const row: JoinSessionRow = {
-          id: newId(),
-          code: newCode(),
-          workspace_id: input.workspaceId,
-          document_id: input.documentId,
-          require_email: input.requireEmail ? 1 : 0,
-          created_by: input.createdBy,
-          created_at: new Date(now).toISOString(),
-          expires_at: now + input.hours * 3600_000,
-          ended_at: null,
-        };
-        try {
-          this.insert.run(row.id, row.code, row.workspace_id, row.document_id, row.require_email, row.created_by, row.created_at, row.expires_at);
-          return row;
-        } catch (err) {
-          // An old session holds this code (codes are never reused): draw again.
-          if ((err as { code?: string }).code !== 'SQLITE_CONSTRAINT_UNIQUE') throw err;
-        }
+    for (let attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
+      const now = Date.now();
+      await this.db
+        .updateTable('join_sessions')
+        .set((eb) => ({ ended_at: eb.ref('expires_at') }))
+        .where('document_id', '=', input.documentId)
+        .where('ended_at', 'is', null)
+        .where('expires_at', '<=', now)
+        .execute();
+      const row: JoinSessionRow = {
+        id: newId(),
+        code: newCode(),
+        workspace_id: input.workspaceId,
+        document_id: input.documentId,
+        require_email: input.requireEmail ? 1 : 0,
+        created_by: input.createdBy,
+        created_at: new Date(now).toISOString(),
+        expires_at: now + input.hours * 3600_000,
+        ended_at: null,
+      };
+      try {
+        const inserted = await this.db
+          .insertInto('join_sessions')
+          .values(row)
+          .onConflict((oc) => oc.column('document_id').where('ended_at', 'is', null).doNothing())
+          .executeTakeFirst();
+        if (Number(inserted.numInsertedOrUpdatedRows) === 1) return row;
+      } catch (err) {
+        // An old session holds this code (codes are never reused): draw again.
+        if (isUniqueViolation(err)) continue;
+        throw err;
       }
-    }).immediate();
+      const running = await this.active(input.documentId);
+      if (running) return running;
+      // The open session ended or expired between the two statements: start afresh.
+    }
+    throw new Error(`could not start a join session for document ${input.documentId}`);
   }
 
   async active(documentId: string): Promise<JoinSessionRow | undefined> {
-    return this.activeForDocument.get(documentId, Date.now()) as JoinSessionRow | undefined;
+    return this.db
+      .selectFrom('join_sessions')
+      .selectAll()
+      .where('document_id', '=', documentId)
+      .where('ended_at', 'is', null)
+      .where('expires_at', '>', Date.now())
+      .orderBy('expires_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
   }
 
   /** A session by code, whatever its state (callers tell expired from unknown). */
   async findByCode(code: string): Promise<JoinSessionRow | undefined> {
-    return this.byCode.get(code) as JoinSessionRow | undefined;
+    return this.db.selectFrom('join_sessions').selectAll().where('code', '=', code).executeTakeFirst();
   }
 
+  /** Ends the board's open session; true when there was one. */
   async endFor(documentId: string): Promise<boolean> {
-    return this.end.run(Date.now(), documentId).changes > 0;
+    const result = await this.db
+      .updateTable('join_sessions')
+      .set({ ended_at: Date.now() })
+      .where('document_id', '=', documentId)
+      .where('ended_at', 'is', null)
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) > 0;
   }
 
   /**
@@ -128,29 +116,48 @@ export class JoinRepository {
       notify_mail: 'off',
       deleted_at: null,
     };
-    this.db.transaction(() => {
-      this.insertUser.run(row.id, row.email, row.password_hash, row.name, row.organization, row.created_at);
-      this.db.prepare("UPDATE users SET notify_mail = 'off' WHERE id = ?").run(row.id);
-      this.insertMember.run(input.session.workspace_id, id, now);
-      this.insertGuest.run(id, input.session.id, input.contactEmail, now);
-    })();
+    await this.db.transaction().execute(async (trx) => {
+      await trx.insertInto('users').values(row).execute();
+      await trx.insertInto('members').values({ workspace_id: input.session.workspace_id, user_id: id, role: 'participant', joined_at: now }).execute();
+      await trx.insertInto('guest_accounts').values({ user_id: id, join_session_id: input.session.id, contact_email: input.contactEmail, created_at: now }).execute();
+    });
     return row;
   }
 
   /** The workspace name and board title behind a session, for the join page. */
   async preview(row: JoinSessionRow): Promise<{ workspaceName: string; boardTitle: string } | undefined> {
-    return this.previewStmt.get(row.workspace_id, row.document_id) as { workspaceName: string; boardTitle: string } | undefined;
+    return this.db
+      .selectFrom('workspaces as w')
+      .innerJoin('documents as d', 'd.workspace_id', 'w.id')
+      .select(['w.name as workspaceName', 'd.title as boardTitle'])
+      .where('w.id', '=', row.workspace_id)
+      .where('d.id', '=', row.document_id)
+      .executeTakeFirst();
   }
 
   async guest(userId: string): Promise<{ workspaceId: string; documentId: string } | undefined> {
-    return this.guestOf.get(userId) as { workspaceId: string; documentId: string } | undefined;
+    return this.db
+      .selectFrom('guest_accounts as g')
+      .innerJoin('join_sessions as s', 's.id', 'g.join_session_id')
+      .select(['s.workspace_id as workspaceId', 's.document_id as documentId'])
+      .where('g.user_id', '=', userId)
+      .executeTakeFirst();
   }
 
-  /** Turns a guest into a full account: e-mail and password set, guest row gone, in one go. */
-  async upgrade(userId: string, email: string, passwordHash: string): Promise<void> {
-    this.db.transaction(() => {
-      this.upgradeUser.run(email, passwordHash, userId);
-      this.removeGuest.run(userId);
-    })();
+  /**
+   * Turns a guest into a full account: e-mail and password set, guest row gone, in one go.
+   * False when another account took the e-mail address meanwhile (nothing changed).
+   */
+  async upgrade(userId: string, email: string, passwordHash: string): Promise<boolean> {
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ email, password_hash: passwordHash }).where('id', '=', userId).execute();
+        await trx.deleteFrom('guest_accounts').where('user_id', '=', userId).execute();
+      });
+      return true;
+    } catch (err) {
+      if (isUniqueViolation(err)) return false;
+      throw err;
+    }
   }
 }

@@ -155,10 +155,9 @@ export function joinRoutes(deps: JoinRouteDeps): Hono<AppEnv> {
     const { user } = c.var;
     if (!(await joins.guest(user.id))) throw new AppError(409, 'not_a_guest', 'This account is a full account already.');
     const body = await readBody(c, UpgradeGuestBody);
-    if (await deps.users.findByEmail(body.email)) {
-      throw new AppError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
-    }
-    await joins.upgrade(user.id, body.email, await hashPassword(body.password));
+    const taken = () => new AppError(409, 'email_taken', 'An account with this e-mail address exists already.', 'email');
+    if (await deps.users.findByEmail(body.email)) throw taken();
+    if (!(await joins.upgrade(user.id, body.email, await hashPassword(body.password)))) throw taken();
     deps.log.info({ event: 'join.guest_upgraded', userId: user.id }, 'guest account upgraded');
     return c.json({ user: toUser({ ...user, email: body.email }) });
   });

@@ -136,7 +136,7 @@ export function inviteRoutes({ config, log, invites, members, workspaces, users,
   const usable = async (token: string, userId: string): Promise<LinkedInviteRow> => {
     const invite = await invites.findByToken(token);
     if (!invite) throw notFound('invite');
-    const refused = invites.refusal(invite, userId);
+    const refused = await invites.refusal(invite, userId);
     if (refused) throw gone(refused);
     return invite;
   };

@@ -1,7 +1,7 @@
 import type { DocumentKind } from '../../shared/api';
 import type { TemplateSummary } from '../../shared/templates';
 import { newId } from '../auth/tokens';
-import type { Database } from '../storage/db';
+import type { Db } from '../storage/sql/open-sql';
 
 export interface SavedTemplate {
   id: string;
@@ -12,48 +12,57 @@ export interface SavedTemplate {
 
 interface Row {
   id: string;
-  workspace_id: string;
-  kind: DocumentKind;
+  kind: string;
   name: string;
   created_at: string;
 }
 
-const toSummary = (r: Row): TemplateSummary => ({ id: r.id, kind: r.kind, name: r.name, builtin: false, createdAt: r.created_at });
+const toSummary = (r: Row): TemplateSummary => ({ id: r.id, kind: r.kind as DocumentKind, name: r.name, builtin: false, createdAt: r.created_at });
 
 /** Templates saved in a workspace, each with a copy of its source document's Yjs state. */
 export class TemplateRepository {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Db) {}
 
   async list(workspaceId: string): Promise<TemplateSummary[]> {
-    const rows = this.db
-      .prepare('SELECT id, workspace_id, kind, name, created_at FROM templates WHERE workspace_id = ? ORDER BY created_at, id')
-      .all(workspaceId) as Row[];
+    const rows = await this.db
+      .selectFrom('templates')
+      .select(['id', 'kind', 'name', 'created_at'])
+      .where('workspace_id', '=', workspaceId)
+      .orderBy('created_at')
+      .orderBy('id')
+      .execute();
     return rows.map(toSummary);
   }
 
   async count(workspaceId: string): Promise<number> {
-    return (this.db.prepare('SELECT count(*) AS n FROM templates WHERE workspace_id = ?').get(workspaceId) as { n: number }).n;
+    const row = await this.db
+      .selectFrom('templates')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   async create(input: { workspaceId: string; kind: DocumentKind; name: string; state: Uint8Array; createdBy: string }): Promise<TemplateSummary> {
-    const row: Row = { id: newId(), workspace_id: input.workspaceId, kind: input.kind, name: input.name, created_at: new Date().toISOString() };
-    this.db
-      .prepare('INSERT INTO templates (id, workspace_id, kind, name, state, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(row.id, row.workspace_id, row.kind, row.name, Buffer.from(input.state), input.createdBy, row.created_at);
+    const row: Row = { id: newId(), kind: input.kind, name: input.name, created_at: new Date().toISOString() };
+    await this.db
+      .insertInto('templates')
+      .values({ ...row, workspace_id: input.workspaceId, state: Buffer.from(input.state), created_by: input.createdBy })
+      .execute();
     return toSummary(row);
   }
 
   async find(id: string): Promise<SavedTemplate | undefined> {
-    const row = this.db.prepare('SELECT id, workspace_id, kind, name, created_at FROM templates WHERE id = ?').get(id) as Row | undefined;
-    return row && { id: row.id, workspaceId: row.workspace_id, kind: row.kind, name: row.name };
+    const row = await this.db.selectFrom('templates').select(['id', 'workspace_id', 'kind', 'name']).where('id', '=', id).executeTakeFirst();
+    return row && { id: row.id, workspaceId: row.workspace_id, kind: row.kind as DocumentKind, name: row.name };
   }
 
   async state(id: string): Promise<Uint8Array | undefined> {
-    const row = this.db.prepare('SELECT state FROM templates WHERE id = ?').get(id) as { state: Buffer } | undefined;
+    const row = await this.db.selectFrom('templates').select('state').where('id', '=', id).executeTakeFirst();
     return row && new Uint8Array(row.state);
   }
 
   async delete(id: string): Promise<void> {
-    this.db.prepare('DELETE FROM templates WHERE id = ?').run(id);
+    await this.db.deleteFrom('templates').where('id', '=', id).execute();
   }
 }

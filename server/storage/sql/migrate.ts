@@ -3,6 +3,8 @@ import type { Dialect } from './dialect';
 import { identityBaseline } from './migrations/0001-identity';
 import { contentBaseline } from './migrations/0002-content';
 import { presenceEventsByAge } from './migrations/0003-presence-events-by-age';
+import { insertionOrder } from './migrations/0200-insertion-order';
+import { oneOpenJoinSession } from './migrations/0201-one-open-join-session';
 import { ssoTables } from './migrations/0400-sso';
 
 /**
@@ -15,6 +17,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0001-identity': identityBaseline(),
     '0002-content': contentBaseline(dialect),
     '0003-presence-events-by-age': presenceEventsByAge(),
+    '0200-insertion-order': insertionOrder(dialect),
+    '0201-one-open-join-session': oneOpenJoinSession(),
     '0400-sso': ssoTables(),
   };
 }

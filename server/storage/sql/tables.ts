@@ -121,6 +121,8 @@ export interface InvitesTable {
   max_uses: number | null;
   uses: Generated<number>;
   revoked_at: string | null;
+  /** Insertion order within the workspace (migration 0200); the open-invite list's cursor. */
+  seq: number;
 }
 
 export interface InviteUsesTable {
@@ -159,6 +161,8 @@ export interface BoardDraftsTable {
   board_id: string;
   draft_id: string;
   created_at: string;
+  /** Insertion order within the board (migration 0200). */
+  seq: number;
 }
 
 export interface ImagesTable {
