@@ -125,6 +125,8 @@ export function createApi(deps: ApiDeps): Api {
   });
   // Upload routes (images, Word import) set their own, larger limit (server/http/upload.ts).
   app.use('/api/*', (c: Context<AppEnv, string>, next: Next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
+  // A change is answered once the events it caused are stored and handled (server/events/emit.ts).
+  app.use('/api/*', (_c, next) => events.settle(next));
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
   app.route('/', authRoutes({ config, log, users, sessions, limiter, onSessionEnded: deps.onSessionEnded }));
@@ -149,20 +151,20 @@ export function createApi(deps: ApiDeps): Api {
     templateContent: (workspaceId, templateId, kind) => templateContent(templates, workspaceId, templateId, kind),
   }));
   app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
-  app.route('/', commentRoutes({ db, members, access, events }));
+  app.route('/', commentRoutes({ db: deps.sql.db, members, access, events }));
   // After the comment routes: their listeners write the in-app notifications this mails.
-  const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
+  const mail = notificationMail({ db: deps.sql.db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
   const search = createSearch({
-    db,
+    sql: deps.sql,
     withCurrentDoc,
     documents,
     users,
-    comments: new CommentRepository(db),
+    comments: new CommentRepository(deps.sql.db),
     events,
     log,
     delayMs: config.searchIndexDelayMs,

@@ -118,7 +118,6 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   );
   await membership.start();
   const live = createLiveFeatures({
-    db,
     sql,
     bus,
     redis: redis?.commands ?? null,
@@ -188,6 +187,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         revocation.stop();
         hooks.destroy();
         await rooms.closeAll();
+        // Events still being handled write to the store that closes below.
+        await events.idle();
         await api.close();
         mailer.close();
         await bus.close();

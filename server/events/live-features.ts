@@ -9,7 +9,6 @@ import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import { presenceRoutes } from '../presence/routes';
 import type { Sql } from '../storage/sql/open-sql';
-import type { Database } from '../storage/db';
 import type { SyncExtension } from '../sync/extensions';
 import type { OpenStream } from '../auth/revocation';
 import { SocketActivity } from './activity';
@@ -29,7 +28,6 @@ export interface LiveFeatures {
  * whichever bus and presence store this instance runs with (Redis when given, in-process otherwise).
  */
 export function createLiveFeatures(deps: {
-  db: Database;
   sql: Sql;
   bus: PubSub;
   redis: RedisClientType | null;
@@ -42,8 +40,10 @@ export function createLiveFeatures(deps: {
   /** Open event streams, so that revocation can end them. */
   streams: Set<OpenStream>;
 }): LiveFeatures {
-  const log = new EventLog(deps.db, deps.bus);
-  deps.events.subscribe((e) => log.record(e));
+  const log = new EventLog(deps.sql.db, deps.bus);
+  deps.events.subscribe(async (e) => {
+    await log.record(e);
+  });
   const activity = new SocketActivity(deps.events.emit, deps.touchDocument);
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
   const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => activity.presenceChanged(conn, state));

@@ -4,6 +4,7 @@ import { startTestServer } from '../helpers/server';
 import { linkIn, TestSmtp } from '../helpers/smtp';
 import { sampleAnchor } from '../comments/fixtures';
 import { openDatabase } from '../../server/storage/db';
+import { openSql } from '../../server/storage/sql/open-sql';
 import { createLogger } from '../../server/log';
 import { createMailer } from '../../server/mail/mailer';
 import { NotificationMailRepository } from '../../server/notifications/mail-repository';
@@ -106,9 +107,10 @@ describe('notification mail', () => {
 
     // A notifier of its own on the same database, driven by a clock the test sets.
     const db = openDatabase(server.dataDir);
+    const store = await openSql({ sqlite: db });
     const log = createLogger('silent', 'digest-test');
     const mailer = createMailer({ smtpUrl: smtp.url, from: 'Stadskamer <digest@stadskamer.test>', production: false, log });
-    const notifier = new NotificationMailer(new NotificationMailRepository(db), mailer, () => 'https://stadskamer.test', log, 6);
+    const notifier = new NotificationMailer(new NotificationMailRepository(store.db), mailer, () => 'https://stadskamer.test', log, 6);
     try {
       const day = (d: number, h: number, m = 0) => new Date(Date.UTC(2027, 0, d, h, m));
       await notifier.sendDigests(day(4, 5, 59));

@@ -2,6 +2,8 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './dialect';
 import { identityBaseline } from './migrations/0001-identity';
 import { contentBaseline } from './migrations/0002-content';
+import { eventLocks } from './migrations/0300-event-locks';
+import { searchPostgres } from './migrations/0301-search-postgres';
 
 /**
  * The schema's migrations, by name, applied in name order and recorded in
@@ -12,6 +14,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-identity': identityBaseline(),
     '0002-content': contentBaseline(dialect),
+    '0300-event-locks': eventLocks(),
+    '0301-search-postgres': searchPostgres(dialect),
   };
 }
 
