@@ -6,6 +6,7 @@ import { sql as raw } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrate, openDatabase } from '../../server/storage/db';
 import { migrations as legacyMigrations } from '../../server/storage/migrations';
+import { migrationsFor } from '../../server/storage/sql/migrate';
 import { openSql } from '../../server/storage/sql/open-sql';
 import type { Tables } from '../../server/storage/sql/tables';
 import { SQL_DIALECTS, openTestSql, type TestSql } from '../helpers/sql';
@@ -52,7 +53,8 @@ describe('the relational schema from the kysely migrations', () => {
     const names = async () =>
       (await raw<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(store.db)).rows.map((r) => r.name);
     const before = await names();
-    expect(before).toEqual(['0001-identity', '0002-content']);
+    expect(before.slice(0, 2)).toEqual(['0001-identity', '0002-content']);
+    expect(before).toEqual(Object.keys(migrationsFor(dialect)).sort());
     // Opening again (a restart) must find nothing to do and keep the data.
     await store.db.insertInto('users').values({
       id: 'u1', email: 'a@b.be', password_hash: 'x', name: 'A', organization: 'Stad Gent', created_at: new Date().toISOString(),
