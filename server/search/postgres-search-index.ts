@@ -14,25 +14,39 @@ interface SearchVectorsTable {
 type SearchTables = Tables & { search_vectors: SearchVectorsTable };
 
 /**
- * tsvector holds at most 1 MiB, about three times the stem text in the worst case (short,
- * distinct words). A longer text keeps each distinct stem once: every word stays findable,
- * only its frequency no longer counts for ranking.
+ * A tsvector holds at most 1 MiB: per distinct word its bytes and about 8 more, plus 2 per
+ * occurrence (at most 256 counted). Texts that would not fit keep each distinct stem once,
+ * as far as they fit: every word of any real document stays findable, only how often it
+ * occurs no longer counts for ranking.
  */
-const MAX_VECTOR_TEXT = 200_000;
+const VECTOR_BUDGET = 900_000;
+
+export function vectorText(text: string): string {
+  const stems = toIndexText(text);
+  const counts = new Map<string, number>();
+  for (const s of stems.split(' ')) counts.set(s, (counts.get(s) ?? 0) + 1);
+  let size = 0;
+  for (const [s, n] of counts) size += Buffer.byteLength(s) + 8 + 2 * Math.min(n, 256);
+  if (size <= VECTOR_BUDGET) return stems;
+  const kept: string[] = [];
+  size = 0;
+  for (const s of counts.keys()) {
+    size += Buffer.byteLength(s) + 10;
+    if (size > VECTOR_BUDGET) break;
+    kept.push(s);
+  }
+  return kept.join(' ');
+}
+
 /** Rows per INSERT: PostgreSQL takes at most 65,535 parameters per statement. */
 const CHUNK = 500;
+
 /**
  * ts_rank weights for {D, C, B, A}: body D, tags B, title A, in the proportions of the
  * SQLite index's bm25 weights (body 1, tags 4, title 8). Normalisation 1 divides by the
  * log of the length, so a long text does not win by length alone (as bm25 does).
  */
 const WEIGHTS = '{0.125, 0, 0.5, 1}';
-
-export function vectorText(text: string): string {
-  const stems = toIndexText(text);
-  if (stems.length <= MAX_VECTOR_TEXT) return stems;
-  return [...new Set(stems.split(' '))].join(' ').slice(0, MAX_VECTOR_TEXT);
-}
 
 function vectorOf(e: SearchEntry): RawBuilder<string> {
   return sql<string>`setweight(to_tsvector('simple', ${vectorText(e.title)}), 'A')

@@ -46,7 +46,12 @@ export async function openTestSql(dialect: Dialect): Promise<TestSql> {
     async openAnother() {
       const other = openDatabase(dir);
       const opened = await openSql({ sqlite: other });
-      return { ...opened, close: async () => other.close() };
+      return {
+        ...opened,
+        close: async () => {
+          other.close();
+        },
+      };
     },
   };
 }
