@@ -7,6 +7,9 @@ const ON_POSTGRES = [
   'tests/sync/auth.test.ts',
   'tests/sync/compaction.test.ts',
   'tests/scale/two-instances.test.ts',
+  'tests/search/search-api.test.ts',
+  'tests/api/events.test.ts',
+  'tests/api/notification-mail.test.ts',
 ];
 
 export default defineConfig({
