@@ -255,7 +255,7 @@ function Board({ session, document, role, members: initialMembers }: { session: 
         )}
         {canAdd && (
           <p className="small" data-testid="votes-left" aria-live="polite">
-            {view.votesLeft > 0 ? t('board.votesLeft', { left: view.votesLeft, total: view.votesPerPerson }) : t('board.noVotesLeft', { total: view.votesPerPerson })}
+            {view.votesLeft > 0 ? t('board.votesLeft', { left: view.votesLeft, count: view.votesPerPerson }) : t('board.noVotesLeft', { count: view.votesPerPerson })}
           </p>
         )}
         {!view.votesHidden && (

@@ -2,8 +2,7 @@
 export const atelierNl = {
   'board.addCardPlaceholder': 'Jouw idee…',
   'board.cardActions': 'Meer acties voor kaart "{card}"',
-  'board.cardCount': '{count} kaarten',
-  'board.cardCount.one': '1 kaart',
+  'board.cardCount': { one: '{count} kaart', other: '{count} kaarten' },
   'board.clearTimer': 'Timer wissen',
   'board.draftExists': 'Van dit atelier bestaat al een ontwerp. Dat ontwerp bijwerken, of een nieuw maken?',
   'board.draftNew': 'Nieuw ontwerp maken',
@@ -24,7 +23,7 @@ export const atelierNl = {
   'board.votesHiddenShort': 'Stemmen verborgen',
   'board.votesHiddenNotice': 'De stemmen zijn verborgen tot de begeleider ze toont. Je ziet alleen je eigen stemmen.',
   'board.present': 'Op het bord: {count}',
-  'board.presentMore': '+{count} anderen',
+  'board.presentMore': { one: '+{count} andere', other: '+{count} anderen' },
   'board.timerSound': 'Geluid aan het einde',
   'board.ungroup': 'Uit de groep halen',
   'guest.notice': 'Je neemt deel als gast.',

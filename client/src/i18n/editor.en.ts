@@ -1,7 +1,8 @@
+import type { Twin } from './dictionary';
 import type { editorNl } from './editor.nl';
 
 /** Strings of the editor, in English. */
-export const editorEn: Record<keyof typeof editorNl, string> = {
+export const editorEn: Twin<typeof editorNl> = {
   'save.label': 'Save status',
   'save.saved': 'All changes saved',
   'save.saving': 'Saving…',
@@ -27,8 +28,7 @@ export const editorEn: Record<keyof typeof editorNl, string> = {
 
   'toolbar.more': 'More formatting',
   'doc.editTitle': 'Edit title',
-  'doc.wordCount': '{count} words',
-  'doc.wordCountOne': '1 word',
+  'doc.wordCount': { one: '{count} word', other: '{count} words' },
   'doc.outline': 'Contents',
   'doc.outlineHint': 'Headings in this document',
 

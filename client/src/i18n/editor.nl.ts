@@ -25,8 +25,7 @@ export const editorNl = {
 
   'toolbar.more': 'Meer opmaak',
   'doc.editTitle': 'Titel wijzigen',
-  'doc.wordCount': '{count} woorden',
-  'doc.wordCountOne': '1 woord',
+  'doc.wordCount': { one: '{count} woord', other: '{count} woorden' },
   'doc.outline': 'Inhoud',
   'doc.outlineHint': 'Koppen in dit document',
 
