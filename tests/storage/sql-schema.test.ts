@@ -53,7 +53,7 @@ describe('the relational schema from the kysely migrations', () => {
     const names = async () =>
       (await raw<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(store.db)).rows.map((r) => r.name);
     const before = await names();
-    expect(before.slice(0, 2)).toEqual(['0001-identity', '0002-content']);
+    expect(before.slice(0, 3)).toEqual(['0001-identity', '0002-content', '0003-presence-events-by-age']);
     expect(before).toEqual(Object.keys(migrationsFor(dialect)).sort());
     // Opening again (a restart) must find nothing to do and keep the data.
     await store.db.insertInto('users').values({
