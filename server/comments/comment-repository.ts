@@ -90,15 +90,11 @@ export class CommentRepository {
     const row = await this.db
       .insertInto('comment_threads')
       .values({
-        id: newId(),
+        ...written(input),
         document_id: input.documentId,
         anchor_start: input.anchor.start,
         anchor_end: input.anchor.end,
         quote: input.quote,
-        author_id: input.authorId,
-        body: input.body,
-        mentions: JSON.stringify(input.mentions),
-        created_at: new Date().toISOString(),
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -108,14 +104,7 @@ export class CommentRepository {
   async reply(input: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<CommentReply> {
     const row = await this.db
       .insertInto('comment_replies')
-      .values({
-        id: newId(),
-        thread_id: input.threadId,
-        author_id: input.authorId,
-        body: input.body,
-        mentions: JSON.stringify(input.mentions),
-        created_at: new Date().toISOString(),
-      })
+      .values({ ...written(input), thread_id: input.threadId })
       .returningAll()
       .executeTakeFirstOrThrow();
     return this.toReply(row, await this.authors([row.author_id]));
@@ -220,6 +209,11 @@ export class CommentRepository {
       editedAt: r.edited_at,
     };
   }
+}
+
+/** The columns a new thread and a new reply share: who wrote what, when. */
+function written(input: { authorId: string; body: string; mentions: string[] }) {
+  return { id: newId(), author_id: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions), created_at: new Date().toISOString() };
 }
 
 function authorOf(userId: string, people: Authors): CommentAuthor {
