@@ -2,6 +2,8 @@ import { sql as raw } from 'kysely';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { MemoryPubSub } from '../../server/bus/memory-pubsub';
 import { EventLog, insertEvent, lockWorkspaceEvents } from '../../server/events/event-log';
+import { PresenceRetention } from '../../server/events/presence-retention';
+import { createLogger } from '../../server/log';
 import type { Sql } from '../../server/storage/sql/open-sql';
 import type { NewDomainEvent } from '../../shared/events';
 import { SQL_DIALECTS, openTestSql, type TestSql } from '../helpers/sql';
@@ -93,6 +95,20 @@ describe.each(SQL_DIALECTS)('the event log (%s)', (dialect) => {
     expect(seen).toHaveLength(80);
     expect([...seen].sort()).toEqual([...written].sort());
     expect(seen.map(Number)).toEqual([...seen.map(Number)].sort((x, y) => x - y));
+  });
+});
+
+describe.each(SQL_DIALECTS)('presence retention (%s)', (dialect) => {
+  it('prunes presence events older than the retention, and nothing else', async () => {
+    const store = await open(dialect);
+    const log = new EventLog(store.db, new MemoryPubSub());
+    const presence = await log.record(event('w1', 'presence.changed'));
+    const edit = await log.record(event('w1', 'document.updated'));
+    const retention = new PresenceRetention(store.db, 60_000, createLogger('silent', 'test'));
+    retention.stop();
+    expect(await retention.run(Date.parse(presence.at) + 30_000)).toBe(0);
+    expect(await retention.run(Date.parse(presence.at) + 61_000)).toBe(1);
+    expect((await log.since('w1', 0)).map((e) => e.id)).toEqual([edit.id]);
   });
 });
 
