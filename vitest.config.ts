@@ -11,6 +11,9 @@ const ON_POSTGRES = [
   'tests/images/upload.test.ts',
   'tests/boards/join-api.test.ts',
   'tests/documents/lifecycle.test.ts',
+  'tests/search/search-api.test.ts',
+  'tests/api/events.test.ts',
+  'tests/api/notification-mail.test.ts',
 ];
 
 export default defineConfig({

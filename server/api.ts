@@ -138,6 +138,8 @@ export function createApi(deps: ApiDeps): Api {
   });
   // Upload routes (images, Word import) set their own, larger limit (server/http/upload.ts).
   app.use('/api/*', (c: Context<AppEnv, string>, next: Next) => (isUploadPath(c.req.path) ? next() : jsonLimit(c, next)));
+  // A change is answered once the events it caused are stored and handled (server/events/emit.ts).
+  app.use('/api/*', (_c, next) => events.settle(next));
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
   app.use('/api/auth/*', passwordLoginGuard(config.sso.passwordLogin));
@@ -151,7 +153,7 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   const images = new SqlImageStore(deps.sql.db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(db), images, log, ownerBoardView }));
+  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(deps.sql.db), images, log, ownerBoardView }));
   const templates = new TemplateRepository(deps.sql.db);
   app.route('/', documentRoutes({
     documents,
@@ -165,9 +167,9 @@ export function createApi(deps: ApiDeps): Api {
     ownerBoardView,
   }));
   app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
-  app.route('/', commentRoutes({ db, members, access, events }));
+  app.route('/', commentRoutes({ db: deps.sql.db, members, access, events }));
   // After the comment routes: their listeners write the in-app notifications this mails.
-  const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
+  const mail = notificationMail({ db: deps.sql.db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(deps.sql.db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', voteRoutes({ access, ballots, votersOf, withCurrentDoc, log }));
@@ -175,11 +177,11 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
   const search = createSearch({
-    db,
+    sql: deps.sql,
     withCurrentDoc,
     documents,
     users,
-    comments: new CommentRepository(db),
+    comments: new CommentRepository(deps.sql.db),
     events,
     log,
     delayMs: config.searchIndexDelayMs,

@@ -121,7 +121,6 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   );
   await membership.start();
   const live = createLiveFeatures({
-    db,
     sql,
     bus,
     redis: redis?.commands ?? null,
@@ -196,6 +195,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         revocation.stop();
         hooks.destroy();
         await rooms.closeAll();
+        // Events still being handled write to the store that closes below.
+        await events.idle();
         await api.close();
         mailer.close();
         await bus.close();

@@ -1,38 +1,13 @@
-import type { Database } from '../storage/db';
+import type { Selectable } from 'kysely';
+import type { Db } from '../storage/sql/open-sql';
+import type { CommentRepliesTable, CommentThreadsTable } from '../storage/sql/tables';
 import { newId } from '../auth/tokens';
 import { colorForUser } from '../auth/user-color';
 import type { CommentAuthor, CommentReply, CommentThread } from '../../shared/comments';
 
-interface ThreadRow {
-  id: string;
-  document_id: string;
-  anchor_start: string;
-  anchor_end: string;
-  quote: string;
-  author_id: string;
-  body: string;
-  mentions: string;
-  created_at: string;
-  edited_at: string | null;
-  resolved_by: string | null;
-  resolved_at: string | null;
-}
-
-interface ReplyRow {
-  id: string;
-  thread_id: string;
-  author_id: string;
-  body: string;
-  mentions: string;
-  created_at: string;
-  edited_at: string | null;
-}
-
-interface UserBits {
-  id: string;
-  name: string;
-  organization: string;
-}
+type ThreadRow = Selectable<CommentThreadsTable>;
+type ReplyRow = Selectable<CommentRepliesTable>;
+type Authors = Map<string, CommentAuthor>;
 
 /** A thread's row with what access checks need, before it is turned into the API shape. */
 export interface StoredThread {
@@ -48,163 +23,200 @@ export interface StoredReply {
   authorId: string;
 }
 
-/** Comment threads and their replies, stored beside (not inside) the documents. */
+/** What one PATCH of a thread changes; both parts are written in one statement. */
+export interface ThreadChange {
+  body?: { text: string; mentions: string[] };
+  resolved?: { value: boolean; byUserId: string };
+}
+
+/**
+ * Comment threads and their replies, stored beside (not inside) the documents. Lists are
+ * ordered by creation time with the id as tiebreak, as the API pages them.
+ */
 export class CommentRepository {
-  private readonly threadsOf;
-  private readonly repliesOf;
-  private readonly threadById;
-  private readonly replyById;
-  private readonly userById;
-  private readonly insertThread;
-  private readonly insertReply;
-  private readonly resolveStmt;
-  private readonly editThreadStmt;
-  private readonly editReplyStmt;
-  private readonly deleteThreadStmt;
-  private readonly deleteReplyStmt;
-  private readonly foreignReplies;
+  constructor(private readonly db: Db) {}
 
-  constructor(private readonly db: Database) {
-    this.threadsOf = db.prepare('SELECT * FROM comment_threads WHERE document_id = ? ORDER BY created_at, rowid');
-    this.repliesOf = db.prepare(
-      `SELECT r.* FROM comment_replies r JOIN comment_threads t ON t.id = r.thread_id
-        WHERE t.document_id = ? ORDER BY r.created_at, r.rowid`,
-    );
-    this.threadById = db.prepare('SELECT * FROM comment_threads WHERE id = ?');
-    this.replyById = db.prepare('SELECT * FROM comment_replies WHERE id = ? AND thread_id = ?');
-    this.userById = db.prepare('SELECT id, name, organization FROM users WHERE id = ?');
-    this.insertThread = db.prepare(
-      `INSERT INTO comment_threads (id, document_id, anchor_start, anchor_end, quote, author_id, body, mentions, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
-    this.insertReply = db.prepare(
-      'INSERT INTO comment_replies (id, thread_id, author_id, body, mentions, created_at) VALUES (?, ?, ?, ?, ?, ?)',
-    );
-    this.resolveStmt = db.prepare('UPDATE comment_threads SET resolved_by = ?, resolved_at = ? WHERE id = ?');
-    this.editThreadStmt = db.prepare('UPDATE comment_threads SET body = ?, mentions = ?, edited_at = ? WHERE id = ?');
-    this.editReplyStmt = db.prepare('UPDATE comment_replies SET body = ?, mentions = ?, edited_at = ? WHERE id = ?');
-    this.deleteThreadStmt = db.prepare('DELETE FROM comment_threads WHERE id = ?');
-    this.deleteReplyStmt = db.prepare('DELETE FROM comment_replies WHERE id = ?');
-    this.foreignReplies = db.prepare('SELECT COUNT(*) FROM comment_replies WHERE thread_id = ? AND author_id != ?').pluck();
-  }
-
-  list(documentId: string): CommentThread[] {
-    const replies = new Map<string, CommentReply[]>();
-    for (const r of this.repliesOf.all(documentId) as ReplyRow[]) {
-      const list = replies.get(r.thread_id) ?? [];
-      list.push(this.toReply(r));
-      replies.set(r.thread_id, list);
-    }
-    return (this.threadsOf.all(documentId) as ThreadRow[]).map((t) => this.toThread(t, replies.get(t.id) ?? []));
+  async list(documentId: string): Promise<CommentThread[]> {
+    const [threads, replies] = await Promise.all([
+      this.db.selectFrom('comment_threads').selectAll().where('document_id', '=', documentId).orderBy('created_at').orderBy('id').execute(),
+      this.db
+        .selectFrom('comment_replies as r')
+        .innerJoin('comment_threads as t', 't.id', 'r.thread_id')
+        .selectAll('r')
+        .where('t.document_id', '=', documentId)
+        .orderBy('r.created_at')
+        .orderBy('r.id')
+        .execute(),
+    ]);
+    return this.assemble(threads, replies);
   }
 
   /** One thread in the API shape, replies included. */
-  get(threadId: string): CommentThread | undefined {
-    const row = this.threadById.get(threadId) as ThreadRow | undefined;
-    if (!row) return undefined;
-    const replies = (this.repliesOf.all(row.document_id) as ReplyRow[]).filter((r) => r.thread_id === threadId);
-    return this.toThread(row, replies.map((r) => this.toReply(r)));
+  async get(threadId: string): Promise<CommentThread | undefined> {
+    const [threads, replies] = await Promise.all([
+      this.db.selectFrom('comment_threads').selectAll().where('id', '=', threadId).execute(),
+      this.db.selectFrom('comment_replies').selectAll().where('thread_id', '=', threadId).orderBy('created_at').orderBy('id').execute(),
+    ]);
+    return (await this.assemble(threads, replies))[0];
   }
 
-  find(threadId: string): StoredThread | undefined {
-    const row = this.threadById.get(threadId) as ThreadRow | undefined;
+  async find(threadId: string): Promise<StoredThread | undefined> {
+    const row = await this.db
+      .selectFrom('comment_threads')
+      .select(['id', 'document_id', 'author_id', 'resolved_at'])
+      .where('id', '=', threadId)
+      .executeTakeFirst();
     return row && { id: row.id, documentId: row.document_id, authorId: row.author_id, resolved: row.resolved_at !== null };
   }
 
-  findReply(threadId: string, replyId: string): StoredReply | undefined {
-    const row = this.replyById.get(replyId, threadId) as ReplyRow | undefined;
+  async findReply(threadId: string, replyId: string): Promise<StoredReply | undefined> {
+    const row = await this.db
+      .selectFrom('comment_replies')
+      .select(['id', 'thread_id', 'author_id'])
+      .where('id', '=', replyId)
+      .where('thread_id', '=', threadId)
+      .executeTakeFirst();
     return row && { id: row.id, threadId: row.thread_id, authorId: row.author_id };
   }
 
-  create(input: {
+  async create(input: {
     documentId: string;
     anchor: { start: string; end: string };
     quote: string;
     authorId: string;
     body: string;
     mentions: string[];
-  }): CommentThread {
-    const id = newId();
-    this.insertThread.run(
-      id,
-      input.documentId,
-      input.anchor.start,
-      input.anchor.end,
-      input.quote,
-      input.authorId,
-      input.body,
-      JSON.stringify(input.mentions),
-      new Date().toISOString(),
-    );
-    return this.get(id)!;
+  }): Promise<CommentThread> {
+    const row = await this.db
+      .insertInto('comment_threads')
+      .values({
+        ...written(input),
+        document_id: input.documentId,
+        anchor_start: input.anchor.start,
+        anchor_end: input.anchor.end,
+        quote: input.quote,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return (await this.assemble([row], []))[0]!;
   }
 
-  reply(input: { threadId: string; authorId: string; body: string; mentions: string[] }): CommentReply {
-    const id = newId();
+  async reply(input: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<CommentReply> {
+    const row = await this.db
+      .insertInto('comment_replies')
+      .values({ ...written(input), thread_id: input.threadId })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return this.toReply(row, await this.authors([row.author_id]));
+  }
+
+  /** Edits the body, resolves or reopens, or both at once. */
+  async updateThread(threadId: string, change: ThreadChange): Promise<void> {
     const now = new Date().toISOString();
-    this.insertReply.run(id, input.threadId, input.authorId, input.body, JSON.stringify(input.mentions), now);
-    return this.toReply(this.replyById.get(id, input.threadId) as ReplyRow);
+    const { body, resolved } = change;
+    if (!body && !resolved) return;
+    await this.db
+      .updateTable('comment_threads')
+      .set({
+        ...(body && { body: body.text, mentions: JSON.stringify(body.mentions), edited_at: now }),
+        ...(resolved && {
+          resolved_by: resolved.value ? resolved.byUserId : null,
+          resolved_at: resolved.value ? now : null,
+        }),
+      })
+      .where('id', '=', threadId)
+      .execute();
   }
 
-  setResolved(threadId: string, byUserId: string, resolved: boolean): void {
-    if (resolved) this.resolveStmt.run(byUserId, new Date().toISOString(), threadId);
-    else this.resolveStmt.run(null, null, threadId);
+  /** The edited reply, or undefined when it is gone. */
+  async editReply(threadId: string, replyId: string, body: string, mentions: string[]): Promise<CommentReply | undefined> {
+    const row = await this.db
+      .updateTable('comment_replies')
+      .set({ body, mentions: JSON.stringify(mentions), edited_at: new Date().toISOString() })
+      .where('id', '=', replyId)
+      .where('thread_id', '=', threadId)
+      .returningAll()
+      .executeTakeFirst();
+    return row && this.toReply(row, await this.authors([row.author_id]));
   }
 
-  editThread(threadId: string, body: string, mentions: string[]): void {
-    this.editThreadStmt.run(body, JSON.stringify(mentions), new Date().toISOString(), threadId);
+  /**
+   * Deletes the thread unless someone other than `authorId` replied to it (deleting would
+   * take their words too). One statement: a reply committed meanwhile is never deleted
+   * with it. 'replied' when others replied, 'gone' when there was no such thread.
+   */
+  async deleteThread(threadId: string, authorId: string): Promise<'deleted' | 'replied' | 'gone'> {
+    const result = await this.db
+      .deleteFrom('comment_threads')
+      .where('id', '=', threadId)
+      .where(({ not, exists, selectFrom }) =>
+        not(exists(selectFrom('comment_replies').select('id').where('thread_id', '=', threadId).where('author_id', '<>', authorId))),
+      )
+      .executeTakeFirst();
+    if (Number(result.numDeletedRows) === 1) return 'deleted';
+    return (await this.find(threadId)) ? 'replied' : 'gone';
   }
 
-  editReply(threadId: string, replyId: string, body: string, mentions: string[]): CommentReply {
-    this.editReplyStmt.run(body, JSON.stringify(mentions), new Date().toISOString(), replyId);
-    return this.toReply(this.replyById.get(replyId, threadId) as ReplyRow);
+  async deleteReply(replyId: string): Promise<void> {
+    await this.db.deleteFrom('comment_replies').where('id', '=', replyId).execute();
   }
 
-  /** True when someone other than `authorId` has replied: deleting would take their words too. */
-  hasRepliesByOthers(threadId: string, authorId: string): boolean {
-    return (this.foreignReplies.get(threadId, authorId) as number) > 0;
+  /** Names and organisations of `ids`, read once for a whole list. */
+  private async authors(ids: Iterable<string>): Promise<Authors> {
+    const wanted = [...new Set(ids)];
+    const out: Authors = new Map();
+    if (wanted.length === 0) return out;
+    const rows = await this.db.selectFrom('users').select(['id', 'name', 'organization']).where('id', 'in', wanted).execute();
+    for (const u of rows) out.set(u.id, { id: u.id, name: u.name, organization: u.organization, color: colorForUser(u.id) });
+    return out;
   }
 
-  deleteThread(threadId: string): void {
-    this.deleteThreadStmt.run(threadId);
-  }
-
-  deleteReply(replyId: string): void {
-    this.deleteReplyStmt.run(replyId);
-  }
-
-  author(userId: string): CommentAuthor {
-    const u = this.userById.get(userId) as UserBits | undefined;
-    // Accounts are never deleted while they have comments (foreign keys); the fallback is defensive.
-    return { id: userId, name: u?.name ?? '', organization: u?.organization ?? '', color: colorForUser(userId) };
-  }
-
-  private toThread(t: ThreadRow, replies: CommentReply[]): CommentThread {
-    return {
+  private async assemble(threads: ThreadRow[], replies: ReplyRow[]): Promise<CommentThread[]> {
+    const people = await this.authors([
+      ...threads.flatMap((t) => (t.resolved_by ? [t.author_id, t.resolved_by] : [t.author_id])),
+      ...replies.map((r) => r.author_id),
+    ]);
+    const byThread = new Map<string, CommentReply[]>();
+    for (const r of replies) {
+      const list = byThread.get(r.thread_id) ?? [];
+      list.push(this.toReply(r, people));
+      byThread.set(r.thread_id, list);
+    }
+    return threads.map((t) => ({
       id: t.id,
       documentId: t.document_id,
       anchor: { start: t.anchor_start, end: t.anchor_end },
       quote: t.quote,
-      author: this.author(t.author_id),
+      author: authorOf(t.author_id, people),
       body: t.body,
       mentions: JSON.parse(t.mentions) as string[],
       createdAt: t.created_at,
       editedAt: t.edited_at,
       resolved: t.resolved_at !== null,
-      resolvedBy: t.resolved_by ? this.author(t.resolved_by) : null,
+      resolvedBy: t.resolved_by ? authorOf(t.resolved_by, people) : null,
       resolvedAt: t.resolved_at,
-      replies,
-    };
+      replies: byThread.get(t.id) ?? [],
+    }));
   }
 
-  private toReply(r: ReplyRow): CommentReply {
+  private toReply(r: ReplyRow, people: Authors): CommentReply {
     return {
       id: r.id,
-      author: this.author(r.author_id),
+      author: authorOf(r.author_id, people),
       body: r.body,
       mentions: JSON.parse(r.mentions) as string[],
       createdAt: r.created_at,
       editedAt: r.edited_at,
     };
   }
+}
+
+/** The columns a new thread and a new reply share: who wrote what, when. */
+function written(input: { authorId: string; body: string; mentions: string[] }) {
+  return { id: newId(), author_id: input.authorId, body: input.body, mentions: JSON.stringify(input.mentions), created_at: new Date().toISOString() };
+}
+
+function authorOf(userId: string, people: Authors): CommentAuthor {
+  // Accounts are never deleted while they have comments (foreign keys); the fallback is defensive.
+  return people.get(userId) ?? { id: userId, name: '', organization: '', color: colorForUser(userId) };
 }

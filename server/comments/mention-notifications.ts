@@ -9,13 +9,13 @@ import type { NotificationRepository } from './notification-repository';
  * (the thread's body, or the reply's when the event names one).
  */
 export function mentionNotifier(comments: CommentRepository, notifications: NotificationRepository): EventListener {
-  return (event: NewDomainEvent) => {
+  return async (event: NewDomainEvent) => {
     if (event.type !== 'comment.mentioned') return;
     const { threadId, replyId, mentionedUserId } = event.data as { threadId: string; replyId?: string; mentionedUserId: string };
-    const thread = comments.get(threadId);
+    const thread = await comments.get(threadId);
     if (!thread) return;
     const body = replyId === undefined ? thread.body : thread.replies.find((r) => r.id === replyId)?.body;
     if (body === undefined) return;
-    notifications.mentioned({ userIds: [mentionedUserId], actorId: event.actor.id, threadId, body });
+    await notifications.mentioned({ userIds: [mentionedUserId], actorId: event.actor.id, threadId, body });
   };
 }

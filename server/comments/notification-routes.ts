@@ -9,8 +9,8 @@ import type { NotificationRepository } from './notification-repository';
 export function notificationRoutes(notifications: NotificationRepository, access: Access): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  app.get('/api/notifications', access.requireUser, (c) => {
-    const { notifications: all, unread } = notifications.list(c.var.user.id);
+  app.get('/api/notifications', access.requireUser, async (c) => {
+    const { notifications: all, unread } = await notifications.list(c.var.user.id);
     const page = paginate(all, NEWEST_FIRST, pageQuery(c));
     return c.json({ notifications: page.items, unread, nextCursor: page.nextCursor });
   });
@@ -18,8 +18,8 @@ export function notificationRoutes(notifications: NotificationRepository, access
   app.post('/api/notifications/read', access.requireUser, async (c) => {
     const { user } = c.var;
     const body = await readBody(c, MarkReadBody);
-    notifications.markRead(user.id, body);
-    return c.json({ unread: notifications.unread(user.id) });
+    await notifications.markRead(user.id, body);
+    return c.json({ unread: await notifications.unread(user.id) });
   });
 
   return app;

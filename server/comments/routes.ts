@@ -4,7 +4,7 @@ import { actorOf, type DomainEvents } from '../events/emit';
 import type { Access, AppEnv, UserEnv } from '../http/access';
 import { AppError, notFound } from '../http/errors';
 import { readBody } from '../http/validation';
-import type { Database } from '../storage/db';
+import type { Db } from '../storage/sql/open-sql';
 import type { MemberRepository } from '../workspaces/members';
 import { hasRole, type Role } from '../../shared/roles';
 import type { DocumentMeta } from '../../shared/api';
@@ -18,7 +18,7 @@ import { threadNotifier } from '../notifications/thread-notifier';
 import { OLDEST_FIRST, pageQuery, paginate } from '../http/paginate';
 
 export interface CommentDeps {
-  db: Database;
+  db: Db;
   members: MemberRepository;
   access: Access;
   events: DomainEvents;
@@ -49,7 +49,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
    * role in its workspace; 404 for outsiders, as for the document; then 403 below `minimum`.
    */
   async function findThread(threadId: string, replyId: string | undefined, userId: string, minimum: Role) {
-    const thread = comments.find(threadId);
+    const thread = await comments.find(threadId);
     if (!thread) throw notFound('comment thread');
     let found;
     try {
@@ -58,7 +58,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
       if (err instanceof AppError && err.status === 404) throw notFound('comment thread');
       throw err;
     }
-    const reply = replyId === undefined ? undefined : comments.findReply(thread.id, replyId);
+    const reply = replyId === undefined ? undefined : await comments.findReply(thread.id, replyId);
     if (replyId !== undefined && !reply) throw notFound('reply');
     if (!hasRole(found.role, minimum)) throw new AppError(403, 'forbidden', 'Only commenters and above may comment.');
     return { thread, reply, ...found };
@@ -132,9 +132,9 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     }
   }
 
-  app.get('/api/documents/:did/comments', access.requireDocument(), (c) => {
+  app.get('/api/documents/:did/comments', access.requireDocument(), async (c) => {
     const { document } = c.var;
-    const page = paginate(comments.list(document.id), OLDEST_FIRST, pageQuery(c));
+    const page = paginate(await comments.list(document.id), OLDEST_FIRST, pageQuery(c));
     return c.json({ threads: page.items, nextCursor: page.nextCursor });
   });
 
@@ -147,7 +147,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     checkRelativePosition(body.anchor.start, 'anchor.start');
     checkRelativePosition(body.anchor.end, 'anchor.end');
     const mentions = await checkMentions(document.workspaceId, body.mentions);
-    const thread = comments.create({ documentId: document.id, anchor: body.anchor, quote: body.quote, authorId: user.id, body: body.body, mentions });
+    const thread = await comments.create({ documentId: document.id, anchor: body.anchor, quote: body.quote, authorId: user.id, body: body.body, mentions });
     recordComment('comment.created', document, user, thread.id);
     notifyMentions(document, user, { threadId: thread.id }, mentions);
     return c.json({ thread }, 201);
@@ -157,7 +157,7 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     const { user, thread, document } = c.var;
     const body = await readBody(c, CreateReplyBody);
     const mentions = await checkMentions(document.workspaceId, body.mentions);
-    const reply = comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
+    const reply = await comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
     recordComment('comment.replied', document, user, thread.id, { replyId: reply.id });
     notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions);
     return c.json({ reply }, 201);
@@ -172,12 +172,14 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     }
     if (body.body !== undefined) requireAuthor(thread.authorId, user);
     const mentions = await checkMentions(document.workspaceId, body.mentions);
-    const before = comments.get(thread.id)!;
-    db.transaction(() => {
-      if (body.body !== undefined) comments.editThread(thread.id, body.body, mentions);
-      if (body.resolved !== undefined && body.resolved !== thread.resolved) comments.setResolved(thread.id, user.id, body.resolved);
-    })();
-    if (body.resolved !== undefined && body.resolved !== thread.resolved) {
+    const before = await comments.get(thread.id);
+    if (!before) throw notFound('comment thread');
+    const resolving = body.resolved !== undefined && body.resolved !== thread.resolved;
+    await comments.updateThread(thread.id, {
+      body: body.body === undefined ? undefined : { text: body.body, mentions },
+      resolved: resolving ? { value: body.resolved!, byUserId: user.id } : undefined,
+    });
+    if (resolving) {
       // Reopening is the same event with resolved: false, so every viewer refetches.
       recordComment('comment.resolved', document, user, thread.id, { resolved: body.resolved });
     }
@@ -185,16 +187,19 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
       recordComment('comment.updated', document, user, thread.id);
       notifyMentions(document, user, { threadId: thread.id }, mentions, before.mentions);
     }
-    return c.json({ thread: comments.get(thread.id)! });
+    const after = await comments.get(thread.id);
+    if (!after) throw notFound('comment thread');
+    return c.json({ thread: after });
   });
 
-  app.delete('/api/comments/:tid', access.requireUser, requireThread('commenter'), (c) => {
+  app.delete('/api/comments/:tid', access.requireUser, requireThread('commenter'), async (c) => {
     const { user, thread, document } = c.var;
     requireAuthor(thread.authorId, user);
-    if (comments.hasRepliesByOthers(thread.id, user.id)) {
+    const outcome = await comments.deleteThread(thread.id, user.id);
+    if (outcome === 'replied') {
       throw new AppError(409, 'thread_has_replies', 'Others have replied to this thread; resolve it instead of deleting it.');
     }
-    comments.deleteThread(thread.id);
+    if (outcome === 'gone') throw notFound('comment thread');
     recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });
@@ -204,17 +209,18 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     requireAuthor(existing.authorId, user);
     const body = await readBody(c, UpdateReplyBody);
     const mentions = await checkMentions(document.workspaceId, body.mentions);
-    const before = comments.get(thread.id)!.replies.find((r) => r.id === existing.id)!;
-    const reply = comments.editReply(thread.id, existing.id, body.body, mentions);
+    const before = (await comments.get(thread.id))?.replies.find((r) => r.id === existing.id);
+    const reply = before && (await comments.editReply(thread.id, existing.id, body.body, mentions));
+    if (!before || !reply) throw notFound('reply');
     recordComment('comment.updated', document, user, thread.id);
     notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions, before.mentions);
     return c.json({ reply });
   });
 
-  app.delete('/api/comments/:tid/replies/:rid', access.requireUser, requireReply('commenter'), (c) => {
+  app.delete('/api/comments/:tid/replies/:rid', access.requireUser, requireReply('commenter'), async (c) => {
     const { user, thread, document, reply: existing } = c.var;
     requireAuthor(existing.authorId, user);
-    comments.deleteReply(existing.id);
+    await comments.deleteReply(existing.id);
     recordComment('comment.deleted', document, user, thread.id);
     return c.body(null, 204);
   });

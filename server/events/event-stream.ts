@@ -23,12 +23,17 @@ export function streamWorkspaceEvents(
   const header = c.req.header('Last-Event-ID') ?? c.req.query('lastEventId');
   const resumeFrom = header && /^\d{1,15}$/.test(header) ? Number(header) : null;
   return streamSSE(c, async (stream) => {
-    let lastId = resumeFrom ?? log.lastId(workspaceId);
+    let lastId = resumeFrom ?? (await log.lastId(workspaceId));
     let sending: Promise<void> = Promise.resolve();
+    // A burst of nudges needs one more read after the one under way, not one read each.
+    let queued = false;
     const pump = () => {
+      if (queued) return;
+      queued = true;
       sending = sending.then(async () => {
+        queued = false;
         for (;;) {
-          const batch = log.since(workspaceId, lastId);
+          const batch = await log.since(workspaceId, lastId);
           for (const e of batch) {
             await stream.writeSSE({ id: e.id, event: e.type, data: JSON.stringify(e) });
             lastId = Number(e.id);

@@ -10,7 +10,6 @@ import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import { presenceRoutes } from '../presence/routes';
 import type { Sql } from '../storage/sql/open-sql';
-import type { Database } from '../storage/db';
 import type { SyncExtension } from '../sync/extensions';
 import type { OpenStream } from '../auth/revocation';
 import { SocketActivity } from './activity';
@@ -32,7 +31,6 @@ export interface LiveFeatures {
  * whichever bus and presence store this instance runs with (Redis when given, in-process otherwise).
  */
 export function createLiveFeatures(deps: {
-  db: Database;
   sql: Sql;
   bus: PubSub;
   redis: RedisClientType | null;
@@ -46,15 +44,17 @@ export function createLiveFeatures(deps: {
   streams: Set<OpenStream>;
   limits: Pick<Limits, 'presenceEventsPerPerson' | 'presenceEventsWindowMs' | 'presenceEventsRetentionMs'>;
 }): LiveFeatures {
-  const log = new EventLog(deps.db, deps.bus);
-  deps.events.subscribe((e) => log.record(e));
+  const log = new EventLog(deps.sql.db, deps.bus);
+  deps.events.subscribe(async (e) => {
+    await log.record(e);
+  });
   const activity = new SocketActivity(deps.events.emit, deps.touchDocument);
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
   // Presence events cost every subscriber: a few per person per window, and not kept for long.
   const throttle = new PresenceThrottle(deps.limits.presenceEventsPerPerson, deps.limits.presenceEventsWindowMs, (conn, state) =>
     activity.presenceChanged(conn, state),
   );
-  const retention = new PresenceRetention(deps.db, deps.limits.presenceEventsRetentionMs, deps.log);
+  const retention = new PresenceRetention(deps.sql.db, deps.limits.presenceEventsRetentionMs, deps.log);
   const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => throttle.changed(conn, state));
   const routes = new Hono<AppEnv>()
     .route('/', eventRoutes({ access: deps.access, events: log, bus: deps.bus, streams: deps.streams }))

@@ -1,4 +1,5 @@
-import type { Database } from '../storage/db';
+import { sql } from 'kysely';
+import type { Db } from '../storage/sql/open-sql';
 import type { Logger } from '../log';
 
 /**
@@ -8,33 +9,41 @@ import type { Logger } from '../log';
  * Every instance sharing the database may run it; deleting twice is harmless.
  */
 export class PresenceRetention {
-  private readonly prune;
   private readonly timer: NodeJS.Timeout;
+  private running: Promise<number> | null = null;
 
   constructor(
-    db: Database,
+    private readonly db: Db,
     private readonly retentionMs: number,
     private readonly log: Logger,
   ) {
-    // The type is a literal so that the partial index events_presence_by_age (kysely
-    // migration 0003) applies. Raw SQLite as in event-log.ts, until the event log moves to kysely.
-    this.prune = db.prepare(`DELETE FROM events WHERE type = 'presence.changed' AND at < ?`);
-    this.timer = setInterval(() => this.run(), Math.min(60_000, Math.max(100, Math.floor(retentionMs / 2))));
+    this.timer = setInterval(() => void this.run(), Math.min(60_000, Math.max(100, Math.floor(retentionMs / 2))));
     this.timer.unref();
   }
 
-  /** Deletes what is older than the retention; returns how many events went. */
-  run(now = Date.now()): number {
-    try {
-      return this.prune.run(new Date(now - this.retentionMs).toISOString()).changes;
-    } catch (err) {
-      // A busy or closed database: the next round tries again.
-      this.log.warn({ event: 'events.presence_prune_failed', err }, 'could not prune presence events');
-      return 0;
-    }
+  /** Deletes what is older than the retention; returns how many events went. One round at a time. */
+  run(now = Date.now()): Promise<number> {
+    this.running ??= this.prune(now).finally(() => (this.running = null));
+    return this.running;
   }
 
   stop(): void {
     clearInterval(this.timer);
+  }
+
+  private async prune(now: number): Promise<number> {
+    try {
+      // The type is a literal (sql.lit) so that the partial index events_presence_by_age (kysely migration 0003) applies.
+      const result = await this.db
+        .deleteFrom('events')
+        .where('type', '=', sql.lit('presence.changed'))
+        .where('at', '<', new Date(now - this.retentionMs).toISOString())
+        .executeTakeFirst();
+      return Number(result.numDeletedRows);
+    } catch (err) {
+      // A busy, unreachable or closed database: the next round tries again.
+      this.log.warn({ event: 'events.presence_prune_failed', err }, 'could not prune presence events');
+      return 0;
+    }
   }
 }

@@ -1,5 +1,5 @@
 import type { Hono } from 'hono';
-import type { Database } from '../storage/db';
+import type { Db } from '../storage/sql/open-sql';
 import type { Logger } from '../log';
 import type { DomainEvents } from '../events/emit';
 import type { AppEnv } from '../http/access';
@@ -17,7 +17,7 @@ const DIGEST_CHECK_MS = 10 * 60_000;
  * timer sends the daily digests, and the unsubscribe routes turn mail off in one click.
  */
 export function notificationMail(opts: {
-  db: Database;
+  db: Db;
   mailer: Mailer;
   events: DomainEvents;
   origin: () => string;

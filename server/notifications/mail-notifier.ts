@@ -14,7 +14,8 @@ export function lastDigestBoundary(now: Date, hour: number): Date {
 /**
  * Notification mail: people who chose 'instant' get one mail per notification right after
  * it happens; people who chose 'daily' get one digest a day, after `digestHourUtc`. Sends
- * are serialised, and a notification counts as mailed once the SMTP server took it.
+ * are serialised; each notification is claimed before its mail goes out (so that of several
+ * instances only one sends it) and given back when the SMTP server did not take it.
  */
 export class NotificationMailer {
   private queue: Promise<void> = Promise.resolve();
@@ -32,8 +33,9 @@ export class NotificationMailer {
     return this.serialised(async () => {
       const pending = await this.repo.pendingInstant();
       for (const p of pending) {
+        if ((await this.repo.claim([p.id], new Date())).length === 0) continue; // another instance sends it
         const mail = notificationMail(p.email, languageOf(p), await this.item(p), await this.unsubscribeUrl(p.user_id));
-        if (await this.deliver(mail, p.user_id)) await this.repo.markMailed([p.id], new Date());
+        if (!(await this.deliver(mail, p.user_id))) await this.repo.release([p.id]);
       }
     });
   }
@@ -45,12 +47,17 @@ export class NotificationMailer {
       const pending = await this.repo.pendingDigests(boundary.getTime(), now);
       const byUser = new Map<string, PendingMail[]>();
       for (const p of pending) byUser.set(p.user_id, [...(byUser.get(p.user_id) ?? []), p]);
-      for (const [userId, items] of byUser) {
+      for (const [userId, all] of byUser) {
+        // Every instance runs this timer: the one that claims the person's digest sends it.
+        if (!(await this.repo.claimDigest(userId, boundary.getTime(), now))) continue;
+        const claimed = new Set(await this.repo.claim(all.map((i) => i.id), now));
+        const items = all.filter((i) => claimed.has(i.id));
+        if (items.length === 0) continue;
         const first = items[0]!;
         const mail = digestMail(first.email, languageOf(first), await Promise.all(items.map((i) => this.item(i))), await this.unsubscribeUrl(userId));
-        if (!(await this.deliver(mail, userId))) continue;
-        await this.repo.markMailed(items.map((i) => i.id), now);
-        await this.repo.digestSent(userId, now);
+        if (await this.deliver(mail, userId)) continue;
+        await this.repo.release([...claimed]);
+        await this.repo.releaseDigest(userId);
       }
     });
   }

@@ -8,10 +8,10 @@ import type { NotificationRepository } from '../comments/notification-repository
  * (never the actor; someone mentioned in the same reply hears of it once, as a mention).
  */
 export function threadNotifier(comments: CommentRepository, notifications: NotificationRepository): EventListener {
-  return (event: NewDomainEvent) => {
+  return async (event: NewDomainEvent) => {
     if (event.type !== 'comment.replied' && event.type !== 'comment.resolved') return;
     const { threadId, replyId, resolved } = event.data as { threadId: string; replyId?: string; resolved?: boolean };
-    const thread = comments.get(threadId);
+    const thread = await comments.get(threadId);
     if (!thread) return;
     const people = new Set([thread.author.id, ...thread.replies.filter((r) => r.id !== replyId).map((r) => r.author.id)]);
     people.delete(event.actor.id);
@@ -19,9 +19,9 @@ export function threadNotifier(comments: CommentRepository, notifications: Notif
       const reply = thread.replies.find((r) => r.id === replyId);
       if (!reply) return;
       for (const mentioned of reply.mentions) people.delete(mentioned);
-      notifications.add({ kind: 'reply', userIds: [...people], actorId: event.actor.id, threadId, body: reply.body });
+      await notifications.add({ kind: 'reply', userIds: [...people], actorId: event.actor.id, threadId, body: reply.body });
     } else if (resolved === true) {
-      notifications.add({ kind: 'resolve', userIds: [...people], actorId: event.actor.id, threadId, body: thread.body });
+      await notifications.add({ kind: 'resolve', userIds: [...people], actorId: event.actor.id, threadId, body: thread.body });
     }
   };
 }

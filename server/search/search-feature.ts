@@ -4,10 +4,12 @@ import type { DocumentRepository } from '../documents/document-repository';
 import type { WithCurrentDoc } from '../documents/current-doc';
 import type { DomainEvents } from '../events/emit';
 import type { Logger } from '../log';
-import type { Database } from '../storage/db';
+import type { Sql } from '../storage/sql/open-sql';
 import { documentText } from './document-text';
 import { SearchIndexer, type SearchSource } from './indexer';
 import { searchRoutes } from './routes';
+import { PostgresSearchIndex } from './postgres-search-index';
+import type { SearchIndex } from './search-index';
 import { SqliteSearchIndex } from './sqlite-search-index';
 
 export interface SearchFeature {
@@ -28,7 +30,7 @@ const DOCUMENT_EVENTS = /^(document|comment)\./;
  * directory from before search existed becomes searchable by itself.
  */
 export function createSearch(deps: {
-  db: Database;
+  sql: Sql;
   withCurrentDoc: WithCurrentDoc;
   documents: DocumentRepository;
   users: UserRepository;
@@ -37,14 +39,13 @@ export function createSearch(deps: {
   log: Logger;
   delayMs?: number;
 }): SearchFeature {
-  const index = new SqliteSearchIndex(deps.db);
+  const index = searchIndexFor(deps.sql);
   const source: SearchSource = {
     document: async (id) => deps.documents.find(id),
     organizationOf: async (userId) => (await deps.users.findById(userId))?.organization,
     contentText: (document) => deps.withCurrentDoc(document.id, (doc) => documentText(doc, document.kind)),
-    threads: async (documentId) => deps.comments.list(documentId),
-    allDocumentIds: async () =>
-      (deps.db.prepare('SELECT id FROM documents ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id),
+    threads: (documentId) => deps.comments.list(documentId),
+    allDocumentIds: async () => (await deps.sql.db.selectFrom('documents').select('id').orderBy('id').execute()).map((r) => r.id),
   };
   const indexer = new SearchIndexer(index, source, deps.log, deps.delayMs);
   deps.events.subscribe((event) => {
@@ -64,4 +65,11 @@ export function createSearch(deps: {
     changed: (documentId) => indexer.schedule(documentId),
     close: () => indexer.close(),
   };
+}
+
+/** Full-text search is engine-specific by nature: FTS5 on SQLite's own connection, tsvector on PostgreSQL. */
+export function searchIndexFor(sql: Sql): SearchIndex {
+  if (sql.dialect === 'postgres') return new PostgresSearchIndex(sql.db);
+  if (!sql.sqlite) throw new Error('the SQLite search index needs the SQLite connection');
+  return new SqliteSearchIndex(sql.sqlite);
 }

@@ -2,40 +2,7 @@ import type { Database } from '../storage/db';
 import type { SearchResult } from '../../shared/search';
 import type { SearchEntry, SearchFilters, SearchIndex } from './search-index';
 import { queryStems, toIndexText } from './dutch-text';
-import { snippetFor } from './snippet';
-
-interface EntryRow {
-  rowid: number;
-  key: string;
-  type: 'document' | 'comment';
-  workspace_id: string;
-  document_id: string;
-  thread_id: string | null;
-  title: string;
-  body: string;
-  tags: string;
-  kind: SearchEntry['kind'];
-  status: SearchEntry['status'];
-  organizations: string;
-  updated_at: string;
-}
-
-function toEntry(row: EntryRow): SearchEntry {
-  return {
-    key: row.key,
-    type: row.type,
-    workspaceId: row.workspace_id,
-    documentId: row.document_id,
-    threadId: row.thread_id,
-    title: row.title,
-    body: row.body,
-    tags: JSON.parse(row.tags) as string[],
-    kind: row.kind,
-    status: row.status,
-    organizations: JSON.parse(row.organizations) as string[],
-    updatedAt: row.updated_at,
-  };
-}
+import { toEntry, toResult, toRow, type EntryRow } from './search-rows';
 
 /** FTS5 over Dutch stems, ranked by bm25 with the title weighing most. */
 export class SqliteSearchIndex implements SearchIndex {
@@ -47,7 +14,7 @@ export class SqliteSearchIndex implements SearchIndex {
   constructor(private readonly db: Database) {
     this.insertEntry = db.prepare(
       `INSERT INTO search_entries (key, type, workspace_id, document_id, thread_id, title, body, tags, kind, status, organizations, updated_at)
-       VALUES (@key, @type, @workspaceId, @documentId, @threadId, @title, @body, @tags, @kind, @status, @organizations, @updatedAt)`,
+       VALUES (@key, @type, @workspace_id, @document_id, @thread_id, @title, @body, @tags, @kind, @status, @organizations, @updated_at)`,
     );
     this.insertFts = db.prepare('INSERT INTO search_fts (rowid, title, body, tags) VALUES (?, ?, ?, ?)');
     this.deleteFts = db.prepare('DELETE FROM search_fts WHERE rowid IN (SELECT rowid FROM search_entries WHERE document_id = ?)');
@@ -59,11 +26,7 @@ export class SqliteSearchIndex implements SearchIndex {
     this.db.transaction(() => {
       this.deleteDocument(documentId);
       for (const e of entries) {
-        const { lastInsertRowid } = insertEntry.run({
-          ...e,
-          tags: JSON.stringify(e.tags),
-          organizations: JSON.stringify(e.organizations),
-        });
+        const { lastInsertRowid } = insertEntry.run(toRow(e));
         insertFts.run(lastInsertRowid, toIndexText(e.title), toIndexText(e.body), toIndexText(e.tags.join(' ')));
       }
     })();
@@ -105,22 +68,7 @@ export class SqliteSearchIndex implements SearchIndex {
           LIMIT @limit`,
       )
       .all({ ...f, userId, match }) as Array<EntryRow & { workspace_name: string }>;
-    return rows.map((row) => {
-      const e = toEntry(row);
-      return {
-        type: e.type,
-        documentId: e.documentId,
-        workspaceId: e.workspaceId,
-        workspaceName: row.workspace_name,
-        threadId: e.threadId,
-        title: e.title,
-        kind: e.kind,
-        status: e.status,
-        tags: e.tags,
-        snippet: snippetFor(e.body || e.title, stems),
-        updatedAt: e.updatedAt,
-      };
-    });
+    return rows.map((row) => toResult(row, stems));
   }
 
   async documentIds(): Promise<string[]> {

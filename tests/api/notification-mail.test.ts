@@ -3,7 +3,7 @@ import { addMember, call, createDocument, createWorkspace, registerUser, type Te
 import { startTestServer } from '../helpers/server';
 import { linkIn, TestSmtp } from '../helpers/smtp';
 import { sampleAnchor } from '../comments/fixtures';
-import { openDatabase } from '../../server/storage/db';
+import { withServerStore } from '../helpers/server-store';
 import { createLogger } from '../../server/log';
 import { createMailer } from '../../server/mail/mailer';
 import { NotificationMailRepository } from '../../server/notifications/mail-repository';
@@ -105,11 +105,10 @@ describe('notification mail', () => {
     expect(smtp.to(c.bea.email)).toHaveLength(0);
 
     // A notifier of its own on the same database, driven by a clock the test sets.
-    const db = openDatabase(server.dataDir);
     const log = createLogger('silent', 'digest-test');
     const mailer = createMailer({ smtpUrl: smtp.url, from: 'Stadskamer <digest@stadskamer.test>', production: false, log });
-    const notifier = new NotificationMailer(new NotificationMailRepository(db), mailer, () => 'https://stadskamer.test', log, 6);
-    try {
+    await withServerStore(server.dataDir, async (store) => {
+      const notifier = new NotificationMailer(new NotificationMailRepository(store.db), mailer, () => 'https://stadskamer.test', log, 6);
       const day = (d: number, h: number, m = 0) => new Date(Date.UTC(2027, 0, d, h, m));
       await notifier.sendDigests(day(4, 5, 59));
       expect(smtp.to(c.bea.email)).toHaveLength(1);
@@ -133,10 +132,7 @@ describe('notification mail', () => {
       await notifier.sendDigests(day(5, 6, 1));
       expect(smtp.to(c.bea.email)).toHaveLength(3);
       expect(smtp.to(c.bea.email)[2]!.subject).toBe('Stadskamer: 1 nieuwe melding');
-    } finally {
-      mailer.close();
-      db.close();
-    }
+    }).finally(() => mailer.close());
   });
 
   it('someone removed from the workspace gets no more mail about it', async () => {

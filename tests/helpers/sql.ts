@@ -12,6 +12,11 @@ export const SQL_DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 export interface TestSql extends Sql {
   /** Closes the store and removes its file or database. */
   dispose(): Promise<void>;
+  /**
+   * Another connection to the same store, as a second instance has; `close` ends it. On SQLite
+   * not for transactions that overlap the first connection's: in one process they would block.
+   */
+  openAnother(): Promise<Sql>;
 }
 
 /** A fresh, migrated relational store of the given engine (a temp file, or a temp database). */
@@ -25,6 +30,7 @@ export async function openTestSql(dialect: Dialect): Promise<TestSql> {
         await sql.close();
         await database.drop();
       },
+      openAnother: () => openSql({ databaseUrl: database.url }),
     };
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-sql-'));
@@ -36,6 +42,16 @@ export async function openTestSql(dialect: Dialect): Promise<TestSql> {
       await sql.close();
       sqlite.close();
       fs.rmSync(dir, { recursive: true, force: true });
+    },
+    async openAnother() {
+      const other = openDatabase(dir);
+      const opened = await openSql({ sqlite: other });
+      return {
+        ...opened,
+        close: async () => {
+          other.close();
+        },
+      };
     },
   };
 }

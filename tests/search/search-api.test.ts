@@ -1,6 +1,3 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import BetterSqlite3 from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { addMember, call, createDocument, createWorkspace, registerUser, type TestUser } from '../helpers/api';
@@ -8,6 +5,8 @@ import { connectClient, destroyAll, synced } from '../helpers/clients';
 import { startTestServer } from '../helpers/server';
 import type { SearchResult } from '../../shared/search';
 import { startThread } from '../comments/fixtures';
+import { searchIndexFor } from '../../server/search/search-feature';
+import { withServerStore } from '../helpers/server-store';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -152,24 +151,21 @@ describe('search across workspaces', () => {
   });
 
   it('a rebuild from storage gives the same index as the incremental one', async () => {
-    const file = path.join(server.dataDir, 'stadskamer.db');
-    const read = () => {
-      const db = new BetterSqlite3(file, { readonly: true });
-      try {
-        return db.prepare('SELECT key, type, workspace_id, document_id, thread_id, title, body, tags, kind, status, organizations FROM search_entries ORDER BY key').all();
-      } finally {
-        db.close();
-      }
-    };
-    await vi.waitFor(() => expect(read()).toHaveLength(4), 3_000);
-    const incremental = read();
+    const read = () =>
+      withServerStore(server.dataDir, (store) =>
+        store.db
+          .selectFrom('search_entries')
+          .select(['key', 'type', 'workspace_id', 'document_id', 'thread_id', 'title', 'body', 'tags', 'kind', 'status', 'organizations'])
+          .orderBy('key')
+          .execute(),
+      );
+    await vi.waitFor(async () => expect(await read()).toHaveLength(4), 3_000);
+    const incremental = await read();
     await server.close();
-    const db = new BetterSqlite3(file);
-    db.exec('DELETE FROM search_fts; DELETE FROM search_entries;');
-    db.close();
-    expect(fs.existsSync(file)).toBe(true);
+    await withServerStore(server.dataDir, (store) => searchIndexFor(store).clear());
+    expect(await read()).toEqual([]);
     server = await startTestServer({ DATA_DIR: server.dataDir, SEARCH_INDEX_DELAY_MS: '50' });
-    await vi.waitFor(() => expect(read()).toEqual(incremental), 5_000);
+    await vi.waitFor(async () => expect(await read()).toEqual(incremental), 5_000);
     expect((await search(server, karim.token, 'q=verkeersveiligheid')).map((r) => r.documentId)).toEqual([noteId]);
   });
 });

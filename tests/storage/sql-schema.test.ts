@@ -17,7 +17,7 @@ const TABLES: (keyof Tables)[] = [
   'search_entries', 'templates',
 ];
 
-async function columnsOf(store: TestSql): Promise<Record<string, string[]>> {
+async function columnsOf(store: Pick<TestSql, 'db' | 'dialect'>): Promise<Record<string, string[]>> {
   const out: Record<string, string[]> = {};
   for (const t of TABLES) {
     const rows =
@@ -79,7 +79,7 @@ describe('the relational schema from the kysely migrations', () => {
     const store = await openSql({ sqlite: db });
     const fresh = await openTestSql('sqlite');
     opened.push(fresh);
-    const upgraded = await columnsOf({ ...store, dispose: async () => undefined });
+    const upgraded = await columnsOf(store);
     expect(upgraded).toEqual(await columnsOf(fresh));
     expect(await store.db.selectFrom('users').select('language').where('id', '=', 'u1').executeTakeFirst()).toEqual({ language: 'nl' });
     db.close();

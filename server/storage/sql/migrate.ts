@@ -5,6 +5,8 @@ import { contentBaseline } from './migrations/0002-content';
 import { presenceEventsByAge } from './migrations/0003-presence-events-by-age';
 import { insertionOrder } from './migrations/0200-insertion-order';
 import { oneOpenJoinSession } from './migrations/0201-one-open-join-session';
+import { eventLocks } from './migrations/0300-event-locks';
+import { searchPostgres } from './migrations/0301-search-postgres';
 import { ssoTables } from './migrations/0400-sso';
 
 /**
@@ -19,6 +21,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0003-presence-events-by-age': presenceEventsByAge(),
     '0200-insertion-order': insertionOrder(dialect),
     '0201-one-open-join-session': oneOpenJoinSession(),
+    '0300-event-locks': eventLocks(),
+    '0301-search-postgres': searchPostgres(dialect),
     '0400-sso': ssoTables(),
   };
 }
@@ -31,7 +35,9 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
  * already-exists answer is retried, and the second instance then finds nothing to do.
  */
 export async function migrateToLatest(db: Kysely<unknown>, dialect: Dialect, migrations = migrationsFor(dialect)): Promise<void> {
-  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+  // Features land in any order (each has its own number range): a migration numbered below
+  // one already applied still runs, instead of the database refusing to open.
+  const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations }, allowUnorderedMigrations: true });
   const deadline = Date.now() + 20_000;
   for (;;) {
     const { error, results } = await migrator.migrateToLatest();

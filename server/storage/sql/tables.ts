@@ -65,6 +65,12 @@ export interface EventsTable {
   at: string;
 }
 
+/** Taken by each event's transaction: a workspace's events commit in id order (0300-event-locks). */
+export interface EventLocksTable {
+  workspace_id: string;
+  recorded: Generated<number>;
+}
+
 export interface CommentThreadsTable {
   id: string;
   document_id: string;
@@ -224,6 +230,7 @@ export interface Tables {
   workspaces: WorkspacesTable;
   documents: DocumentsTable;
   events: EventsTable;
+  event_locks: EventLocksTable;
   comment_threads: CommentThreadsTable;
   comment_replies: CommentRepliesTable;
   notifications: NotificationsTable;
