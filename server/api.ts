@@ -2,7 +2,6 @@ import { Hono, type Context, type Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Config } from './config';
 import type { Logger } from './log';
-import type { Database } from './storage/db';
 import type { Sql } from './storage/sql/open-sql';
 import type { DocumentStore } from './storage/document-store';
 import type { RoomRegistry } from './sync/rooms';
@@ -65,8 +64,6 @@ export interface ApiDeps {
   /** Read per request: with PORT=0 the server learns its own origin only once it listens. */
   config: Config;
   log: Logger;
-  /** Raw SQLite: only for repositories not yet on `sql` (issue 18 moves them all). */
-  db: Database;
   /** The relational store (kysely over SQLite or PostgreSQL) every repository should use. */
   sql: Sql;
   store: DocumentStore;
@@ -103,7 +100,7 @@ export interface Api {
  * repositories it needs, the access middleware and `emit`.
  */
 export function createApi(deps: ApiDeps): Api {
-  const { config, log, db, store, rooms, events, mailer } = deps;
+  const { config, log, store, rooms, events, mailer } = deps;
   const { emit } = events;
   const users = new UserRepository(deps.sql.db);
   const sessions = new SessionRepository(deps.sql.db);

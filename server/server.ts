@@ -53,16 +53,15 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
-  const db = openDatabase(config.dataDir);
+  // With DATABASE_URL every kind of data lives in PostgreSQL: DATA_DIR is not even opened,
+  // so instances on several hosts need nothing but the database and Redis.
+  const sqlite = config.databaseUrl ? null : openDatabase(config.dataDir);
   const sql = await openSql({
     databaseUrl: config.databaseUrl,
-    sqlite: db,
+    sqlite: sqlite ?? undefined,
     onPoolError: (err) => log.warn({ event: 'storage.connection_lost', err }, 'a PostgreSQL connection was lost'),
   });
-  // Transitional: while some repositories still use the raw SQLite connection, the SQLite
-  // file keeps the schema too even when DATABASE_URL points elsewhere.
-  if (sql.dialect === 'postgres') await openSql({ sqlite: db });
-  const store = await openDocumentStore(config.databaseUrl, db, log);
+  const store = await openDocumentStore(config.databaseUrl, sqlite, log);
   const { bus, redis } = await createBus(config, log);
 
   // One ordered hook list on the sync path (server/sync/extensions.ts); filled below,
@@ -100,7 +99,6 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   const api = createApi({
     config: apiConfig,
     log,
-    db,
     sql,
     store,
     rooms,
@@ -202,7 +200,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         await bus.close();
         if (config.databaseUrl) await store.close();
         await sql.close();
-        db.close();
+        sqlite?.close();
         httpServer.closeAllConnections();
         log.info({ event: 'server.stopped' }, 'stopped');
       })();

@@ -5,18 +5,17 @@ import { PostgresDocumentStore } from './postgres-store';
 import { SqliteDocumentStore } from './sqlite-store';
 
 /**
- * The document store the configuration asks for: PostgreSQL when DATABASE_URL is set,
- * else the embedded SQLite database. Accounts, workspaces, comments and events stay in
- * SQLite for now (issue 18 moves them too).
+ * The document store the configuration asks for: PostgreSQL when DATABASE_URL is set (then
+ * `sqlite` is null: nothing is kept in DATA_DIR), else the embedded SQLite database.
  */
-export async function openDocumentStore(databaseUrl: string | undefined, db: Database, log: Logger): Promise<DocumentStore> {
-  if (!databaseUrl) return new SqliteDocumentStore(db);
+export async function openDocumentStore(databaseUrl: string | undefined, sqlite: Database | null, log: Logger): Promise<DocumentStore> {
+  if (!databaseUrl) {
+    if (!sqlite) throw new Error('openDocumentStore needs the SQLite database when DATABASE_URL is not set');
+    return new SqliteDocumentStore(sqlite);
+  }
   const store = await PostgresDocumentStore.open(databaseUrl, (err) =>
     log.warn({ event: 'storage.connection_lost', err }, 'a PostgreSQL connection was lost'),
   );
-  log.warn(
-    { event: 'storage.postgres_documents' },
-    'document content is stored in PostgreSQL; accounts, workspaces, comments and events still in DATA_DIR',
-  );
+  log.info({ event: 'storage.postgres' }, 'all data is stored in PostgreSQL');
   return store;
 }
