@@ -104,9 +104,10 @@ describe('Word and PDF exports in the worker pool', () => {
     expect(pages).toBeGreaterThanOrEqual(45);
     expect(busy.trips.length).toBeGreaterThan(20);
     // Rendered on the loop (before the pool) the loop stood still for the whole render: 4.0 s
-    // of 4.9 s, and so did every edit. The bound: 200 ms above what the same typing shows
-    // with no export, since other work on this shared 2-core machine stalls the loop too.
-    expect(busy.maxDelayMs).toBeLessThan(200 + quiet.maxDelayMs);
+    // of 4.9 s, and so did every edit. In the pool it stalls no longer than other work on this
+    // shared 2-core machine does (113–515 ms seen under a full test run); the bound sits well
+    // between the two, so that a render on the loop fails it and a busy machine does not.
+    expect(busy.maxDelayMs).toBeLessThan(1_500);
     // An edit shares the two cores with the rendering worker and may be slower than in the
     // quiet (seen: 270 ms against 17 ms at load average 20), but never waits for the render.
     expect(worst(busy.trips)).toBeLessThan(1_000);

@@ -67,7 +67,11 @@ describe('security headers on every page and API answer', () => {
       expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Nota-verlichting-x\.(html|md)"$/);
       expect(res.headers.get('content-security-policy')).toMatch(/^sandbox;/);
       expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-      expect(String(res.body)).not.toContain('<script>');
+      // HTML: no markup at all; Markdown: only as a backslash-escaped literal, which every
+      // Markdown renderer shows as text.
+      expect(String(res.body)).not.toMatch(/(^|[^\\])<script>/);
+      if (format === 'html') expect(String(res.body)).not.toContain('<script>');
+      else expect(String(res.body)).toContain('\\<script>');
     }
     const json = await call(server.url, 'GET', `/api/documents/${documentId}/export?format=json`, { token });
     expect(json.headers.get('content-disposition')).toBeNull();
