@@ -16,6 +16,9 @@ const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,r
   --only      run only scenarios whose id contains one of these strings (e.g. edits-200,idle)
   --targets   which servers to measure (default: both)
   --workers   load-generator processes (default 2)
+  --clients   client counts of the edit scenarios, e.g. 50,200 (short runs on a shared machine)
+  --presence  clients in the presence storm and the cursors scenario
+  --seconds   length of each timed window
   --merge F   put this run's scenarios into the stored run F (replacing those with the same id)
               and write the merged record, e.g. to re-run one scenario of a full run
   --docs      afterwards, rewrite docs/benchmarks.md and docs/benchmark-latency.svg from this run`;
@@ -34,6 +37,9 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '2' },
       docs: { type: 'boolean', default: false },
       merge: { type: 'string' },
+      clients: { type: 'string' },
+      presence: { type: 'string' },
+      seconds: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -46,7 +52,18 @@ async function main(): Promise<void> {
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a positive integer');
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  const plan = buildPlan(values.quick).filter((p) => !only || only.some((o) => p.scenario.id.includes(o)));
+  const positive = (v: string | undefined, flag: string): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!(n > 0)) throw new Error(`${flag} must be a positive number`);
+    return n;
+  };
+  const overrides = {
+    sizes: values.clients?.split(',').map((c) => positive(c, '--clients')!),
+    presenceClients: positive(values.presence, '--presence'),
+    durationMs: values.seconds === undefined ? undefined : positive(values.seconds, '--seconds')! * 1000,
+  };
+  const plan = buildPlan(values.quick, overrides).filter((p) => !only || only.some((o) => p.scenario.id.includes(o)));
 
   const record: BenchRecord = {
     version: 1,

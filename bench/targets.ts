@@ -107,7 +107,9 @@ async function startStadskamer(): Promise<RunningTarget> {
   const launch = () =>
     spawnServer(
       ['--import', 'tsx', path.join(ROOT, 'server/main.ts')],
-      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      // Every bench client is one user on one address: the per-user and per-address socket
+      // caps (50 / 200) would refuse most of a 500-client room.
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', SOCKETS_PER_USER: '100000', SOCKETS_PER_ADDRESS: '100000' },
       (line) => {
         try {
           const entry = JSON.parse(line) as { event?: string; port?: number };
