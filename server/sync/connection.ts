@@ -4,6 +4,7 @@ import { canWriteBoard, canWriteContent } from '../../shared/roles';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { writeFramed } from './framing';
+import { turnBatcher } from './socket-batcher';
 
 /** The identity a connection was authorised as; the server stamps it on awareness. */
 export interface SyncUser {
@@ -77,6 +78,7 @@ export class Connection {
     if (this.mayQueue()) writeFramed(this.ws, framed, message);
   }
 
+  /** Open and keeping up: then its writes are held for the rest of this turn (one syscall). */
   private mayQueue(): boolean {
     if (!this.isOpen) return false;
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
@@ -85,6 +87,7 @@ export class Connection {
       this.ws.terminate();
       return false;
     }
+    turnBatcher.hold(this.ws);
     return true;
   }
 
