@@ -14,7 +14,8 @@ const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,r
 
   --quick     small clients counts and 3 s scenarios, for development
   --only      run only scenarios whose id contains one of these strings (e.g. edits-200,idle)
-  --targets   which servers to measure (default: both)
+  --targets   which servers to measure (default: both); \`baseline\` is our server from the
+              checkout in BENCH_BASELINE_ROOT (e.g. a worktree of main), for before/after
   --workers   load-generator processes (default 2)
   --clients   client counts of the edit scenarios, e.g. 50,200 (short runs on a shared machine)
   --presence  clients in the presence storm and the cursors scenario
@@ -48,7 +49,7 @@ async function main(): Promise<void> {
     return;
   }
   const targets = values.targets.split(',').map((t) => t.trim()) as TargetName[];
-  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference') throw new Error(`unknown target ${String(t)}`);
+  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference' && t !== 'baseline') throw new Error(`unknown target ${String(t)}`);
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a positive integer');
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);

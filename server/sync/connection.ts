@@ -68,17 +68,26 @@ export class Connection {
     return !this.closed && this.ws.readyState === this.ws.OPEN;
   }
 
-  /** Queues a message; a client that stopped reading is dropped instead of growing memory. */
+  /** A direct answer: leaves now, after anything already held for this socket (order is kept). */
   send(message: Uint8Array): void {
-    if (this.mayQueue()) this.ws.send(message, { binary: true });
+    if (!this.mayQueue()) return;
+    this.ws.send(message, { binary: true });
+    turnBatcher.flush(this.ws);
   }
 
-  /** Queues a message whose WebSocket frame was built once for every receiver. */
-  sendFramed(framed: Buffer, message: Uint8Array): void {
-    if (this.mayQueue()) writeFramed(this.ws, framed, message);
+  /**
+   * Part of a broadcast, or anything that may wait for the end of this event-loop turn:
+   * held with the socket's other frames of the turn and written with them in one syscall
+   * (see SocketBatcher). `framed`: the WebSocket frame built once for every receiver.
+   */
+  sendHeld(message: Uint8Array, framed: Buffer | null = null): void {
+    if (!this.mayQueue()) return;
+    turnBatcher.hold(this.ws);
+    if (framed) writeFramed(this.ws, framed, message);
+    else this.ws.send(message, { binary: true });
   }
 
-  /** Open and keeping up: then its writes are held for the rest of this turn (one syscall). */
+  /** Open and keeping up; a client that stopped reading is dropped instead of growing memory. */
   private mayQueue(): boolean {
     if (!this.isOpen) return false;
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
@@ -87,7 +96,6 @@ export class Connection {
       this.ws.terminate();
       return false;
     }
-    turnBatcher.hold(this.ws);
     return true;
   }
 
@@ -97,6 +105,8 @@ export class Connection {
     this.info({ event: 'connection.closing', code, reason }, 'closing connection');
     // Close frames carry at most 123 bytes of reason.
     this.ws.close(code, reason.slice(0, 120));
+    // Not held to the end of the turn: a shutdown may cut the socket before that.
+    turnBatcher.flush(this.ws);
     // A peer that never answers the close handshake must not keep the socket forever.
     setTimeout(() => this.ws.terminate(), 5_000).unref();
   }

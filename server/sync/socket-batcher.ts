@@ -14,11 +14,12 @@ interface Corkable {
 const FLUSH_AT_BYTES = 128 * 1024;
 
 /**
- * At most one write per socket per event-loop turn. The first frame a socket gets in a
- * turn corks its net.Socket; every later frame of that turn (updates from several
- * writers, an awareness flush, ws's own header + payload pair) is buffered behind it in
- * order, and one `setImmediate` uncorks every held socket, so Node hands each receiver's
- * frames to the kernel in one writev instead of one syscall per frame.
+ * At most one write per socket per event-loop turn for broadcasts. The first broadcast
+ * frame a socket gets in a turn corks its net.Socket; every later frame of that turn
+ * (updates from several writers, an awareness flush, ws's own header + payload pair) is
+ * buffered behind it in order, and one `setImmediate` uncorks every held socket, so Node
+ * hands each receiver's frames to the kernel in one writev instead of one syscall per
+ * frame. A direct answer or a close frame flushes its socket at once (`flush`).
  *
  * Corking keeps ws in charge of framing and order: whatever goes through `ws.send`,
  * `ws.close` or a pre-built frame lands in the same buffer, and ws's own cork/uncork
@@ -29,7 +30,7 @@ const FLUSH_AT_BYTES = 128 * 1024;
 export class SocketBatcher {
   private held = new Set<Corkable>();
   private scheduled = false;
-  private readonly flush = () => this.release();
+  private readonly releaseAll = () => this.release();
 
   constructor(private readonly flushAtBytes = FLUSH_AT_BYTES) {}
 
@@ -48,8 +49,14 @@ export class SocketBatcher {
     this.held.add(socket);
     if (!this.scheduled) {
       this.scheduled = true;
-      setImmediate(this.flush);
+      setImmediate(this.releaseAll);
     }
+  }
+
+  /** Writes out what this socket holds now: a direct answer or a close frame must not wait. */
+  flush(ws: WebSocket): void {
+    const socket = (ws as unknown as { _socket?: Corkable | null })._socket;
+    if (socket && this.held.delete(socket)) socket.uncork();
   }
 
   /** Sockets held in the current turn (for tests and metrics). */

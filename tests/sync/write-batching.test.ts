@@ -84,7 +84,7 @@ function countServerWrites(): Map<number, number> {
 const localPort = (c: RawYjsClient) => (c.ws as unknown as { _socket: net.Socket })._socket.localPort!;
 
 describe('one write per socket per turn', () => {
-  // One receiver goes through ws.send; three or more share one pre-built frame.
+  // Rooms of up to two sockets send through ws.send; larger ones share one pre-built frame.
   it.each([1, 3])('delivers a burst of 100 updates from two writers to %i receiver(s) in order, in a few writes', async (receiverCount) => {
     const { token, documentId } = await createDocumentFor(server.url);
     const a = await RawYjsClient.open(wsUrl, documentId, token);
@@ -167,6 +167,21 @@ describe('SocketBatcher', () => {
     batcher.hold(one.ws);
     await new Promise((r) => setImmediate(r));
     expect(one.calls).toEqual(['cork', 'uncork', 'cork', 'uncork']);
+  });
+
+  it('writes one socket out at once for a direct answer, leaving the others held', async () => {
+    const batcher = new SocketBatcher(1024);
+    const one = fakeSocket();
+    const two = fakeSocket();
+    batcher.hold(one.ws);
+    batcher.hold(two.ws);
+    batcher.flush(one.ws);
+    expect(one.calls).toEqual(['cork', 'uncork']);
+    expect(two.calls).toEqual(['cork']);
+    batcher.flush(one.ws);
+    await new Promise((r) => setImmediate(r));
+    expect(one.calls).toEqual(['cork', 'uncork']);
+    expect(two.calls).toEqual(['cork', 'uncork']);
   });
 
   it('writes a held socket out early once it holds too much, and ignores a socket ws no longer has', async () => {
