@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { Config } from './config';
 import { createLogger, type Logger } from './log';
 import { openDatabase } from './storage/db';
+import { openSql } from './storage/sql/open-sql';
 import { openDocumentStore } from './storage/open-document-store';
 import { RoomRegistry } from './sync/rooms';
 import { SyncServer } from './sync/sync-server';
@@ -24,7 +25,10 @@ import { readOnlyPolicy } from './sync/policies/read-only';
 import { updateLimits } from './sync/policies/update-limits';
 import { awarenessLimits } from './sync/policies/awareness-limits';
 import { connectionCaps } from './sync/policies/connection-caps';
+import { documentSize } from './sync/policies/document-size';
 import { boardRules } from './boards/rules-extension';
+import { ballotExtension, ballotSideRoom } from './boards/ballot-extension';
+import { parseBallotRoomId } from './boards/ballot-box';
 import { Revocation } from './auth/revocation';
 import { DomainEvents } from './events/emit';
 import { createMailer } from './mail/mailer';
@@ -50,6 +54,14 @@ export interface RunningServer {
 export async function startServer(config: Config, authorize?: SyncAuthorizer): Promise<RunningServer> {
   const log = createLogger(config.logLevel, config.instanceId);
   const db = openDatabase(config.dataDir);
+  const sql = await openSql({
+    databaseUrl: config.databaseUrl,
+    sqlite: db,
+    onPoolError: (err) => log.warn({ event: 'storage.connection_lost', err }, 'a PostgreSQL connection was lost'),
+  });
+  // Transitional: while some repositories still use the raw SQLite connection, the SQLite
+  // file keeps the schema too even when DATABASE_URL points elsewhere.
+  if (sql.dialect === 'postgres') await openSql({ sqlite: db });
   const store = await openDocumentStore(config.databaseUrl, db, log);
   const { bus, redis } = await createBus(config, log);
 
@@ -91,6 +103,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     config: apiConfig,
     log,
     db,
+    sql,
     store,
     rooms,
     mailer,
@@ -111,6 +124,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   await membership.start();
   const live = createLiveFeatures({
     db,
+    sql,
     bus,
     redis: redis?.commands ?? null,
     events,
@@ -119,6 +133,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     instanceId: config.instanceId,
     log,
     streams: revocation.streams,
+    limits: config.limits,
   });
   hooks.use(
     metrics.extension,
@@ -126,10 +141,13 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     readOnlyPolicy,
     updateLimits(config.syncLimits),
     awarenessLimits(config.syncLimits),
+    documentSize(config.limits.maxDocumentBytes),
     boardRules,
+    ballotExtension(rooms, api.ballots, log),
     relay.extension,
     live.extension,
-    { name: 'search', afterCommit: (room) => api.search.changed(room.id) },
+    // A ballot is no document: nothing to index.
+    { name: 'search', afterCommit: (room) => void (parseBallotRoomId(room.id) ?? api.search.changed(room.id)) },
   );
   // Mounted inside the API so that its authentication applies.
   api.routes.route('/', live.routes);
@@ -146,7 +164,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.route('/', metrics.routes());
   app.route('/', outboxRoutes(mailer));
   app.route('/', api.routes);
-  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync, config.trustProxy));
+  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync, config.trustProxy, [ballotSideRoom]));
   app.route('/', staticClient());
   app.notFound(answerNotFound);
   app.onError(handleErrors(log));
@@ -183,6 +201,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         mailer.close();
         await bus.close();
         if (config.databaseUrl) await store.close();
+        await sql.close();
         db.close();
         httpServer.closeAllConnections();
         log.info({ event: 'server.stopped' }, 'stopped');

@@ -1,4 +1,5 @@
 import type { NotificationKind } from '../../shared/comments';
+import { pluralForm, type Plural } from '../../shared/plural';
 import type { OutgoingMail } from './mailer';
 import type { MailLanguage } from './templates';
 
@@ -46,8 +47,13 @@ export function notificationMail(to: string, lang: MailLanguage, item: MailItem,
   };
 }
 
+const DIGEST_SUBJECT: Record<MailLanguage, Plural> = {
+  nl: { one: 'Stadskamer: {count} nieuwe melding', other: 'Stadskamer: {count} nieuwe meldingen' },
+  en: { one: 'Stadskamer: {count} new notification', other: 'Stadskamer: {count} new notifications' },
+};
+
 export function digestMail(to: string, lang: MailLanguage, items: MailItem[], unsubscribeUrl: string): OutgoingMail {
-  const subject = lang === 'en' ? `Stadskamer: ${items.length} new notification(s)` : `Stadskamer: ${items.length} nieuwe melding(en)`;
+  const subject = pluralForm(DIGEST_SUBJECT[lang], lang, items.length).replace('{count}', String(items.length));
   const intro = lang === 'en' ? 'What happened since your last digest:' : 'Wat er gebeurde sinds je vorige overzicht:';
   return {
     to,

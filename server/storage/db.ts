@@ -9,6 +9,7 @@ export type { Database };
  * Opens (or creates) the SQLite database in `dataDir` and brings its schema up to date.
  * WAL lets readers run beside the single writer; synchronous=NORMAL keeps every commit
  * safe against a killed process (the WAL is in the OS cache) at a fraction of FULL's cost.
+ * The relational schema itself comes from `openSql` (./sql/open-sql.ts), which runs after.
  */
 export function openDatabase(dataDir: string, migrations: Migration[] = defaultMigrations): Database {
   fs.mkdirSync(dataDir, { recursive: true });
@@ -41,6 +42,9 @@ function whileBusy<T>(fn: () => T, timeoutMs = 10_000): T {
 }
 
 /**
+ * Frozen: the numbered migrations below are how SQLite files were versioned before the
+ * schema moved to kysely (./sql/migrate.ts); new tables and columns go there.
+ *
  * Applies the migrations newer than the database's `user_version`, each in its own
  * transaction. The version is read inside that transaction, after BEGIN IMMEDIATE took the
  * write lock: two instances starting together on a fresh file cannot both see version 0
@@ -50,7 +54,9 @@ export function migrate(db: Database, migrations: Migration[]): void {
   const ordered = [...migrations].sort((a, b) => a.version - b.version);
   const apply = db.transaction((m: Migration) => {
     const current = db.pragma('user_version', { simple: true }) as number;
-    if (m.version <= current) return;
+    // A fresh file (version 0) gets its schema from the kysely migrations (./sql/migrate.ts)
+    // instead; the numbered ones only finish a file that an earlier release began.
+    if (current === 0 || m.version <= current) return;
     m.up(db);
     db.pragma(`user_version = ${m.version}`);
   });

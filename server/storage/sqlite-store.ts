@@ -11,6 +11,16 @@ export class SqliteDocumentStore implements DocumentStore {
   private readonly insertMany;
 
   constructor(private readonly db: Database) {
+    // The store owns its table (as the PostgreSQL store does); AUTOINCREMENT keeps seq
+    // growing after compaction deleted the newest rows, so order by seq stays true.
+    db.exec(`
+      CREATE TABLE IF NOT EXISTS doc_updates (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        doc_id TEXT NOT NULL,
+        data BLOB NOT NULL
+      );
+      CREATE INDEX IF NOT EXISTS doc_updates_by_doc ON doc_updates (doc_id, seq);
+    `);
     this.insert = db.prepare('INSERT INTO doc_updates (doc_id, data) VALUES (?, ?)');
     this.selectAll = db.prepare('SELECT seq, data FROM doc_updates WHERE doc_id = ? ORDER BY seq');
     this.count = db.prepare('SELECT COUNT(*) AS n FROM doc_updates WHERE doc_id = ?').pluck();

@@ -27,25 +27,34 @@ export function frameBinary(payload: Uint8Array): Buffer {
   return frame;
 }
 
+/**
+ * ws's private fields the fast path reads. ws is pinned to an exact version in package.json
+ * for this reason; tests/sync/framing.test.ts fails if an upgrade renames or reshapes them.
+ */
 interface WsInternals {
   _socket?: { write(data: Buffer): boolean; writable?: boolean };
-  _sender?: { _state: number; _firstFragment: boolean; _extensions: Record<string, unknown> };
+  _sender?: { _state?: number; _firstFragment?: boolean; _extensions?: Record<string, unknown> };
+}
+
+/**
+ * True when a frame written straight to the TCP socket cannot overtake or split anything
+ * ws has queued: its sender is idle (not compressing, not reading a Blob), not in the middle
+ * of a fragmented message, and no extension (compression) rewrites frames.
+ */
+export function senderIsIdle(ws: WebSocket): boolean {
+  const { _sender: sender, _socket: socket } = ws as unknown as WsInternals;
+  return (
+    sender !== undefined &&
+    socket?.writable === true &&
+    sender._state === 0 &&
+    sender._firstFragment === true &&
+    sender._extensions !== undefined &&
+    Object.keys(sender._extensions).length === 0
+  );
 }
 
 /** Writes a pre-built frame when ws's sender is idle; otherwise lets ws send the payload. */
 export function writeFramed(ws: WebSocket, frame: Buffer, payload: Uint8Array): void {
-  const internals = ws as unknown as WsInternals;
-  const sender = internals._sender;
-  const socket = internals._socket;
-  if (
-    sender &&
-    socket?.writable &&
-    sender._state === 0 &&
-    sender._firstFragment &&
-    Object.keys(sender._extensions).length === 0
-  ) {
-    socket.write(frame);
-    return;
-  }
-  ws.send(payload, { binary: true });
+  if (senderIsIdle(ws)) (ws as unknown as Required<WsInternals>)._socket.write(frame);
+  else ws.send(payload, { binary: true });
 }

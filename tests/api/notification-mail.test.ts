@@ -114,7 +114,7 @@ describe('notification mail', () => {
       await notifier.sendDigests(day(4, 5, 59));
       expect(smtp.to(c.bea.email)).toHaveLength(1);
       const digest = smtp.to(c.bea.email)[0]!;
-      expect(digest.subject).toBe('Stadskamer: 2 nieuwe melding(en)');
+      expect(digest.subject).toBe('Stadskamer: 2 nieuwe meldingen');
       expect(digest.text).toContain('Antwoord een');
       expect(digest.text).toContain('Antwoord twee');
 
@@ -132,7 +132,7 @@ describe('notification mail', () => {
       expect(smtp.to(c.bea.email)).toHaveLength(2);
       await notifier.sendDigests(day(5, 6, 1));
       expect(smtp.to(c.bea.email)).toHaveLength(3);
-      expect(smtp.to(c.bea.email)[2]!.subject).toBe('Stadskamer: 1 nieuwe melding(en)');
+      expect(smtp.to(c.bea.email)[2]!.subject).toBe('Stadskamer: 1 nieuwe melding');
     } finally {
       mailer.close();
       db.close();

@@ -43,49 +43,56 @@ async function selectText(page: Page, text: string): Promise<void> {
 /** The thread card whose opening comment says `body`. */
 const threadCard = (page: Page, body: string) => page.getByTestId('comment-thread').filter({ hasText: body });
 
+/**
+ * Each test's own start: Anna (editor, owner) and Bram (commenter) of a fresh workspace,
+ * both signed in with one recommendation open; Anna has written two lines and Bram has them.
+ */
+async function draftForTwo(): Promise<{ pageA: Page; pageB: Page }> {
+  const url = suite.server.url;
+  const anna = await registerUser(url, { name: 'Anna Peeters', organization: 'Kenniscentrum Vlaamse Steden' });
+  const ws = await createWorkspace(url, anna.token, 'Atelier mobiliteit');
+  const documentId = (await createDocument(url, anna.token, ws.id, { title: 'Aanbeveling fietsstraten' })).id;
+  const bram = await addMember(url, anna.token, ws.id, 'commenter', { name: 'Bram Claes', organization: 'Stad Mechelen' });
+  const [pageA, pageB] = await Promise.all([signedInPage(anna), signedInPage(bram)]);
+
+  const editorA = await openEditor(pageA, suite.server.baseUrl, documentId);
+  await editorA.click();
+  await pageA.keyboard.type(INTRO);
+  await pageA.keyboard.press('Enter');
+  await pageA.keyboard.type(`Steden leren van elkaar. ${SENTENCE}`);
+  await openEditor(pageB, suite.server.baseUrl, documentId);
+  await expect.poll(() => pageB.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain(SENTENCE);
+  return { pageA, pageB };
+}
+
+/** Anna opens a thread on SENTENCE that mentions Bram, picked from the mention list. */
+async function threadMentioningBram(pageA: Page): Promise<void> {
+  // Select the sentence as a mouse would (arrow keys get lost while remote carets redraw),
+  // then the shortcut opens a new thread on it.
+  await selectText(pageA, SENTENCE);
+  await pageA.keyboard.press('Control+Alt+m');
+  const draft = pageA.getByTestId('comment-draft');
+  await draft.waitFor();
+  expect(await draft.locator('blockquote').innerText()).toBe(SENTENCE);
+  const input = draft.getByTestId('comment-input');
+  await input.pressSequentially('Welke straten bedoelen we, @Bra');
+  await pageA.getByTestId('mention-list').getByText('Bram Claes').waitFor();
+  await input.press('Enter');
+  await input.pressSequentially('?');
+  expect(await input.inputValue()).toBe('Welke straten bedoelen we, @Bram Claes ?');
+  await draft.getByRole('button', { name: 'Plaatsen' }).click();
+  await threadCard(pageA, 'Welke straten bedoelen we').waitFor();
+}
+
 // Browsers on a shared 2-core machine: give each step room beyond the default 30 s.
 describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
-  let anna: TestUser;
-  let bram: TestUser;
-  let documentId: string;
-  let pageA: Page;
-  let pageB: Page;
-
   it('A comments on a sentence and mentions B; B sees the highlight, the thread and an unread mention live', async () => {
-    anna = await registerUser(suite.server.url, { name: 'Anna Peeters', organization: 'Kenniscentrum Vlaamse Steden' });
-    const ws = await createWorkspace(suite.server.url, anna.token, 'Atelier mobiliteit');
-    documentId = (await createDocument(suite.server.url, anna.token, ws.id, { title: 'Aanbeveling fietsstraten' })).id;
-    bram = await addMember(suite.server.url, anna.token, ws.id, 'commenter', { name: 'Bram Claes', organization: 'Stad Mechelen' });
-
-    pageA = await signedInPage(anna);
-    pageB = await signedInPage(bram);
+    const { pageA, pageB } = await draftForTwo();
     screenshotsOnFailure('comments', () => [pageA, pageB]);
     await pageB.getByTestId('notification-bell').waitFor();
     expect(await pageB.getByTestId('unread-count').count()).toBe(0);
 
-    const editorA = await openEditor(pageA, suite.server.baseUrl, documentId);
-    await editorA.click();
-    await pageA.keyboard.type(INTRO);
-    await pageA.keyboard.press('Enter');
-    await pageA.keyboard.type(`Steden leren van elkaar. ${SENTENCE}`);
-    await openEditor(pageB, suite.server.baseUrl, documentId);
-    await expect.poll(() => pageB.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain(SENTENCE);
-
-    // Select the sentence as a mouse would (arrow keys get lost while remote carets redraw),
-    // then the shortcut opens a new thread on it.
-    await selectText(pageA, SENTENCE);
-    await pageA.keyboard.press('Control+Alt+m');
-    const draft = pageA.getByTestId('comment-draft');
-    await draft.waitFor();
-    expect(await draft.locator('blockquote').innerText()).toBe(SENTENCE);
-    const input = draft.getByTestId('comment-input');
-    await input.pressSequentially('Welke straten bedoelen we, @Bra');
-    await pageA.getByTestId('mention-list').getByText('Bram Claes').waitFor();
-    await input.press('Enter');
-    await input.pressSequentially('?');
-    expect(await input.inputValue()).toBe('Welke straten bedoelen we, @Bram Claes ?');
-    await draft.getByRole('button', { name: 'Plaatsen' }).click();
-    await threadCard(pageA, 'Welke straten bedoelen we').waitFor();
+    await threadMentioningBram(pageA);
 
     // B, without reloading: the highlight on exactly the sentence, the thread, the mention.
     await expect.poll(() => pageB.locator('.comment-highlight').allInnerTexts(), { timeout: 5_000 }).toEqual([SENTENCE]);
@@ -101,8 +108,11 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
   });
 
   it('B replies and A sees the reply live; A resolves and the thread leaves B\'s open list', async () => {
+    const { pageA, pageB } = await draftForTwo();
     screenshotsOnFailure('comments-reply', () => [pageA, pageB]);
+    await threadMentioningBram(pageA);
     const atB = threadCard(pageB, 'Welke straten bedoelen we');
+    await atB.waitFor({ timeout: 5_000 });
     await atB.getByTestId('reply-input').fill('De Veldstraat en de Kortrijksesteenweg, zie bijlage 2.');
     await atB.getByRole('button', { name: 'Antwoorden' }).click();
     const atA = threadCard(pageA, 'Welke straten bedoelen we');
@@ -122,7 +132,10 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
   });
 
   it('deleting the commented sentence moves the thread to the "text deleted" group, quote intact', async () => {
+    const { pageA, pageB } = await draftForTwo();
     screenshotsOnFailure('comments-orphan', () => [pageA, pageB]);
+    await threadMentioningBram(pageA);
+    await threadCard(pageB, 'Welke straten bedoelen we').waitFor({ timeout: 5_000 });
     await pageA.getByTestId('editor').click();
     // The whole last line: arrow keys at the highlight's edge would first step into its span.
     await pageA.keyboard.press('Control+End');

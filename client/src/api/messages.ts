@@ -1,5 +1,5 @@
 import type { MessageKey } from '../i18n/nl';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../i18n/translate';
 import { ApiError } from './http';
 
 const FIELD_KEYS: Record<string, MessageKey> = {

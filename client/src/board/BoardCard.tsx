@@ -172,7 +172,7 @@ export function BoardCard({ card, author, permissions, votesLeft, votesHidden, e
               {card.myVotes > 0 ? t('board.myVotesOnly', { count: card.myVotes }) : t('board.votesHiddenShort')}
             </span>
           ) : (
-            <span className="board-card__count">{card.votes === 1 ? t('board.votes.one') : t('board.votes', { count: card.votes })}</span>
+            <span className="board-card__count">{t('board.votes', { count: card.votes })}</span>
           )}
         </span>
         <span className="board-card__actions">

@@ -81,7 +81,7 @@ export function BoardColumn({ column, index, count, isOwner, canAdd, groups, vot
             {shown}
           </h2>
         )}
-        <span className="board-column__count small muted">{column.cards.length === 1 ? t('board.cardCount.one') : t('board.cardCount', { count: column.cards.length })}</span>
+        <span className="board-column__count small muted">{t('board.cardCount', { count: column.cards.length })}</span>
         {isOwner && (
           <div className="board-column__tools">
             <button type="button" className="board-icon-button" disabled={index === 0} aria-label={t('board.moveColumnLeft', { title: shown })} title={t('board.moveColumnLeft', { title: shown })} onClick={() => actions.move(column.id, -1)}>
@@ -136,7 +136,7 @@ export function BoardColumn({ column, index, count, isOwner, canAdd, groups, vot
                     <h3 className="board-group__title">{item.group.title || '…'}</h3>
                   )}
                   <span className="board-group__votes small" data-testid="group-votes">
-                    {votesHidden ? t('board.votesHiddenShort') : item.votes === 1 ? t('board.votes.one') : t('board.votes', { count: item.votes })}
+                    {votesHidden ? t('board.votesHiddenShort') : t('board.votes', { count: item.votes })}
                   </span>
                 </div>
                 <ul className="board-group__cards">{item.cards.map(renderCard)}</ul>

@@ -5,7 +5,7 @@
  */
 import { ApiError } from '../api/http';
 import type { DocumentMeta } from '../../../shared/api';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../i18n/translate';
 import { describeError } from '../api/messages';
 
 async function upload<T>(path: string, form: FormData): Promise<T> {

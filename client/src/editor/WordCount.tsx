@@ -16,7 +16,7 @@ export function WordCount({ editor }: { editor: Editor }) {
   });
   return (
     <span className="small muted" data-testid="word-count">
-      {count === 1 ? t('doc.wordCountOne') : t('doc.wordCount', { count: count.toLocaleString() })}
+      {t('doc.wordCount', { count })}
     </span>
   );
 }

@@ -1,7 +1,7 @@
 import type { Editor } from '@tiptap/core';
 import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n/nl';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../i18n/translate';
 
 /**
  * One toolbar button. The accessible name is `label`; what shows is `face` — an icon (no

@@ -1,6 +1,7 @@
+import type { Twin } from './dictionary';
 import type { accountsNl } from './accounts.nl';
 
-export const accountsEn: Record<keyof typeof accountsNl, string> = {
+export const accountsEn: Twin<typeof accountsNl> = {
   'account.forgotLink': 'Forgot your password?',
   'account.forgotTitle': 'Forgot your password',
   'account.forgotIntro': "Give your account's e-mail address. We send you a link to choose a new password within the hour.",

@@ -1,4 +1,4 @@
-/** Strings of the activity list's filters and grouped lines, in Dutch (Flemish usage). `.one`/`.other`: Intl.PluralRules. */
+/** Strings of the activity list's filters and grouped lines, in Dutch (Flemish usage). */
 export const activityNl = {
   'activity.filter': 'Toon',
   'activity.filter.all': 'Alles',
@@ -6,10 +6,7 @@ export const activityNl = {
   'activity.filter.status': 'Statuswijzigingen',
   'activity.filter.people': 'Mensen',
   'activity.filterEmpty': 'Hier is nog niets van te zien. Kies "Alles" om alle activiteit te tonen.',
-  'activity.edits.one': '{actor} werkte {count} document bij',
-  'activity.edits.other': '{actor} werkte {count} documenten bij',
-  'activity.editsOne.one': '{actor} werkte {title} bij',
-  'activity.editsOne.other': '{actor} werkte {title} bij ({count} keer)',
-  'activity.newSummary.one': '{count} nieuwe activiteit',
-  'activity.newSummary.other': '{count} nieuwe activiteiten',
+  'activity.edits': { one: '{actor} werkte {count} document bij', other: '{actor} werkte {count} documenten bij' },
+  'activity.editsOne': { one: '{actor} werkte {title} bij', other: '{actor} werkte {title} bij ({count} keer)' },
+  'activity.newSummary': { one: '{count} nieuwe activiteit', other: '{count} nieuwe activiteiten' },
 } as const;

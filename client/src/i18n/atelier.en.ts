@@ -1,15 +1,16 @@
+import type { Twin } from './dictionary';
 import type { atelierNl } from './atelier.nl';
 
 /** Strings of running an atelier, in English. */
-export const atelierEn: Record<keyof typeof atelierNl, string> = {
+export const atelierEn: Twin<typeof atelierNl> = {
   'board.addCardPlaceholder': 'Your idea…',
   'board.cardActions': 'More actions for card "{card}"',
-  'board.cardCount': '{count} cards',
-  'board.cardCount.one': '1 card',
+  'board.cardCount': { one: '{count} card', other: '{count} cards' },
   'board.clearTimer': 'Clear timer',
   'board.draftExists': 'A draft was made from this workshop before. Update that draft, or make a new one?',
   'board.draftNew': 'Make a new draft',
   'board.draftUpdate': 'Update the existing draft',
+  'board.draftVotesHidden': 'Reveal the votes first: everyone can read a draft, and the votes are still hidden.',
   'board.editingBy': '{name} is editing this card',
   'board.emptyOwner': 'No columns yet. Add a column below for each angle of the workshop.',
   'board.groupHere': 'Drop here to group',
@@ -26,7 +27,7 @@ export const atelierEn: Record<keyof typeof atelierNl, string> = {
   'board.votesHiddenShort': 'Votes hidden',
   'board.votesHiddenNotice': 'Votes are hidden until the facilitator reveals them. You see only your own.',
   'board.present': 'On the board: {count}',
-  'board.presentMore': '+{count} others',
+  'board.presentMore': { one: '+{count} other', other: '+{count} others' },
   'board.timerSound': 'Sound at the end',
   'board.ungroup': 'Take out of the group',
   'guest.notice': 'You are taking part as a guest.',

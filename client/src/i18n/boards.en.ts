@@ -1,7 +1,8 @@
+import type { Twin } from './dictionary';
 import type { boardsNl } from './boards.nl';
 
 /** Strings of the boards feature, in English. */
-export const boardsEn: Record<keyof typeof boardsNl, string> = {
+export const boardsEn: Twin<typeof boardsNl> = {
   'board.columnsLabel': 'Board columns',
   'board.empty': 'No columns yet. Add one column per angle.',
   'board.emptyColumn': 'No cards yet.',
@@ -11,7 +12,7 @@ export const boardsEn: Record<keyof typeof boardsNl, string> = {
   'board.moveColumnLeft': 'Move column {title} left',
   'board.moveColumnRight': 'Move column {title} right',
   'board.deleteColumn': 'Delete column {title}',
-  'board.confirmDeleteColumn': 'Delete column "{title}" and its {count} cards?',
+  'board.confirmDeleteColumn': { one: 'Delete column "{title}" and its {count} card?', other: 'Delete column "{title}" and its {count} cards?' },
   'board.addCard': 'Add card',
   'board.newCardText': 'New card in {title}',
   'board.cardText': 'Card text',
@@ -27,11 +28,13 @@ export const boardsEn: Record<keyof typeof boardsNl, string> = {
   'board.color.orange': 'orange',
   'board.vote': 'Vote for "{card}"',
   'board.unvote': 'Withdraw a vote from "{card}"',
-  'board.votes': '{count} votes',
-  'board.votes.one': '1 vote',
+  'board.votes': { one: '{count} vote', other: '{count} votes' },
   'board.myVotes': '{count} yours',
-  'board.votesLeft': 'You have {left} of {total} votes left.',
-  'board.noVotesLeft': 'You have used all {total} of your votes. Withdraw one to vote again.',
+  'board.votesLeft': { one: 'You have {left} of {count} vote left.', other: 'You have {left} of {count} votes left.' },
+  'board.noVotesLeft': {
+    one: 'You have used your vote. Withdraw it to vote again.',
+    other: 'You have used all {count} of your votes. Withdraw one to vote again.',
+  },
   'board.sortByVotes': 'Sort by votes',
   'board.locked': 'Locked',
   'board.lockedNotice': 'The facilitator has locked this board: cards and votes are fixed.',

@@ -1,7 +1,8 @@
+import type { Twin } from './dictionary';
 import type { commentsNl } from './comments.nl';
 
 /** Strings of the comments feature, in English. */
-export const commentsEn: Record<keyof typeof commentsNl, string> = {
+export const commentsEn: Twin<typeof commentsNl> = {
   'comments.title': 'Comments',
   'comments.add': 'Comment',
   'comments.addHint': 'Select text and choose Comment (Ctrl+Alt+M).',
@@ -26,7 +27,7 @@ export const commentsEn: Record<keyof typeof commentsNl, string> = {
   'comments.readOnly': 'As a viewer you can read comments but not post them.',
   'comments.mentionList': 'Members to mention',
   'notifications.label': 'Notifications',
-  'notifications.unread': '{count} unread notifications',
+  'notifications.unread': { one: '{count} unread notification', other: '{count} unread notifications' },
   'notifications.none': 'No notifications.',
   'notifications.markAll': 'Mark all read',
   'notifications.mention': '{name} mentioned you in {document}',

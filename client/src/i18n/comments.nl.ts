@@ -24,7 +24,7 @@ export const commentsNl = {
   'comments.readOnly': 'Als lezer kan je opmerkingen lezen, maar niet plaatsen.',
   'comments.mentionList': 'Leden om te vermelden',
   'notifications.label': 'Meldingen',
-  'notifications.unread': '{count} ongelezen meldingen',
+  'notifications.unread': { one: '{count} ongelezen melding', other: '{count} ongelezen meldingen' },
   'notifications.none': 'Geen meldingen.',
   'notifications.markAll': 'Alles gelezen',
   'notifications.mention': '{name} vermeldde je in {document}',

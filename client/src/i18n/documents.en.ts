@@ -1,7 +1,8 @@
+import type { Twin } from './dictionary';
 import type { documentsNl } from './documents.nl';
 
 /** Strings of tables, images, Word import and downloads (issue #13), in English. */
-export const documentsEn: Record<keyof typeof documentsNl, string> = {
+export const documentsEn: Twin<typeof documentsNl> = {
   'toolbar.underline': 'Underline',
   'toolbar.table': 'Insert table',
   'toolbar.image': 'Insert image',
@@ -37,5 +38,8 @@ export const documentsEn: Record<keyof typeof documentsNl, string> = {
   'import.encrypted': 'This file is password-protected or an old .doc file. Save it as an unprotected .docx and try again.',
   'import.tooLarge': 'The file is larger than 20 MB.',
   'import.tooDeep': 'This document nests too deeply or is too long for the editor.',
-  'import.skippedImages': '{count} image(s) could not be brought in (only PNG, JPEG, GIF and WebP).',
+  'import.skippedImages': {
+    one: '{count} image could not be brought in (only PNG, JPEG, GIF and WebP).',
+    other: '{count} images could not be brought in (only PNG, JPEG, GIF and WebP).',
+  },
 };

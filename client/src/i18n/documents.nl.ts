@@ -35,5 +35,8 @@ export const documentsNl = {
   'import.encrypted': 'Dit bestand is met een wachtwoord beveiligd of is een oud .doc-bestand. Bewaar het als onbeveiligd .docx en probeer opnieuw.',
   'import.tooLarge': 'Het bestand is groter dan 20 MB.',
   'import.tooDeep': 'Dit document is te diep genest of te lang voor de editor.',
-  'import.skippedImages': '{count} afbeelding(en) konden niet worden overgenomen (alleen PNG, JPEG, GIF en WebP).',
+  'import.skippedImages': {
+    one: '{count} afbeelding kon niet worden overgenomen (alleen PNG, JPEG, GIF en WebP).',
+    other: '{count} afbeeldingen konden niet worden overgenomen (alleen PNG, JPEG, GIF en WebP).',
+  },
 };

@@ -1,7 +1,8 @@
+import type { Twin } from './dictionary';
 import type { editorNl } from './editor.nl';
 
 /** Strings of the editor, in English. */
-export const editorEn: Record<keyof typeof editorNl, string> = {
+export const editorEn: Twin<typeof editorNl> = {
   'save.label': 'Save status',
   'save.saved': 'All changes saved',
   'save.saving': 'Saving…',
@@ -12,6 +13,7 @@ export const editorEn: Record<keyof typeof editorNl, string> = {
   'refused.read_only': 'You may not edit this document (any more).',
   'refused.forbidden': 'The server refused your change: you may not do this (any more).',
   'refused.too_large': 'Your change was too large to save at once.',
+  'refused.document_full': 'This document has reached the largest size allowed; your change no longer fits.',
   'refused.rate_limited': 'You sent too many changes at once; the server closed the connection.',
   'refused.invalid': 'The server could not accept your change.',
   'refused.signed_out': 'You were signed out. Sign in again to go on.',
@@ -27,8 +29,7 @@ export const editorEn: Record<keyof typeof editorNl, string> = {
 
   'toolbar.more': 'More formatting',
   'doc.editTitle': 'Edit title',
-  'doc.wordCount': '{count} words',
-  'doc.wordCountOne': '1 word',
+  'doc.wordCount': { one: '{count} word', other: '{count} words' },
   'doc.outline': 'Contents',
   'doc.outlineHint': 'Headings in this document',
 

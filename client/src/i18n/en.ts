@@ -1,4 +1,5 @@
-import type { MessageKey } from './nl';
+import type { nl } from './nl';
+import type { Twin } from './dictionary';
 import { liveEn } from './live.en';
 import { commentsEn } from './comments.en';
 import { boardsEn } from './boards.en';
@@ -30,12 +31,12 @@ import type { boardRulesNl } from './board-rules.nl';
 import { boardRulesEn } from './board-rules.en';
 
 type CoreKey = Exclude<
-  MessageKey,
+  keyof typeof nl,
   keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl
 >;
 
-/** English, on request. The type makes a missing or extra key a compile error. */
-const core: Record<CoreKey, string> = {
+/** English, on request. The type makes a missing or extra key, or a missing plural form, a compile error. */
+const core: Twin<Pick<typeof nl, CoreKey>> = {
   'app.name': 'Stadskamer',
   'app.tagline': 'Writing recommendations for Flemish cities, together.',
   'app.skipToContent': 'Skip to content',
@@ -144,8 +145,8 @@ const core: Record<CoreKey, string> = {
   'invite.title': 'Invite with a link',
   'invite.role': 'Role for whoever uses the link',
   'invite.expires': 'Valid for',
-  'invite.hours': '{count} hours',
-  'invite.days': '{count} days',
+  'invite.hours': { one: '{count} hour', other: '{count} hours' },
+  'invite.days': { one: '{count} day', other: '{count} days' },
   'invite.create': 'Create link',
   'invite.linkLabel': 'Invite link',
   'invite.copy': 'Copy',
@@ -181,4 +182,4 @@ const core: Record<CoreKey, string> = {
   'field.role': 'role',
 };
 
-export const en: Record<MessageKey, string> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn };
+export const en: Twin<typeof nl> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn };

@@ -1,11 +1,6 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import { en } from './en';
-import { nl, type MessageKey } from './nl';
+import { translator, type Language, type Translate } from './translate';
 
-export type Language = 'nl' | 'en';
-export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
-
-const DICTIONARIES: Record<Language, Record<MessageKey, string>> = { nl, en };
 const STORAGE_KEY = 'stadskamer.lang';
 // Fallback locales when the browser's own language differs from the chosen one:
 // Belgian Dutch, and British English for its day-month order.
@@ -35,12 +30,6 @@ function localeFor(lang: Language): string {
   return preferred.find((l) => l.toLowerCase().startsWith(lang)) ?? DEFAULT_LOCALE[lang];
 }
 
-export function translate(lang: Language, key: MessageKey, values?: Record<string, string | number>): string {
-  const template = DICTIONARIES[lang][key];
-  if (!values) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [lang, setLangState] = useState<Language>(storedLanguage);
 
@@ -63,7 +52,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       lang,
       locale,
       setLang,
-      t: (key, values) => translate(lang, key, values),
+      t: translator(lang),
       formatDate: (iso, withTime = false) => {
         const date = new Date(iso);
         if (Number.isNaN(date.getTime())) return iso;

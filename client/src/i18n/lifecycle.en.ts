@@ -1,6 +1,7 @@
+import type { Twin } from './dictionary';
 import type { lifecycleNl } from './lifecycle.nl';
 
-export const lifecycleEn: Record<keyof typeof lifecycleNl, string> = {
+export const lifecycleEn: Twin<typeof lifecycleNl> = {
   'lifecycle.more': 'More actions',
   'lifecycle.duplicate': 'Duplicate',
   'lifecycle.archive': 'Archive',

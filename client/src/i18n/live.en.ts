@@ -1,13 +1,13 @@
+import type { Twin } from './dictionary';
 import type { liveNl } from './live.nl';
 
 /** Strings of the live feature, in English. */
-export const liveEn: Record<keyof typeof liveNl, string> = {
+export const liveEn: Twin<typeof liveNl> = {
   'live.activity': 'Activity',
   'live.activityEmpty': 'No activity in this workspace yet.',
   'live.loadMore': 'Load more',
   'live.loadingMore': 'Loading…',
   'live.noMore': 'That is everything.',
-  'live.newSummary': '{count} new activity item(s)',
   'live.streamConnecting': 'Connecting live updates…',
   'live.streamDown': 'Live updates interrupted; reconnecting.',
   'live.online': 'Online now',

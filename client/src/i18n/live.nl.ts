@@ -5,7 +5,6 @@ export const liveNl = {
   'live.loadMore': 'Meer laden',
   'live.loadingMore': 'Bezig met laden…',
   'live.noMore': 'Dit is alles.',
-  'live.newSummary': '{count} nieuwe activiteit(en)',
   'live.streamConnecting': 'Live-updates verbinden…',
   'live.streamDown': 'Live-updates onderbroken; we proberen opnieuw te verbinden.',
   'live.online': 'Nu online',

@@ -1,6 +1,7 @@
+import type { Twin } from './dictionary';
 import type { membersNl } from './members.nl';
 
-export const membersEn: Record<keyof typeof membersNl, string> = {
+export const membersEn: Twin<typeof membersNl> = {
   'members.roleOf': 'Role of {name}',
   'members.remove': 'Remove',
   'members.removeLabel': 'Remove {name} from the workspace',
@@ -16,7 +17,7 @@ export const membersEn: Record<keyof typeof membersNl, string> = {
   'invites.title': 'Open invites',
   'invites.empty': 'No open invites. Make one with "Invite people".',
   'invites.summary': '{role} · valid until {date}',
-  'invites.uses': 'used {count} times',
+  'invites.uses': { one: 'used once', other: 'used {count} times' },
   'invites.singleUse': 'single use',
   'invites.by': 'by {name}',
   'invites.revoke': 'Withdraw',

@@ -15,7 +15,7 @@ export const membersNl = {
   'invites.title': 'Open uitnodigingen',
   'invites.empty': 'Geen open uitnodigingen. Maak er een met "Mensen uitnodigen".',
   'invites.summary': '{role} · geldig tot {date}',
-  'invites.uses': '{count} keer gebruikt',
+  'invites.uses': { one: '{count} keer gebruikt', other: '{count} keer gebruikt' },
   'invites.singleUse': 'eenmalig',
   'invites.by': 'door {name}',
   'invites.revoke': 'Intrekken',

@@ -12,11 +12,13 @@ import { lifecycleNl } from './lifecycle.nl';
 import { templatesNl } from './templates.nl';
 import { activityNl } from './activity.nl';
 import { boardRulesNl } from './board-rules.nl';
+import type { Entry, PluralKeyOf } from './dictionary';
 
 /**
  * Every string of the interface, in Dutch (Flemish usage). This is the source of truth
  * for the keys: the English dictionary must have exactly the same ones (checked by the type).
- * `{name}` marks a value filled in by `t(key, { name })`.
+ * `{name}` marks a value filled in by `t(key, { name })`. A counted phrase is an entry
+ * `{ one, other }`: `t(key, { count })` picks the form with Intl.PluralRules.
  */
 const core = {
   'app.name': 'Stadskamer',
@@ -127,8 +129,8 @@ const core = {
   'invite.title': 'Uitnodigen met een link',
   'invite.role': 'Rol voor wie de link gebruikt',
   'invite.expires': 'Geldig gedurende',
-  'invite.hours': '{count} uur',
-  'invite.days': '{count} dagen',
+  'invite.hours': { one: '{count} uur', other: '{count} uur' },
+  'invite.days': { one: '{count} dag', other: '{count} dagen' },
   'invite.create': 'Link maken',
   'invite.linkLabel': 'Uitnodigingslink',
   'invite.copy': 'Kopiëren',
@@ -165,6 +167,9 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl };
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl } satisfies Record<string, Entry>;
 
-export type MessageKey = keyof typeof nl;
+/** Keys of counted phrases: `t(key, { count })`. */
+export type PluralKey = PluralKeyOf<typeof nl>;
+/** Keys of plain strings. */
+export type MessageKey = Exclude<keyof typeof nl, PluralKey>;

@@ -1,6 +1,7 @@
+import type { Twin } from './dictionary';
 import type { peopleNl } from './people.nl';
 
-export const peopleEn: Record<keyof typeof peopleNl, string> = {
+export const peopleEn: Twin<typeof peopleNl> = {
   'people.nav': 'Who knows what',
   'people.title': 'Who knows what',
   'people.intro': 'The people you share a workspace with, and the themes they worked on. The network stays, even when someone leaves.',

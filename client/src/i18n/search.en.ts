@@ -1,6 +1,7 @@
+import type { Twin } from './dictionary';
 import type { searchNl } from './search.nl';
 
-export const searchEn: Record<keyof typeof searchNl, string> = {
+export const searchEn: Twin<typeof searchNl> = {
   'search.open': 'Search',
   'search.openHint': 'Search (Ctrl+K)',
   'search.title': 'Search all your workspaces',
@@ -17,7 +18,6 @@ export const searchEn: Record<keyof typeof searchNl, string> = {
   'search.start': 'Type a word to search titles, texts, boards and comments in your workspaces.',
   'search.searching': 'Searching…',
   'search.none': 'Nothing found for "{q}". Try another word or fewer filters.',
-  'search.count.one': '1 result',
-  'search.count.other': '{count} results',
+  'search.count': { one: '{count} result', other: '{count} results' },
   'search.inComment': 'Comment on {title}',
 };

@@ -16,7 +16,6 @@ export const searchNl = {
   'search.start': 'Typ een woord om te zoeken in titels, teksten, borden en opmerkingen van je werkruimtes.',
   'search.searching': 'Zoeken…',
   'search.none': 'Niets gevonden voor "{q}". Probeer een ander woord of minder filters.',
-  'search.count.one': '1 resultaat',
-  'search.count.other': '{count} resultaten',
+  'search.count': { one: '{count} resultaat', other: '{count} resultaten' },
   'search.inComment': 'Opmerking bij {title}',
 } as const;

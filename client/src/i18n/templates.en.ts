@@ -1,6 +1,7 @@
+import type { Twin } from './dictionary';
 import type { templatesNl } from './templates.nl';
 
-export const templatesEn: Record<keyof typeof templatesNl, string> = {
+export const templatesEn: Twin<typeof templatesNl> = {
   'templates.pick': 'Template',
   'templates.blank': 'Blank document',
   'templates.builtin': 'Standard templates',

@@ -7,7 +7,6 @@ import { liveApi } from './live-api';
 import { useWorkspaceEvents } from './useWorkspaceEvents';
 import { ACTIVITY_FILTERS, type ActivityFilter } from '../../../shared/activity';
 import { groupActivity, type ActivityItem } from './group-activity';
-import { plural } from './plural';
 
 const FILTERS = ['all', ...(Object.keys(ACTIVITY_FILTERS) as ActivityFilter[])] as const;
 type Filter = (typeof FILTERS)[number];
@@ -73,7 +72,7 @@ export function ActivityPanel({ workspaceId, names }: { workspaceId: string; nam
     pending.current += 1;
     clearTimeout(announceTimer.current);
     announceTimer.current = setTimeout(() => {
-      setAnnouncement(plural(t, locale, 'activity.newSummary', pending.current));
+      setAnnouncement(t('activity.newSummary', { count: pending.current }));
       pending.current = 0;
     }, ANNOUNCE_AFTER_MS);
   });
@@ -82,9 +81,9 @@ export function ActivityPanel({ workspaceId, names }: { workspaceId: string; nam
   const describe = (item: ActivityItem): string => {
     if (item.kind === 'event') return describeEvent(item.event, t, names);
     const actor = item.actor.name;
-    if (item.documentIds.length > 1) return plural(t, locale, 'activity.edits', item.documentIds.length, { actor });
+    if (item.documentIds.length > 1) return t('activity.edits', { count: item.documentIds.length, actor });
     const title = names.documentTitle(item.documentIds[0]!) || t('live.aDocument');
-    return plural(t, locale, 'activity.editsOne', item.count, { actor, title });
+    return t('activity.editsOne', { count: item.count, actor, title });
   };
   const oldest = events[events.length - 1];
 

@@ -1,6 +1,6 @@
 import { ROLES as ALL_ROLES } from '../../../shared/roles';
 import type { DomainEvent } from '../../../shared/events';
-import type { Translate } from '../i18n/i18n';
+import type { Translate } from '../i18n/translate';
 import type { MessageKey } from '../i18n/nl';
 
 /** What the panel knows to name things: document titles and member names by id. */

@@ -122,7 +122,7 @@ function Results({ state, onOpen }: { state: State; onOpen(): void }) {
   return (
     <>
       <p className="visually-hidden" role="status">
-        {count === 1 ? t('search.count.one') : t('search.count.other', { count })}
+        {t('search.count', { count })}
       </p>
       <ol className="search-results" data-testid="search-results">
         {state.results.map((r) => (

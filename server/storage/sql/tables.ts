@@ -1,0 +1,221 @@
+import type { Generated } from 'kysely';
+
+/*
+ * The relational schema as kysely sees it: one interface per table, shared by the SQLite
+ * and PostgreSQL dialects. Conventions that keep one set of queries valid on both:
+ * creation times are ISO text (as the API shows them), expiry times are ms since the epoch
+ * (numbers, so comparisons stay numeric), flags are 0/1 integers, lists are JSON text.
+ * Document content (doc_updates) is not here: each DocumentStore owns its own table.
+ */
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  password_hash: string;
+  name: string;
+  organization: string;
+  created_at: string;
+  language: Generated<string>;
+  notify_mail: Generated<string>;
+  unsubscribe_token: string | null;
+  deleted_at: string | null;
+  last_digest_at: number | null;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  user_id: string;
+  created_at: string;
+  expires_at: number;
+  user_agent: string | null;
+}
+
+export interface WorkspacesTable {
+  id: string;
+  name: string;
+  description: string;
+  created_by: string;
+  created_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+}
+
+export interface DocumentsTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  title: string;
+  tags: Generated<string>;
+  status: Generated<string>;
+  created_by: string;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+  deleted_by: string | null;
+  archived_at: string | null;
+}
+
+export interface EventsTable {
+  id: Generated<number>;
+  workspace_id: string;
+  type: string;
+  actor: string;
+  subject: string;
+  data: string;
+  at: string;
+}
+
+export interface CommentThreadsTable {
+  id: string;
+  document_id: string;
+  anchor_start: string;
+  anchor_end: string;
+  quote: string;
+  author_id: string;
+  body: string;
+  mentions: Generated<string>;
+  created_at: string;
+  edited_at: string | null;
+  resolved_by: string | null;
+  resolved_at: string | null;
+}
+
+export interface CommentRepliesTable {
+  id: string;
+  thread_id: string;
+  author_id: string;
+  body: string;
+  mentions: Generated<string>;
+  created_at: string;
+  edited_at: string | null;
+}
+
+export interface NotificationsTable {
+  id: string;
+  user_id: string;
+  thread_id: string;
+  actor_id: string;
+  excerpt: string;
+  created_at: string;
+  read_at: string | null;
+  kind: Generated<string>;
+  mailed_at: string | null;
+}
+
+export interface MembersTable {
+  workspace_id: string;
+  user_id: string;
+  role: string;
+  joined_at: string;
+}
+
+export interface InvitesTable {
+  token_hash: string;
+  workspace_id: string;
+  role: string;
+  created_by: string;
+  created_at: string;
+  expires_at: number;
+  id: string | null;
+  email: string | null;
+  max_uses: number | null;
+  uses: Generated<number>;
+  revoked_at: string | null;
+}
+
+export interface InviteUsesTable {
+  invite_id: string;
+  user_id: string;
+  used_at: string;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: string;
+  expires_at: number;
+  used_at: string | null;
+}
+
+export interface JoinSessionsTable {
+  id: string;
+  code: string;
+  workspace_id: string;
+  document_id: string;
+  require_email: Generated<number>;
+  created_by: string;
+  created_at: string;
+  expires_at: number;
+  ended_at: number | null;
+}
+
+export interface GuestAccountsTable {
+  user_id: string;
+  join_session_id: string;
+  contact_email: string | null;
+  created_at: string;
+}
+
+export interface BoardDraftsTable {
+  board_id: string;
+  draft_id: string;
+  created_at: string;
+}
+
+export interface ImagesTable {
+  id: string;
+  workspace_id: string;
+  document_id: string;
+  content_type: string;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+  created_by: string;
+  created_at: string;
+}
+
+export interface SearchEntriesTable {
+  rowid: Generated<number>;
+  key: string;
+  type: string;
+  workspace_id: string;
+  document_id: string;
+  thread_id: string | null;
+  title: string;
+  body: string;
+  tags: string;
+  kind: string;
+  status: string;
+  organizations: string;
+  updated_at: string;
+}
+
+export interface TemplatesTable {
+  id: string;
+  workspace_id: string;
+  kind: string;
+  name: string;
+  state: Uint8Array;
+  created_by: string;
+  created_at: string;
+}
+
+export interface Tables {
+  users: UsersTable;
+  sessions: SessionsTable;
+  workspaces: WorkspacesTable;
+  documents: DocumentsTable;
+  events: EventsTable;
+  comment_threads: CommentThreadsTable;
+  comment_replies: CommentRepliesTable;
+  notifications: NotificationsTable;
+  members: MembersTable;
+  invites: InvitesTable;
+  invite_uses: InviteUsesTable;
+  password_resets: PasswordResetsTable;
+  join_sessions: JoinSessionsTable;
+  guest_accounts: GuestAccountsTable;
+  board_drafts: BoardDraftsTable;
+  images: ImagesTable;
+  search_entries: SearchEntriesTable;
+  templates: TemplatesTable;
+}
