@@ -129,8 +129,9 @@ async function main(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.mode}-${record.startedAt.replace(/[:.]/g, '-')}${values.merge ? '-merged' : ''}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  // A run shortened with --clients/--presence/--seconds is no `full` or `quick` run to compare with.
-  const shortened = Object.values(overrides).some((v) => v !== undefined);
+  // A run shortened with --only/--clients/--presence/--seconds is no `full` or `quick` run to
+  // compare with (a merged one is: --merge put the rest back).
+  const shortened = !values.merge && (only !== undefined || Object.values(overrides).some((v) => v !== undefined));
   if (!shortened) fs.writeFileSync(path.join(dir, `latest-${result.mode}.json`), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);
   if (values.docs) {
