@@ -53,7 +53,8 @@ export class AwarenessRelay {
       const owner = this.owners.get(e.clientId);
       if (owner) return owner === conn;
       if (this.remoteSeen.has(e.clientId)) return false;
-      if (e.removed) return this.states.has(e.clientId);
+      // Removing a state nobody here owns: the echo of a removal already relayed.
+      if (e.removed) return false;
       const gone = this.departed.get(e.clientId);
       return !gone || gone.userId === conn.identity.user.id || e.clock > gone.clock;
     });
