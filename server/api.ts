@@ -51,6 +51,7 @@ import { documentLifecycleRoutes } from './documents/lifecycle-routes';
 import { startPurging } from './documents/purge';
 import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
 import { CloseCode } from '../shared/protocol';
+import { createVersions, type VersionsFeature } from './versions';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -86,6 +87,8 @@ export interface Api {
   members: MemberRepository;
   /** Full-text search; the sync path tells it about content edits. */
   search: SearchFeature;
+  /** Version history; its sync extension records who made each change. */
+  versions: VersionsFeature;
   close(): Promise<void>;
 }
 
@@ -186,6 +189,19 @@ export function createApi(deps: ApiDeps): Api {
   }));
   const stopPurging = startPurging(lifecycle, log);
   app.route('/', peopleRoutes(db));
+  const versions = createVersions({
+    sql: deps.sql,
+    rooms,
+    withCurrentDoc,
+    access,
+    events,
+    findDocument: (id) => documents.find(id),
+    findUser: (id) => users.findById(id),
+    log,
+    quietMs: config.versionQuietMs,
+    maxWaitMs: config.versionMaxWaitMs,
+  });
+  app.route('/', versions.routes);
 
   return {
     routes: app,
@@ -195,7 +211,9 @@ export function createApi(deps: ApiDeps): Api {
     sessions,
     members,
     search,
+    versions,
     close: async () => {
+      await versions.close();
       mail.close();
       stopPurging();
       search.close();

@@ -139,6 +139,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     relay.extension,
     live.extension,
     { name: 'search', afterCommit: (room) => api.search.changed(room.id) },
+    api.versions.extension,
   );
   // Mounted inside the API so that its authentication applies.
   api.routes.route('/', live.routes);

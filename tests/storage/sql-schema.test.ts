@@ -13,7 +13,7 @@ import { SQL_DIALECTS, openTestSql, type TestSql } from '../helpers/sql';
 const TABLES: (keyof Tables)[] = [
   'users', 'sessions', 'workspaces', 'documents', 'events', 'comment_threads', 'comment_replies', 'notifications',
   'members', 'invites', 'invite_uses', 'password_resets', 'join_sessions', 'guest_accounts', 'board_drafts', 'images',
-  'search_entries', 'templates',
+  'search_entries', 'templates', 'document_versions', 'authorship',
 ];
 
 async function columnsOf(store: TestSql): Promise<Record<string, string[]>> {
@@ -52,7 +52,7 @@ describe('the relational schema from the kysely migrations', () => {
     const names = async () =>
       (await raw<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(store.db)).rows.map((r) => r.name);
     const before = await names();
-    expect(before).toEqual(['0001-identity', '0002-content']);
+    expect(before).toEqual(['0001-identity', '0002-content', '0500-versions']);
     // Opening again (a restart) must find nothing to do and keep the data.
     await store.db.insertInto('users').values({
       id: 'u1', email: 'a@b.be', password_hash: 'x', name: 'A', organization: 'Stad Gent', created_at: new Date().toISOString(),

@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './dialect';
 import { identityBaseline } from './migrations/0001-identity';
 import { contentBaseline } from './migrations/0002-content';
+import { versionTables } from './migrations/0500-versions';
 
 /**
  * The schema's migrations, by name, applied in name order and recorded in
@@ -12,6 +13,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-identity': identityBaseline(),
     '0002-content': contentBaseline(dialect),
+    '0500-versions': versionTables(dialect),
   };
 }
 
