@@ -53,7 +53,11 @@ function later(a: VersionStamp, b: VersionStamp): boolean {
   return a.createdAt > b.createdAt || (a.createdAt === b.createdAt && a.id > b.id);
 }
 
-/** The most automatic versions one document can hold under `policy`, given how many a day can make. */
-export function automaticVersionBound(perDay: number, policy: RetentionPolicy = DEFAULT_RETENTION): number {
-  return Math.ceil((perDay * policy.keepAllMs) / DAY_MS) + policy.dailyForDays;
+/**
+ * The most automatic versions one document can hold under `policy` when they are at least
+ * `minIntervalMs` apart (quiet-period versions are VERSION_QUIET_MS apart): those of the
+ * last day, both ends included, and one per day for `dailyForDays` days.
+ */
+export function automaticVersionBound(minIntervalMs: number, policy: RetentionPolicy = DEFAULT_RETENTION): number {
+  return Math.floor(policy.keepAllMs / minIntervalMs) + 1 + policy.dailyForDays;
 }
