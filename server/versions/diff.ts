@@ -12,6 +12,8 @@ import { CONTENT_FRAGMENT, editorSchema } from '../export/prosemirror';
 import type { RunIndex } from './run-index';
 
 type State = 'same' | 'added' | 'removed';
+/** Node attributes as y-tiptap stores them (any value Yjs holds). */
+type Attrs = Record<string, string>;
 
 export interface StateDiff {
   content: { type: 'doc'; content: JSONContent[] };
@@ -75,13 +77,13 @@ function changeOf(ends: Ends, state: State, client: number, clock: number, chars
 }
 
 /** The children of a fragment or element, deleted ones included, in document order. */
-function children(parent: Y.XmlFragment | Y.XmlElement, ends: Ends): JSONContent[] {
+function children(parent: Y.XmlFragment | Y.XmlElement<Attrs>, ends: Ends): JSONContent[] {
   const out: JSONContent[] = [];
   for (let item = parent._start; item !== null; item = item.right) {
     if (!(item.content instanceof Y.ContentType)) continue;
-    const type = item.content.type;
+    const type: unknown = item.content.type;
     if (type instanceof Y.XmlElement) {
-      const node = element(type, item, ends);
+      const node = element(type as Y.XmlElement<Attrs>, item, ends);
       if (node) out.push(node);
     } else if (type instanceof Y.XmlText) {
       out.push(...textNodes(type, ends));
@@ -90,10 +92,10 @@ function children(parent: Y.XmlFragment | Y.XmlElement, ends: Ends): JSONContent
   return out;
 }
 
-function element(el: Y.XmlElement, item: Y.Item, ends: Ends): JSONContent | null {
+function element(el: Y.XmlElement<Attrs>, item: Y.Item, ends: Ends): JSONContent | null {
   const state = stateAt(ends, item.id.client, item.id.clock);
   if (state === null || !editorSchema.nodes[el.nodeName]) return null;
-  const attrs = { ...(el.getAttributes(state === 'removed' ? ends.older : ends.newer) as Record<string, unknown>) };
+  const attrs: Record<string, unknown> = { ...el.getAttributes(state === 'removed' ? ends.older : ends.newer) };
   delete attrs.ychange;
   const change = changeOf(ends, state, item.id.client, item.id.clock, 0);
   if (change) attrs.change = change;

@@ -61,10 +61,13 @@ export class VersionService {
   }
 
   /** An automatic version, unless the document is gone, is no text document, or did not change. */
-  async saveAutomatic(documentId: string, reason: VersionReason, by: string | null): Promise<VersionRow | null> {
-    const document = await this.deps.findDocument(documentId);
-    if (!document || !isTextDocument(document)) return null;
-    return this.save(documentId, { reason, by, skipIfUnchanged: true });
+  saveAutomatic(documentId: string, reason: VersionReason, by: string | null): Promise<VersionRow | null> {
+    // In turn at once (not after looking the document up), so that a later request waits for it.
+    return this.inTurn(documentId, async () => {
+      const document = await this.deps.findDocument(documentId);
+      if (!document || !isTextDocument(document)) return null;
+      return this.saveNow(documentId, { reason, by, skipIfUnchanged: true });
+    });
   }
 
   /**

@@ -7,6 +7,7 @@ import { diffStates } from '../../server/versions/diff';
 import { RunIndex } from '../../server/versions/run-index';
 import { changedRanges } from '../../server/versions/update-ranges';
 import { bringBack, stateToDocJSON } from '../../server/versions/version-content';
+import { changedRuns as changes } from './helpers';
 
 const p = (...content: JSONContent[]): JSONContent => ({ type: 'paragraph', content });
 const t = (text: string, marks?: JSONContent['marks']): JSONContent => (marks ? { type: 'text', text, marks } : { type: 'text', text });
@@ -25,14 +26,6 @@ function recordedDoc(initial: JSONContent[]) {
   const paragraph = (i: number) => doc.getXmlFragment('default').get(i) as Y.XmlElement;
   const text = (i: number) => paragraph(i).get(0) as Y.XmlText;
   return { doc, runs, paragraph, text };
-}
-
-/** Every run of changed text in document order: [kind, by, text]. */
-function changes(node: JSONContent, out: [string, string | null, string][] = []): [string, string | null, string][] {
-  const change = node.marks?.find((m) => m.type === 'versionChange');
-  if (node.type === 'text' && change) out.push([change.attrs!.kind as string, change.attrs!.by as string | null, node.text!]);
-  for (const child of node.content ?? []) changes(child, out);
-  return out;
 }
 
 describe('diff of two states with who changed what', () => {
