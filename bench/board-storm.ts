@@ -133,7 +133,7 @@ async function main(): Promise<void> {
     // their own entries, as the board rules demand).
     for (const p of people) {
       if (ops.votesUsed(p.doc, p.userId) >= 5) {
-        const voted = [...p.doc.getMap<Y.Map<unknown>>('cards').keys()].find((id) => ops.ownVotes(p.doc.getMap<Y.Map<unknown>>('cards').get(id)!, p.userId) > 0);
+        const voted = [...p.doc.getMap<Y.Map<unknown>>('cards').keys()].find((id) => ops.ownVotes(p.doc, id, p.userId) > 0);
         if (voted) ops.unvote(p.doc, voted, p.userId);
       }
     }

@@ -4,6 +4,8 @@
 import { build } from 'esbuild';
 
 const root = new URL('..', import.meta.url).pathname;
+// Another directory (relative to the repository) for tests that run a bundle of their own.
+const outdir = process.argv[2] ?? 'dist/server';
 
 await build({
   absWorkingDir: root,
@@ -14,7 +16,7 @@ await build({
     backup: 'scripts/backup.ts',
     'db-copy': 'scripts/db-copy.ts',
   },
-  outdir: 'dist/server',
+  outdir,
   bundle: true,
   platform: 'node',
   format: 'esm',

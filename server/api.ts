@@ -34,9 +34,13 @@ import { currentDocReader } from './documents/current-doc';
 import { commentRoutes } from './comments/routes';
 import { boardRoutes } from './boards/routes';
 import { BoardDraftRepository } from './boards/board-drafts';
+import { BallotBox, parseBallotRoomId, type OwnerBoardView } from './boards/ballot-box';
+import { boardVoterIds } from './boards/voters';
+import { voteRoutes } from './boards/votes-routes';
 import { joinRoutes } from './join/routes';
 import { JoinRepository } from './join/join-repository';
 import { JoinLimiter } from './join/join-limiter';
+import { createLimiterStore } from './http/limiter-store';
 import { isUploadPath } from './http/upload';
 import { SqliteImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
@@ -87,6 +91,8 @@ export interface Api {
   members: MemberRepository;
   /** Full-text search; the sync path tells it about content edits. */
   search: SearchFeature;
+  /** Hidden votes (the sync path reveals them). */
+  ballots: BallotBox;
   /** Version history; its sync extension records who made each change. */
   versions: VersionsFeature;
   close(): Promise<void>;
@@ -108,12 +114,17 @@ export function createApi(deps: ApiDeps): Api {
   const documents = new DocumentRepository(db);
   const access = createAccess({ workspaces, members, documents });
   const withCurrentDoc = currentDocReader(rooms, store);
+  const votersOf = (workspaceId: string) => boardVoterIds(members, workspaceId);
+  const ballots = new BallotBox(rooms, store, votersOf, log);
+  const ownerBoardView: OwnerBoardView = (board) => ballots.ownerView(board.id, board.workspaceId, withCurrentDoc);
   const limiter = createLoginLimiter({
     redisUrl: config.redisUrl,
     log,
     failuresPerEmail: config.loginFailuresPerEmail,
     failuresPerAddress: config.loginFailuresPerAddress,
   });
+  // Join-code guesses are counted where every instance sees them (Redis when configured).
+  const joinLimits = createLimiterStore({ redisUrl: config.redisUrl, log, clientName: 'stadskamer-join-limiter' });
   const origin = () => config.publicOrigin;
 
   const app = new Hono<AppEnv>();
@@ -139,7 +150,7 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   const images = new SqliteImageStore(db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, withCurrentDoc, images, log }));
+  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(db), images, log, ownerBoardView }));
   const templates = new TemplateRepository(db);
   app.route('/', documentRoutes({
     documents,
@@ -150,6 +161,7 @@ export function createApi(deps: ApiDeps): Api {
     maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace,
     store,
     templateContent: (workspaceId, templateId, kind) => templateContent(templates, workspaceId, templateId, kind),
+    ownerBoardView,
   }));
   app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
   app.route('/', commentRoutes({ db, members, access, events }));
@@ -157,7 +169,8 @@ export function createApi(deps: ApiDeps): Api {
   const mail = notificationMail({ db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
-  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(), access, emit, config, log }));
+  app.route('/', voteRoutes({ access, ballots, votersOf, withCurrentDoc, log }));
+  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(db), limiter: new JoinLimiter(joinLimits), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
   const search = createSearch({
@@ -174,7 +187,11 @@ export function createApi(deps: ApiDeps): Api {
   const lifecycle = new LifecycleRepository(db);
   // Sockets of a trashed, archived or moved document reconnect and are authorised afresh.
   const disconnect = (documentId: string, reason: string) => {
-    for (const conn of rooms.loaded(documentId)?.connections ?? []) conn.close(CloseCode.forbidden, reason);
+    for (const room of rooms.all()) {
+      // A board's ballots go with it.
+      if (room.id !== documentId && parseBallotRoomId(room.id)?.boardId !== documentId) continue;
+      for (const conn of room.connections) conn.close(CloseCode.forbidden, reason);
+    }
   };
   app.route('/', documentLifecycleRoutes({ documents, lifecycle, members, workspaces, store, access, emit, withCurrentDoc, disconnect, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', workspaceLifecycleRoutes({
@@ -211,13 +228,14 @@ export function createApi(deps: ApiDeps): Api {
     sessions,
     members,
     search,
+    ballots,
     versions,
     close: async () => {
       await versions.close();
       mail.close();
       stopPurging();
       search.close();
-      await Promise.all([limiter.close(), exports.close()]);
+      await Promise.all([limiter.close(), joinLimits.close(), exports.close()]);
     },
   };
 }

@@ -16,7 +16,10 @@ export const limitsEnv = {
   EXPORT_TIMEOUT_MS: int(100, 10 * 60_000).default(30_000),
   /** Documents one workspace may hold. */
   MAX_DOCUMENTS_PER_WORKSPACE: int(1, 10_000_000).default(1000),
-  /** Stored size of one document beyond which exports and copies refuse it with 413. */
+  /**
+   * Stored size of one document: exports and copies refuse a larger one with 413, the sync
+   * socket refuses an update that would take it beyond (server/sync/policies/document-size.ts).
+   */
   MAX_DOCUMENT_BYTES: int(1024, 1024 * 1024 * 1024).default(64 * 1024 * 1024),
   /** Open connections (HTTP and WebSocket) from one client address, and in all (keep below `ulimit -n`). */
   MAX_CONNECTIONS_PER_ADDRESS: int(1, 1_000_000).default(512),
@@ -26,6 +29,11 @@ export const limitsEnv = {
   REQUEST_TIMEOUT_MS: int(1000, 60 * 60_000).default(60_000),
   /** How long an idle keep-alive connection stays open. */
   KEEP_ALIVE_TIMEOUT_MS: int(100, 10 * 60_000).default(5_000),
+  /** `presence.changed` events one person may cause per window; more are coalesced and delayed. */
+  PRESENCE_EVENTS_PER_PERSON: int(1, 1_000_000).default(10),
+  PRESENCE_EVENTS_WINDOW_MS: int(100, 3600_000).default(10_000),
+  /** How long `presence.changed` events stay in the event log (for streams that reconnect). */
+  PRESENCE_EVENTS_RETENTION_MS: int(100, 30 * 24 * 3600_000).default(15 * 60_000),
 };
 
 type LimitsEnv = { [K in keyof typeof limitsEnv]: number };
@@ -43,6 +51,9 @@ export interface Limits {
   headersTimeoutMs: number;
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
+  presenceEventsPerPerson: number;
+  presenceEventsWindowMs: number;
+  presenceEventsRetentionMs: number;
 }
 
 export function readLimits(e: LimitsEnv): Limits {
@@ -59,5 +70,8 @@ export function readLimits(e: LimitsEnv): Limits {
     headersTimeoutMs: e.HEADERS_TIMEOUT_MS,
     requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
     keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+    presenceEventsPerPerson: e.PRESENCE_EVENTS_PER_PERSON,
+    presenceEventsWindowMs: e.PRESENCE_EVENTS_WINDOW_MS,
+    presenceEventsRetentionMs: e.PRESENCE_EVENTS_RETENTION_MS,
   };
 }

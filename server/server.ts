@@ -25,7 +25,10 @@ import { readOnlyPolicy } from './sync/policies/read-only';
 import { updateLimits } from './sync/policies/update-limits';
 import { awarenessLimits } from './sync/policies/awareness-limits';
 import { connectionCaps } from './sync/policies/connection-caps';
+import { documentSize } from './sync/policies/document-size';
 import { boardRules } from './boards/rules-extension';
+import { ballotExtension, ballotSideRoom } from './boards/ballot-extension';
+import { parseBallotRoomId } from './boards/ballot-box';
 import { Revocation } from './auth/revocation';
 import { DomainEvents } from './events/emit';
 import { createMailer } from './mail/mailer';
@@ -128,6 +131,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     instanceId: config.instanceId,
     log,
     streams: revocation.streams,
+    limits: config.limits,
   });
   hooks.use(
     metrics.extension,
@@ -135,10 +139,13 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     readOnlyPolicy,
     updateLimits(config.syncLimits),
     awarenessLimits(config.syncLimits),
+    documentSize(config.limits.maxDocumentBytes),
     boardRules,
+    ballotExtension(rooms, api.ballots, log),
     relay.extension,
     live.extension,
-    { name: 'search', afterCommit: (room) => api.search.changed(room.id) },
+    // A ballot is no document: nothing to index.
+    { name: 'search', afterCommit: (room) => void (parseBallotRoomId(room.id) ?? api.search.changed(room.id)) },
     api.versions.extension,
   );
   // Mounted inside the API so that its authentication applies.
@@ -156,7 +163,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   app.route('/', metrics.routes());
   app.route('/', outboxRoutes(mailer));
   app.route('/', api.routes);
-  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync, config.trustProxy));
+  app.route('/', syncRoute(ws.upgradeWebSocket, sync, authorize ?? api.authorizeSync, config.trustProxy, [ballotSideRoom]));
   app.route('/', staticClient());
   app.notFound(answerNotFound);
   app.onError(handleErrors(log));

@@ -135,7 +135,13 @@ export const UpdateDocumentBody = z
 export type UpdateDocumentBody = z.input<typeof UpdateDocumentBody>;
 
 export const ListDocumentsQuery = z.object({ kind: DocumentKind.optional() });
-export const ExportQuery = z.object({ format: ExportFormat.default('markdown') });
+export const ExportQuery = z
+  .object({
+    format: ExportFormat.default('markdown'),
+    /** `open`: the open comment threads go into a Word export as Word comments. */
+    comments: z.literal('open').optional(),
+  })
+  .refine((q) => q.comments === undefined || q.format === 'docx', { message: 'only the Word export (format=docx) carries comments', path: ['comments'] });
 
 // ---------------------------------------------------------------------------------------
 // Answers

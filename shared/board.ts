@@ -204,3 +204,33 @@ export function readHonestBoard(doc: Y.Doc, memberIds: Set<string>): HonestBoard
   }
   return { votesPerPerson, columns };
 }
+
+/**
+ * Hidden voting (issue 16): while `meta.votesHidden` is true nobody writes votes into the
+ * board. Each person's dots go to their own ballot instead: a small Y.Doc synced over the
+ * sync socket as room `<boardId>/ballot`, which the server opens for the signed-in person
+ * only (nobody can name another person's ballot). Its `votes` map holds card id → that
+ * person's whole vote count on the card, replacing what the board says for them there.
+ * When the facilitator reveals, the server writes every ballot into the board's `votes`
+ * maps and empties the ballots.
+ */
+export const BALLOT_ROOM = 'ballot';
+export const BALLOT_VOTES = 'votes';
+
+export function ballotRoomName(boardId: string): string {
+  return `${boardId}/${BALLOT_ROOM}`;
+}
+
+/** Whether the board's votes are hidden now (only the facilitator sets it). */
+export function votesHidden(doc: Y.Doc): boolean {
+  return doc.getMap<unknown>('meta').get('votesHidden') === true;
+}
+
+/** A ballot's valid entries: card id → a whole number ≥ 0 (0: the person took their votes back). */
+export function readBallot(ballot: Y.Doc): Map<string, number> {
+  const entries = new Map<string, number>();
+  for (const [cardId, value] of ballot.getMap<unknown>(BALLOT_VOTES).entries()) {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= 0) entries.set(cardId, value);
+  }
+  return entries;
+}

@@ -38,6 +38,12 @@ export const CloseCode = {
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
 /**
+ * How the close reason of a 1009 begins when the document, not the message, is too large
+ * (MAX_DOCUMENT_BYTES): the client tells the person the document is full.
+ */
+export const DOCUMENT_FULL_REASON = 'document full';
+
+/**
  * What one sync connection may cost others (CONTRACT §3 Limits): the defaults; each is
  * configurable on the server. Over a limit nothing of the message is applied, stored or
  * relayed, and the connection is closed (awareness, update: 4400; budget: 4429).

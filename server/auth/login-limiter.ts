@@ -1,5 +1,5 @@
-import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract, type RateLimiterRes } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
+import type { RateLimiterAbstract, RateLimiterRes } from 'rate-limiter-flexible';
+import { createLimiterStore } from '../http/limiter-store';
 import type { Logger } from '../log';
 
 export const LOGIN_WINDOW_SECONDS = 15 * 60;
@@ -27,35 +27,10 @@ export interface LoginLimiter {
  * instance shares the counts, and an in-process limiter stands in while Redis is away.
  */
 export function createLoginLimiter(opts: LoginLimiterOptions): LoginLimiter {
-  const perEmail = { points: opts.failuresPerEmail, duration: LOGIN_WINDOW_SECONDS };
-  const perAddress = { points: opts.failuresPerAddress, duration: LOGIN_WINDOW_SECONDS };
-  const memory = (prefix: string, limits: { points: number; duration: number }) =>
-    new RateLimiterMemory({ keyPrefix: prefix, ...limits });
-
-  if (!opts.redisUrl) {
-    return limiterOver(memory('login_email', perEmail), memory('login_addr', perAddress), async () => {});
-  }
-
-  // Without the offline queue a command fails at once while Redis is away, and the
-  // in-process stand-in answers; with it, a sign-in would wait for Redis to come back.
-  const client = createClient({ url: opts.redisUrl, name: 'stadskamer-login-limiter', disableOfflineQueue: true });
-  client.on('error', (err: Error) => opts.log.warn({ event: 'login_limiter.redis_error', err: err.message }, 'redis error'));
-  // Not awaited: sign-in must work while Redis is still connecting or away.
-  client.connect().catch((err: Error) =>
-    opts.log.warn({ event: 'login_limiter.redis_connect_failed', err: err.message }, 'redis not reachable'),
-  );
-  const redis = (prefix: string, limits: { points: number; duration: number }) =>
-    new RateLimiterRedis({
-      storeClient: client,
-      useRedisPackage: true,
-      rejectIfRedisNotReady: true,
-      keyPrefix: `stadskamer:${prefix}`,
-      ...limits,
-      insuranceLimiter: memory(prefix, limits),
-    });
-  return limiterOver(redis('login_email', perEmail), redis('login_addr', perAddress), async () => {
-    if (client.isOpen) client.destroy();
-  });
+  const store = createLimiterStore({ redisUrl: opts.redisUrl, log: opts.log, clientName: 'stadskamer-login-limiter' });
+  const perEmail = store.limiter({ prefix: 'login_email', points: opts.failuresPerEmail, duration: LOGIN_WINDOW_SECONDS });
+  const perAddress = store.limiter({ prefix: 'login_addr', points: opts.failuresPerAddress, duration: LOGIN_WINDOW_SECONDS });
+  return limiterOver(perEmail, perAddress, () => store.close());
 }
 
 function limiterOver(byEmail: RateLimiterAbstract, byAddress: RateLimiterAbstract, close: () => Promise<void>): LoginLimiter {

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { readVotesPerPerson } from '../../shared/board';
+import { readVotesPerPerson, votesHidden } from '../../shared/board';
 import type { UpdateInspection } from '../sync/update-inspection';
 
 /** Who is writing: board writers are participants and up; owners are the facilitators. */
@@ -13,7 +13,8 @@ export interface BoardWriter {
  * board (nothing is applied here): only owners change `meta` and `columns`; while locked
  * only owners change anything; a new card's `authorId` is the writer; only a card's author
  * (or an owner) edits or deletes it; a writer changes only their own entry in `votes`, as a
- * whole non-negative number, within `votesPerPerson` in total. Returns what was broken, or
+ * whole non-negative number, within `votesPerPerson` in total, and nobody while the votes
+ * are hidden (they go on the ballot, ballot-rules.ts). Returns what was broken, or
  * null. Pure: reads `doc` and the inspection, changes neither.
  */
 export function checkBoardUpdate(doc: Y.Doc, dry: UpdateInspection, writer: BoardWriter): string | null {
@@ -27,6 +28,7 @@ export function checkBoardUpdate(doc: Y.Doc, dry: UpdateInspection, writer: Boar
   const deletedCards = new Set<string>();
   const ownVotes = new Map<string, number>();
 
+  const hidden = votesHidden(doc);
   if (!writer.isOwner && doc.getMap('meta').get('locked') === true && (dry.inserted.length > 0 || dry.deleteRanges.length > 0)) {
     return 'the board is locked';
   }
@@ -90,6 +92,8 @@ export function checkBoardUpdate(doc: Y.Doc, dry: UpdateInspection, writer: Boar
       if (!writer.isOwner && voter !== writer.userId) return "a vote can only be cast under one's own name";
       // A value set and replaced within the update arrives already deleted: it carries nothing.
       if (item.content instanceof Y.ContentDeleted) return null;
+      // Hidden voting: nobody's vote may show on the board until the reveal (shared/board.ts).
+      if (hidden) return 'while votes are hidden a vote goes on the ballot';
       const value = valueOf(item);
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) return 'a vote must be a whole number';
       if (voter === writer.userId) ownVotes.set(cardId, value);

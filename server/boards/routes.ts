@@ -1,4 +1,5 @@
 import { boardVoterIds } from './voters';
+import { votesHidden } from '../../shared/board';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
@@ -48,6 +49,7 @@ const DRAFT_UPDATE_ORIGIN = Symbol('board-draft-update');
  * answers 409 `draft_exists`; `mode: "update"` rewrites the newest draft in place (live
  * editors see it happen), `mode: "new"` makes another. New content is committed to storage
  * before the answer, so whoever opens the draft (on any instance) loads it like any edit.
+ * While the votes are hidden every request answers 409 `votes_hidden`.
  */
 export function boardRoutes({ documents, members, drafts, store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace }: BoardRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
@@ -65,7 +67,11 @@ export function boardRoutes({ documents, members, drafts, store, rooms, access, 
     const { docJSONToYUpdate, editorSchema, CONTENT_FRAGMENT } = await import('../export/prosemirror');
     const memberIds = boardVoterIds(members, board.workspaceId);
     const authors = new Map(members.list(board.workspaceId).map((m) => [m.user.id, m.user]));
-    const json = await withCurrentDoc(board.id, (doc) => boardToDraftJSON(doc, memberIds, authors));
+    const json = await withCurrentDoc(board.id, (doc) => {
+      // A draft is read by the whole workspace: it may not show votes nobody has seen yet.
+      if (votesHidden(doc)) throw new AppError(409, 'votes_hidden', 'The votes on this board are still hidden: reveal them before making recommendations.');
+      return boardToDraftJSON(doc, memberIds, authors);
+    });
 
     if (existing && mode === 'update') {
       const room = await rooms.get(existing);

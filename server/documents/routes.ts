@@ -1,5 +1,6 @@
 import { boardVoterIds } from '../boards/voters';
 import { Hono } from 'hono';
+import type { OwnerBoardView } from '../boards/ballot-box';
 import { CreateDocumentBody, type DocumentKind, ExportQuery, ListDocumentsQuery, UpdateDocumentBody } from '../../shared/api';
 import { actorOf, type Emit } from '../events/emit';
 import type { Access, AppEnv } from '../http/access';
@@ -9,6 +10,7 @@ import type { MemberRepository } from '../workspaces/members';
 import type { DocumentRepository } from './document-repository';
 import type { DocumentStore } from '../storage/document-store';
 import type { ExportService } from '../export/export-service';
+import { readerExportState } from '../export/owner-board-state';
 import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { checkDocumentQuota } from './document-quota';
 
@@ -24,10 +26,12 @@ export interface DocumentRouteDeps {
   store: DocumentStore;
   /** The first content of a document made from a template; throws 422 for a template it may not use. */
   templateContent(workspaceId: string, templateId: string, kind: DocumentKind): Promise<Uint8Array>;
+  /** A board as its owners' exports count it (hidden votes included). */
+  ownerBoardView: OwnerBoardView;
 }
 
 /** Document metadata (the content travels over the sync socket) and export. */
-export function documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace, store, templateContent }: DocumentRouteDeps): Hono<AppEnv> {
+export function documentRoutes({ documents, members, access, emit, exports, maxDocumentsPerWorkspace, store, templateContent, ownerBoardView }: DocumentRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   app.post('/api/workspaces/:wid/documents', access.requireWorkspace('editor'), async (c) => {
@@ -72,10 +76,11 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
   });
 
   app.get('/api/documents/:did/export', access.requireDocument(), async (c) => {
-    const { user, document } = c.var;
+    const { user, document, role } = c.var;
     // Word and PDF never get here: server/downloads answers them first.
     const format = readQuery(c, ExportQuery).format as 'markdown' | 'html' | 'json';
-    const result = await exports.render(user.id, document, format, boardVoterIds(members, document.workspaceId));
+    const state = await readerExportState(ownerBoardView, document, role);
+    const result = await exports.render(user.id, document, format, boardVoterIds(members, document.workspaceId), state);
     c.header('Content-Type', result.contentType);
     if (format !== 'json') {
       // A download, never a page of ours: even if markup slipped through the renderer, a

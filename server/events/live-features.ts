@@ -5,6 +5,7 @@ import type { Access, AppEnv } from '../http/access';
 import type { Logger } from '../log';
 import { MemoryPresenceStore } from '../presence/memory-presence';
 import { PresenceTracker } from '../presence/presence-tracker';
+import { PresenceThrottle } from '../presence/presence-throttle';
 import { RedisPresenceStore } from '../presence/redis-presence';
 import type { PresenceStore } from '../presence/presence-store';
 import { presenceRoutes } from '../presence/routes';
@@ -16,6 +17,8 @@ import { SocketActivity } from './activity';
 import type { DomainEvents } from './emit';
 import { EventLog } from './event-log';
 import { eventRoutes } from './routes';
+import { PresenceRetention } from './presence-retention';
+import type { Limits } from '../limits-config';
 
 export interface LiveFeatures {
   /** On the sync path: who is where (presence), who edited what (activity). */
@@ -41,12 +44,18 @@ export function createLiveFeatures(deps: {
   log: Logger;
   /** Open event streams, so that revocation can end them. */
   streams: Set<OpenStream>;
+  limits: Pick<Limits, 'presenceEventsPerPerson' | 'presenceEventsWindowMs' | 'presenceEventsRetentionMs'>;
 }): LiveFeatures {
   const log = new EventLog(deps.db, deps.bus);
   deps.events.subscribe((e) => log.record(e));
   const activity = new SocketActivity(deps.events.emit, deps.touchDocument);
   const presence: PresenceStore = deps.redis ? new RedisPresenceStore(deps.redis) : new MemoryPresenceStore();
-  const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => activity.presenceChanged(conn, state));
+  // Presence events cost every subscriber: a few per person per window, and not kept for long.
+  const throttle = new PresenceThrottle(deps.limits.presenceEventsPerPerson, deps.limits.presenceEventsWindowMs, (conn, state) =>
+    activity.presenceChanged(conn, state),
+  );
+  const retention = new PresenceRetention(deps.db, deps.limits.presenceEventsRetentionMs, deps.log);
+  const tracker = new PresenceTracker(presence, deps.instanceId, deps.log, (conn, state) => throttle.changed(conn, state));
   const routes = new Hono<AppEnv>()
     .route('/', eventRoutes({ access: deps.access, events: log, bus: deps.bus, streams: deps.streams }))
     .route('/', presenceRoutes({ access: deps.access, presence }));
@@ -56,7 +65,8 @@ export function createLiveFeatures(deps: {
       name: 'live-features',
       onJoin(conn) {
         const workspaceId = conn.identity.workspaceId;
-        if (!workspaceId) return;
+        // A person's ballot socket is not a second presence on the board, nor an edit to show.
+        if (!workspaceId || conn.identity.documentKind === 'ballot') return;
         const { id, name, organization } = conn.identity.user;
         tracker.joined({ id: conn.id, documentId: conn.documentId, workspaceId, user: { id, name, organization }, since: new Date().toISOString() });
       },
@@ -65,12 +75,16 @@ export function createLiveFeatures(deps: {
       },
       afterCommit(room, _update, origin) {
         const workspaceId = origin?.identity.workspaceId;
-        if (!origin || !workspaceId) return;
+        if (!origin || !workspaceId || origin.identity.documentKind === 'ballot') return;
         const { id, name, organization } = origin.identity.user;
         activity.documentEdited(room.id, workspaceId, { id, name, organization });
       },
     },
     routes,
-    close: () => tracker.stop(),
+    close: () => {
+      tracker.stop();
+      throttle.stop();
+      retention.stop();
+    },
   };
 }

@@ -6,6 +6,9 @@
 import type { JSONContent } from '@tiptap/core';
 import {
   BorderStyle,
+  CommentRangeEnd,
+  CommentRangeStart,
+  CommentReference,
   ExternalHyperlink,
   HeadingLevel,
   ImageRun,
@@ -19,6 +22,7 @@ import {
 } from 'docx';
 import { isAllowedUri } from '@tiptap/extension-link';
 import type { ExportImages } from './export-meta';
+import type { CommentMarks } from './comment-ranges';
 
 export const BULLETS = 'stadskamer-bullets';
 export const NUMBERS = 'stadskamer-numbers';
@@ -163,15 +167,27 @@ export class DocxContent {
         font: marks.has('code') ? 'Consolas' : undefined,
         style: href ? 'Hyperlink' : undefined,
       });
-      out.push(href ? new ExternalHyperlink({ link: href, children: [run] }) : run);
+      out.push(...commented(node, [href ? new ExternalHyperlink({ link: href, children: [run] }) : run]));
     }
     return out;
   }
 
-  private codeRuns(nodes: JSONContent[] | undefined): TextRun[] {
-    const text = (nodes ?? []).map((n) => n.text ?? '').join('');
-    return text.split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }));
+  private codeRuns(nodes: JSONContent[] | undefined): ParagraphChild[] {
+    // Each text node's first line goes on where the one before it ended.
+    return (nodes ?? []).flatMap((node) =>
+      commented(node, (node.text ?? '').split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }))),
+    );
   }
+}
+
+/**
+ * `runs` inside the Word comments that open or close on `node` (comment-ranges.ts): the
+ * range marks around them, and after each range's end the reference Word shows it by.
+ */
+function commented(node: JSONContent & CommentMarks, runs: ParagraphChild[]): ParagraphChild[] {
+  const starts = (node.commentStarts ?? []).map((id) => new CommentRangeStart(id));
+  const ends = (node.commentEnds ?? []).flatMap((id) => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })]);
+  return [...starts, ...runs, ...ends];
 }
 
 function withMark(node: JSONContent, mark: string): JSONContent {

@@ -3,7 +3,8 @@
  * .docx, so it can run in a worker. Built with the `docx` package; the layout is the
  * Kenniscentrum's: publisher line, title, a title block (status, date, workspace,
  * participating organisations), the content in Word's own heading and list styles, and
- * "pagina X van Y" in the footer.
+ * "pagina X van Y" in the footer. Open comment threads, when asked for, become Word
+ * comments on their text, replies threaded under them.
  */
 import {
   AlignmentType,
@@ -19,11 +20,13 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type ICommentOptions,
   type ILevelsOptions,
 } from 'docx';
 import type { DocJSON } from './prosemirror';
 import { BULLETS, DocxContent, NUMBERS } from './docx-content';
 import { PUBLISHER, titleBlockRows, type ExportImages, type ExportMeta } from './export-meta';
+import type { PlacedComment } from './comment-ranges';
 
 const BRAND = '1D4F91';
 const FONT = 'Calibri';
@@ -81,9 +84,27 @@ function footer(meta: ExportMeta): Footer {
   });
 }
 
-export async function renderDocx(doc: DocJSON, meta: ExportMeta, images: ExportImages): Promise<Buffer> {
+function wordComments(comments: PlacedComment[]): ICommentOptions[] {
+  return comments.map((comment) => ({
+    id: comment.id,
+    author: comment.author,
+    initials: initials(comment.author),
+    date: new Date(comment.createdAt),
+    ...(comment.parentId !== undefined ? { parentId: comment.parentId } : {}),
+    children: comment.body.split(/\r\n|\r|\n/).map((line) => new Paragraph(line)),
+  }));
+}
+
+/** "Anna Peeters (Stad Gent)" → "AP": what Word shows in a comment's balloon. */
+function initials(author: string): string {
+  const name = author.replace(/\(.*\)$/, '').trim();
+  return name.split(/\s+/).map((word) => [...word][0] ?? '').join('').slice(0, 4).toUpperCase();
+}
+
+export async function renderDocx(doc: DocJSON, meta: ExportMeta, images: ExportImages, comments: PlacedComment[] = []): Promise<Buffer> {
   const content = new DocxContent(images);
   const document = new Document({
+    ...(comments.length > 0 ? { comments: { children: wordComments(comments) } } : {}),
     creator: PUBLISHER,
     title: meta.title,
     description: `${meta.kindLabel} — ${meta.workspace}`,

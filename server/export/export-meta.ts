@@ -30,6 +30,9 @@ export interface ExportImage {
 /** Images of a document by their `src` (`/api/images/:id`). */
 export type ExportImages = Map<string, ExportImage>;
 
+/** More images than any recommendation has; bounds what one export may load. */
+export const MAX_EXPORT_IMAGES = 200;
+
 export const STATUS_LABELS: Record<DocumentStatus, string> = {
   draft: 'Concept',
   review: 'Ter bespreking',

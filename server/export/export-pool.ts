@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Logger } from '../log';
 import { AppError } from '../http/errors';
-import type { ExportResult } from './index';
-import type { ExportTask } from './export-worker';
+import type { ExportResult, FileExportResult } from './index';
+import type { ExportTask, OfficeExportTask, TextExportTask } from './export-task';
 
 export interface ExportPoolOptions {
   threads: number;
@@ -23,7 +24,7 @@ export interface ExportPoolOptions {
  * and time per export; a worker that runs out of heap or time is replaced.
  */
 export class ExportPool {
-  private readonly pool: Piscina<ExportTask, ExportResult>;
+  private readonly pool: Piscina<ExportTask, ExportResult | FileExportResult>;
 
   constructor(private readonly opts: ExportPoolOptions) {
     this.pool = new Piscina({
@@ -36,11 +37,14 @@ export class ExportPool {
     });
   }
 
-  async run(task: ExportTask, documentId: string): Promise<ExportResult> {
+  run(task: TextExportTask, documentId: string): Promise<ExportResult>;
+  /** `transfer`: the ports in the task, handed to the worker rather than copied. */
+  run(task: OfficeExportTask, documentId: string, transfer: MessagePort[]): Promise<FileExportResult>;
+  async run(task: ExportTask, documentId: string, transfer: MessagePort[] = []): Promise<ExportResult | FileExportResult> {
     if (this.pool.queueSize >= this.opts.maxQueue) throw busy();
     const started = Date.now();
     try {
-      return await this.pool.run(task, { signal: AbortSignal.timeout(this.opts.timeoutMs) });
+      return await this.pool.run(task, { signal: AbortSignal.timeout(this.opts.timeoutMs), transferList: transfer });
     } catch (err) {
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw busy();
       this.opts.log.warn(

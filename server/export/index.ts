@@ -11,12 +11,12 @@ import { docToMarkdown } from './markdown';
 import { yDocToDocJSON, type DocJSON } from './prosemirror';
 import type { ExportImages, ExportMeta } from './export-meta';
 import { withSafeLinks } from './safe-links';
+import type { PlacedComment } from './comment-ranges';
 
 export type ExportKind = 'recommendation' | 'note' | 'board';
 export type TextFormat = 'markdown' | 'html' | 'json';
 export type OfficeFormat = 'docx' | 'pdf';
-/** What the worker pool renders; Word and PDF go through server/downloads. */
-export type ExportFormat = TextFormat;
+export type ExportFormat = TextFormat | OfficeFormat;
 
 export interface ExportInput {
   doc: Y.Doc;
@@ -32,6 +32,12 @@ export interface ExportInput {
 export interface ExportResult {
   contentType: string;
   body: string;
+}
+
+/** A Word or PDF export: the file's bytes. */
+export interface FileExportResult {
+  contentType: string;
+  body: Uint8Array;
 }
 
 export const EXPORT_CONTENT_TYPES: Record<TextFormat | OfficeFormat, string> = {
@@ -78,7 +84,7 @@ export function exportContent(input: Omit<ExportInput, 'format' | 'title'>): Doc
  * Word or PDF bytes for `content`: pure (JSON and bytes in, bytes out), so it can run in a
  * worker; the renderers load on first use because they are large.
  */
-export async function renderOfficeExport(format: OfficeFormat, content: DocJSON, meta: ExportMeta, images: ExportImages): Promise<Buffer> {
-  if (format === 'docx') return (await import('./docx')).renderDocx(content, meta, images);
+export async function renderOfficeExport(format: OfficeFormat, content: DocJSON, meta: ExportMeta, images: ExportImages, comments: PlacedComment[] = []): Promise<Buffer> {
+  if (format === 'docx') return (await import('./docx')).renderDocx(content, meta, images, comments);
   return (await import('./pdf')).renderPdf(content, meta, images);
 }

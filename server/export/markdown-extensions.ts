@@ -1,9 +1,9 @@
 /**
  * StarterKit as @tiptap/markdown serialises it, with the few renderers replaced where
- * the stock ones let document text turn into Markdown syntax. @tiptap/markdown already
- * backslash-escapes inline delimiters (\ ` * _ [ ] ~) and entity-encodes & < >; what it
- * leaves open is fixed here:
- * - a paragraph line that starts like a block (`# `, `- `, `1. `, `===`) becomes one;
+ * the stock ones let document text turn into Markdown syntax. Text itself is written by
+ * escapeMarkdownText (markdown.ts puts it in place of the stock encoder); what the stock
+ * renderers leave open is fixed here:
+ * - a paragraph line that starts like a block (`# `, `- `, `1. `, `===`, `> `) becomes one;
  * - a heading ending in `#` loses it as a closing sequence;
  * - a code block or code span containing backticks ends early, and what follows is
  *   parsed as Markdown (raw HTML included);
@@ -47,8 +47,23 @@ export function escapeLineStart(line: string): string {
   return line
     .replace(/^[ \t]+/, '')
     .replace(/^#/, '\\#')
-    .replace(/^([-+=])/, '\\$1')
+    .replace(/^([-+=>])/, '\\$1')
     .replace(/^(\d{1,9})([.)])/, '$1\\$2');
+}
+
+/**
+ * Text as a person reads it in the .md file, escaped only where Markdown would read it as
+ * syntax: the inline delimiters, `&` where it would start an entity (`&amp;`, `&#38;`), and
+ * `<` where it would start a tag, comment or autolink. "Zorg & welzijn" stays as it is;
+ * @tiptap/markdown's own encoder wrote `Zorg &amp; welzijn`, which a reader of the file
+ * (and any tool that does not render Markdown) takes for the text. `>` matters only at the
+ * start of a line, which escapeLineStart handles.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]~]/g, '\\$&')
+    .replace(/&(?=#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]*;)/g, '\\&')
+    .replace(/<(?=[A-Za-z/!?])/g, '\\<');
 }
 
 function escapeEveryLineStart(markdown: string): string {

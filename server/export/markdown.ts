@@ -10,10 +10,28 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { MarkdownManager } from '@tiptap/markdown';
-import { longestBacktickRun, markdownExtensions, type CodeSpanAttrs } from './markdown-extensions';
+import { escapeMarkdownText, longestBacktickRun, markdownExtensions, type CodeSpanAttrs } from './markdown-extensions';
 import type { DocJSON } from './prosemirror';
 
-const manager = new MarkdownManager({ extensions: markdownExtensions });
+const manager = writingReadableText(new MarkdownManager({ extensions: markdownExtensions }));
+
+/**
+ * Puts escapeMarkdownText in place of the manager's text encoder, which entity-encodes
+ * `& < >` (`Zorg &amp; welzijn`). The encoder is private in @tiptap/markdown's types, so
+ * it is replaced on the instance; if a release renames it, loading this module fails
+ * rather than quietly going back to entities.
+ */
+function writingReadableText(target: MarkdownManager): MarkdownManager {
+  if (typeof (MarkdownManager.prototype as unknown as Record<string, unknown>).encodeTextForMarkdown !== 'function') {
+    throw new Error('@tiptap/markdown no longer has encodeTextForMarkdown: check server/export/markdown.ts');
+  }
+  const encode = (text: string, node: JSONContent, parent?: JSONContent): string => {
+    const inCode = parent?.type === 'codeBlock' || (node.marks ?? []).some((mark) => mark.type === 'code');
+    return inCode ? text : escapeMarkdownText(text);
+  };
+  Object.defineProperty(target, 'encodeTextForMarkdown', { value: encode });
+  return target;
+}
 
 const NEWLINE = /\r\n|\r|\n/;
 

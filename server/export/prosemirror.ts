@@ -25,23 +25,32 @@ export interface DocJSON extends JSONContent {
 }
 
 /**
- * Reads the TipTap content of `doc` as ProseMirror JSON.
+ * Runs `use` on a private copy of `doc`'s content fragment, flattened to the depth the
+ * editor can open.
  *
- * The conversion runs on a private copy because y-tiptap deletes, inside the Y.Doc it
- * reads, any element the schema rejects; done on a live room document that deletion
- * would be stored and broadcast to every editor as if someone had typed it.
+ * A copy because y-tiptap deletes, inside the Y.Doc it reads, any element the schema
+ * rejects; done on a live room document that deletion would be stored and broadcast to
+ * every editor as if someone had typed it. The copy keeps every item's id, so relative
+ * positions (comment anchors) resolve in it as in the original.
  */
-export function yDocToDocJSON(doc: Y.Doc): DocJSON {
+export function withReadableCopy<T>(doc: Y.Doc, use: (fragment: Y.XmlFragment, copy: Y.Doc) => T): T {
   const copy = new Y.Doc({ gc: false });
   try {
     Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
-    flattenTooDeep(copy.getXmlFragment(CONTENT_FRAGMENT));
-    const root = yXmlFragmentToProseMirrorRootNode(copy.getXmlFragment(CONTENT_FRAGMENT), editorSchema);
-    const json = root.toJSON() as JSONContent;
-    return { type: 'doc', content: json.content ?? [] };
+    const fragment = copy.getXmlFragment(CONTENT_FRAGMENT);
+    flattenTooDeep(fragment);
+    return use(fragment, copy);
   } finally {
     copy.destroy();
   }
+}
+
+/** Reads the TipTap content of `doc` as ProseMirror JSON. */
+export function yDocToDocJSON(doc: Y.Doc): DocJSON {
+  return withReadableCopy(doc, (fragment) => {
+    const json = yXmlFragmentToProseMirrorRootNode(fragment, editorSchema).toJSON() as JSONContent;
+    return { type: 'doc', content: json.content ?? [] };
+  });
 }
 
 /**

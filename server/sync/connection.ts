@@ -18,8 +18,11 @@ export interface SyncIdentity {
   role: Role;
   /** The workspace of the document, so role changes can find open sockets. */
   workspaceId: string | null;
-  /** Boards take cards and votes from participants; text documents only from editors. */
-  documentKind?: 'recommendation' | 'note' | 'board';
+  /**
+   * Boards take cards and votes from participants; text documents only from editors. A
+   * `ballot` is a person's own hidden votes on a board (server/boards/ballot-box.ts).
+   */
+  documentKind?: 'recommendation' | 'note' | 'board' | 'ballot';
   /** The session the socket was opened with, so logout and expiry can find it. */
   session?: { tokenHash: string; expiresAt: number };
 }
@@ -60,7 +63,7 @@ export class Connection {
 
   get canWrite(): boolean {
     const { role, documentKind } = this.identity;
-    return documentKind === 'board' ? canWriteBoard(role) : canWriteContent(role);
+    return documentKind === 'board' || documentKind === 'ballot' ? canWriteBoard(role) : canWriteContent(role);
   }
 
   get isOpen(): boolean {

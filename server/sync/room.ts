@@ -40,6 +40,8 @@ export class Room {
     readonly id: string,
     readonly doc: Y.Doc,
     storedUpdates: number,
+    /** Bytes of the stored rows the document was loaded from (the document size policy starts here). */
+    readonly loadedBytes: number,
     private readonly store: DocumentStore,
     private readonly log: Logger,
     awarenessFlushMs: number,

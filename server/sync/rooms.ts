@@ -23,6 +23,8 @@ export class RoomRegistry {
   private readonly loading = new Map<string, Promise<Room>>();
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>();
   private readonly compacting = new Set<string>();
+  /** Rooms kept loaded without a socket of their own (a ballot needs its board's rules). */
+  private readonly holds = new Map<string, number>();
 
   constructor(private readonly opts: RoomRegistryOptions) {}
 
@@ -50,9 +52,28 @@ export class RoomRegistry {
     return pending;
   }
 
+  /** Loads a room and keeps it loaded, socket or not, until `unhold`. */
+  async hold(documentId: string): Promise<Room> {
+    this.holds.set(documentId, (this.holds.get(documentId) ?? 0) + 1);
+    try {
+      return await this.get(documentId);
+    } catch (err) {
+      this.unhold(documentId);
+      throw err;
+    }
+  }
+
+  unhold(documentId: string): void {
+    const n = (this.holds.get(documentId) ?? 0) - 1;
+    if (n > 0) this.holds.set(documentId, n);
+    else this.holds.delete(documentId);
+    const room = this.rooms.get(documentId);
+    if (room && n <= 0) this.released(room);
+  }
+
   /** Call when a connection left; starts the grace period once the room is empty. */
   released(room: Room): void {
-    if (room.connections.size > 0) return;
+    if (room.connections.size > 0 || (this.holds.has(room.id) && !room.isFailed)) return;
     if (room.isFailed || this.opts.graceMs === 0) {
       this.unload(room);
       return;
@@ -67,6 +88,7 @@ export class RoomRegistry {
   async closeAll(): Promise<void> {
     for (const t of this.unloadTimers.values()) clearTimeout(t);
     this.unloadTimers.clear();
+    this.holds.clear();
     await Promise.allSettled([...this.loading.values()]);
     // Updates received but not yet stored are committed before storage closes.
     await Promise.allSettled([...this.rooms.values()].map((r) => r.settled()));
@@ -107,6 +129,7 @@ export class RoomRegistry {
       documentId,
       doc,
       updates.length,
+      updates.reduce((sum, u) => sum + u.byteLength, 0),
       this.opts.store,
       this.opts.log.child({ documentId }),
       this.opts.awarenessFlushMs,
@@ -125,7 +148,7 @@ export class RoomRegistry {
 
   private unload(room: Room): void {
     this.cancelUnload(room.id);
-    if (room.connections.size > 0 && !room.isFailed) return;
+    if ((room.connections.size > 0 || this.holds.has(room.id)) && !room.isFailed) return;
     // Keep it (and reuse it on a rejoin) until its last updates are stored: a reload before
     // that would read storage without them.
     if (room.hasPendingCommits && !room.isFailed) {

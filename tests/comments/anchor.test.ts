@@ -3,7 +3,7 @@ import StarterKit from '@tiptap/starter-kit';
 import { initProseMirrorDoc, prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { encodeAnchor, resolveAnchor, type EncodedAnchor } from '../../client/src/comments/anchors';
+import { encodeAnchor, resolveAnchor, type EncodedAnchor } from '../../shared/comment-anchors';
 import { addMember, call, createDocumentFor } from '../helpers/api';
 import { connectClient, destroyAll, synced, waitFor } from '../helpers/clients';
 import { startTestServer } from '../helpers/server';

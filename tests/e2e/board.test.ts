@@ -11,7 +11,7 @@ import { RESULTS_DIR, screenshotsOnFailure } from './helpers/browser';
 import { signIn } from './helpers/sign-in';
 import { seriousViolations } from './helpers/axe';
 import { touchDrag } from './helpers/touch';
-import { addMember, createDocument, createWorkspace, registerUser, type TestUser } from '../helpers/api';
+import { addMember, call, createDocument, createWorkspace, registerUser, type TestUser } from '../helpers/api';
 import { connectClient, destroyAll, synced } from '../helpers/clients';
 import * as ops from '../../client/src/board/board-doc';
 
@@ -177,12 +177,28 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
     await phone.page.getByTestId('votes-hidden-notice').waitFor();
     await card(phone.page, 'stedenfonds').getByRole('button', { name: /^Stem geven/ }).click();
     await card(phone.page, 'stedenfonds').getByText('Jouw stemmen: 1').waitFor();
-    // The vote reached the facilitator's board (its document has it) while the screen still hides the count.
-    await expect.poll(() => (f.client.doc.getMap('cards').get(cardId) as any)?.get('votes')?.size, { timeout: 5_000 }).toBe(1);
+    // The vote reached the server on the participant's ballot: the owner's count has it, the shared board does not.
+    const votes = () => call(suite.server.baseUrl, 'GET', `/api/documents/${f.boardId}/votes`, { token: f.owner.token });
+    await expect.poll(async () => (await votes()).body.totals?.[cardId], { timeout: 5_000 }).toBe(1);
+    expect((f.client.doc.getMap('cards').get(cardId) as any)?.get('votes')?.size).toBe(0);
     expect(await card(f.page, 'stedenfonds').getByTestId('card-votes').innerText()).toBe('Stemmen verborgen');
+    // A reload keeps the participant's own dots (they live on the server, not in the tab).
+    await phone.page.reload();
+    await card(phone.page, 'stedenfonds').getByText('Jouw stemmen: 1').waitFor();
     await f.page.getByRole('button', { name: 'Stemmen tonen' }).click();
     await expect.poll(() => card(phone.page, 'stedenfonds').getByTestId('card-votes').innerText(), { timeout: 5_000 }).toBe('1 stem');
     expect(await card(f.page, 'stedenfonds').getByTestId('card-votes').innerText()).toBe('1 stem');
+
+    // Hidden again, a second dot; "Stemmen wissen" (confirmed) clears the board and every ballot.
+    await f.page.getByRole('button', { name: 'Stemmen verbergen' }).click();
+    await phone.page.getByTestId('votes-hidden-notice').waitFor();
+    await card(phone.page, 'stedenfonds').getByRole('button', { name: /^Stem geven/ }).click();
+    await card(phone.page, 'stedenfonds').getByText('Jouw stemmen: 2').waitFor();
+    await expect.poll(async () => (await votes()).body.totals?.[cardId], { timeout: 5_000 }).toBe(2);
+    f.page.once('dialog', (dialog) => void dialog.accept());
+    await f.page.getByRole('button', { name: 'Stemmen wissen' }).click();
+    await expect.poll(() => card(phone.page, 'stedenfonds').getByTestId('card-votes').innerText(), { timeout: 5_000 }).toBe('Stemmen verborgen');
+    expect((await votes()).body.totals?.[cardId]).toBe(0);
     destroyAll(f.client.provider);
   });
 

@@ -164,13 +164,15 @@ describe('Downloaden', { timeout: 120_000 }, () => {
     expect(await axeViolations(page)).toEqual([]);
 
     const saved: Record<string, Buffer> = {};
-    for (const [label, ext] of [['Word (.docx)', 'docx'], ['PDF', 'pdf']] as const) {
+    const links = [['Word (.docx)', 'docx', 'docx'], ['Word met open opmerkingen (.docx)', 'docx', 'commented'], ['PDF', 'pdf', 'pdf']] as const;
+    for (const [label, ext, key] of links) {
       await page.getByText('Downloaden').click();
-      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: label }).click()]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: label, exact: true }).click()]);
       expect(download.suggestedFilename()).toMatch(new RegExp(`^Aanbevelingen-wonen-Leuven-\\d{4}-\\d{2}-\\d{2}\\.${ext}$`));
-      saved[ext] = fs.readFileSync(await download.path());
+      saved[key] = fs.readFileSync(await download.path());
     }
     expect(saved.docx!.subarray(0, 2).toString()).toBe('PK');
+    expect(saved.commented!.subarray(0, 2).toString()).toBe('PK');
     expect(saved.pdf!.subarray(0, 5).toString()).toBe('%PDF-');
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-pdf-'));
     fs.writeFileSync(path.join(dir, 'export.pdf'), saved.pdf!);

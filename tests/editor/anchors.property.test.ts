@@ -3,7 +3,7 @@ import type { Editor } from '@tiptap/core';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { encodeAnchor, resolveAnchor, resolveThreadRange, type ProsemirrorMapping } from '../../client/src/comments/anchors';
+import { encodeAnchor, resolveAnchor, resolveThreadRange, type ProsemirrorMapping } from '../../shared/comment-anchors';
 import { Network, type Peer } from './two-editors';
 
 const QUOTE = 'Doelzin met commentaar';

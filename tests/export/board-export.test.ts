@@ -78,7 +78,7 @@ describe('board export', () => {
         '',
         '- Gedeelde HR-dienst (5 stemmen)',
         '- Meer data-analisten (1 stem)',
-        '- Opleiding &lt;script&gt;alert(1)&lt;/script&gt; \\*\\*nu\\*\\* (1 stem)',
+        '- Opleiding \\<script>alert(1)\\</script> \\*\\*nu\\*\\* (1 stem)',
         '',
         '## De stad als netwerkbestuur',
         '',

@@ -38,18 +38,19 @@ describe('escaping in exports', () => {
   it('writes Markdown in which typed text stays text', () => {
     expect(render('markdown')).toBe(
       [
-        '# Nota &lt;b&gt;vet&lt;/b&gt;',
+        '# Nota \\<b>vet\\</b>',
         '',
         '## Kop eindigt op \\#',
         '',
-        '&lt;script&gt;alert(1)&lt;/script&gt; \\*\\*x\\*\\* \\_y\\_ \\[a\\](b) \\~\\~z\\~\\~ &amp; &amp;amp;',
+        // Escaped only where Markdown would read syntax: a bare & stays, one that starts an entity does not.
+        '\\<script>alert(1)\\</script> \\*\\*x\\*\\* \\_y\\_ \\[a\\](b) \\~\\~z\\~\\~ & \\&amp;',
         '',
         '\\# geen kop  ',
         '1\\. geen lijst  ',
         '\\- geen punt  ',
         '\\===  ',
         'geen code  ',
-        '&gt; geen citaat',
+        '\\> geen citaat',
         '',
         '``a`b`` `` `<img src=x onerror=alert(1)> `` klik [haakjes](https://example.be/a%20%28b%29 "zeg \\"hallo\\"")',
         '',

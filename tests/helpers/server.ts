@@ -48,10 +48,12 @@ export interface ChildServer {
  * The real server as a child process, so that a test can SIGTERM or SIGKILL it. It gets a
  * free port chosen here and counts as started once /healthz answers, whatever LOG_LEVEL is.
  */
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+export async function startChildServer(env: Record<string, string>, opts: { bundle?: string } = {}): Promise<ChildServer> {
   const port = env.PORT ? Number(env.PORT) : await freePort();
   const store = await storeEnv(env.DATA_DIR, env);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+  // `bundle`: a built main.js (scripts/build-server.mjs), run by plain node as `npm start` does.
+  const args = opts.bundle ? [opts.bundle] : ['--import', 'tsx', path.join(ROOT, 'server/main.ts')];
+  const child = spawn(process.execPath, args, {
     cwd: ROOT,
     env: { ...process.env, LOG_LEVEL: 'info', ...TEST_LIMITS, ...store, ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

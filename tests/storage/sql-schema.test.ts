@@ -52,7 +52,7 @@ describe('the relational schema from the kysely migrations', () => {
     const names = async () =>
       (await raw<{ name: string }>`SELECT name FROM kysely_migration ORDER BY name`.execute(store.db)).rows.map((r) => r.name);
     const before = await names();
-    expect(before).toEqual(['0001-identity', '0002-content', '0500-versions']);
+    expect(before).toEqual(['0001-identity', '0002-content', '0003-presence-events-by-age', '0500-versions']);
     // Opening again (a restart) must find nothing to do and keep the data.
     await store.db.insertInto('users').values({
       id: 'u1', email: 'a@b.be', password_hash: 'x', name: 'A', organization: 'Stad Gent', created_at: new Date().toISOString(),

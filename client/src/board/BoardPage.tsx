@@ -43,6 +43,9 @@ import { useJoinSession } from './useJoinSession';
 import { useMediaQuery } from './useMediaQuery';
 import { BoardRefusalNotice, useBoardRefusal } from './BoardRefusal';
 import { useMembers } from './useMembers';
+import { useBallot } from './useBallot';
+import { request } from '../api/http';
+import { ErrorAlert } from '../components/ErrorAlert';
 import './board.css';
 
 interface Props {
@@ -91,6 +94,7 @@ function Board({ session, document, role, members: initialMembers }: { session: 
   const [byVotes, setByVotes] = useState(false);
   const [columnTitle, setColumnTitle] = useState('');
   const [status, setStatus] = useState('');
+  const [resetError, setResetError] = useState<unknown>(null);
   const [moving, setMoving] = useState<string | null>(null);
   const [dragging, setDragging] = useState<string | null>(null);
   const [editingCard, setEditingCard] = useState<string | null>(null);
@@ -101,12 +105,13 @@ function Board({ session, document, role, members: initialMembers }: { session: 
   const memberIds = useMemo(() => new Set(members.map((m) => m.user.id)), [members]);
   const people = useMemo(() => new Map(members.map((m) => [m.user.id, m.user])), [members]);
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
-  const view = useBoardView(doc, memberIds, user.id, byVotes);
+  const writer = canWriteBoard(role);
+  const ballot = useBallot(document.id, writer);
+  const view = useBoardView(doc, memberIds, user.id, byVotes, ballot);
   const presence = useBoardPresence(session.provider, self, editingCard);
   const join = useJoinSession(document.id);
 
   const isOwner = role === 'owner';
-  const writer = canWriteBoard(role);
   const open = !view.locked || isOwner;
   const canAdd = writer && open;
   const sensors = useSensors(
@@ -136,8 +141,8 @@ function Board({ session, document, role, members: initialMembers }: { session: 
   const cardActions: CardActions = {
     edit: (id, changes) => ops.editCard(doc, id, changes),
     remove: (id) => ops.deleteCard(doc, id),
-    vote: (id) => void ops.vote(doc, id, user.id),
-    unvote: (id) => ops.unvote(doc, id, user.id),
+    vote: (id) => void ops.vote(doc, id, user.id, ballot),
+    unvote: (id) => ops.unvote(doc, id, user.id, ballot),
     moveByKey: (id, direction) => {
       const moved = moveByKey(doc, view.columns, id, direction);
       if (moved) announceMove(id, moved.column, moved.index);
@@ -172,7 +177,8 @@ function Board({ session, document, role, members: initialMembers }: { session: 
     setVotesHidden: (hidden) => ops.setVotesHidden(doc, hidden),
     startTimer: (minutes) => ops.setTimer(doc, Date.now() + minutes * 60_000),
     stopTimer: () => ops.setTimer(doc, null),
-    resetVotes: () => ops.resetVotes(doc),
+    // Hidden votes are on everyone's own ballot, which only the server may empty.
+    resetVotes: () => void request('DELETE', `/api/documents/${encodeURIComponent(document.id)}/votes`).catch(setResetError),
     startSession: (requireEmail) => void join.start(requireEmail),
     endSession: () => void join.end(),
     present: () => setPresenting(true),
@@ -234,6 +240,7 @@ function Board({ session, document, role, members: initialMembers }: { session: 
     <div className="board" data-testid="board" data-locked={view.locked}>
       <BoardPresenceBar people={presence.people} selfId={user.id} />
       {isOwner && <FacilitatorBar view={view} actions={facilitator} sessionRunning={join.session !== null} sound={sound} setSound={setSound} />}
+      <ErrorAlert error={resetError} onDismiss={() => setResetError(null)} />
       {isOwner && join.session && (
         <details className="board-session" open>
           <summary>{t('session.running')}</summary>

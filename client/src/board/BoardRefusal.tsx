@@ -2,8 +2,15 @@ import { useEffect, useState } from 'react';
 import { CloseCode } from '../../../shared/protocol';
 import type { CollabSession } from '../editor/collab-session';
 import { useI18n } from '../i18n/i18n';
+import { unconfirmedCards } from './unconfirmed-cards';
 
 const storageKey = (documentId: string) => `stadskamer:board-refused:${documentId}`;
+
+/** What was refused, kept across the reload: the rule broken and the card texts it carried. */
+interface Refused {
+  reason: string;
+  cards: string[];
+}
 
 /**
  * The server refuses a change that breaks the board rules and closes the socket with 4403.
@@ -17,7 +24,12 @@ export function useBoardRefusal(session: CollabSession | null, documentId: strin
     const onClose = (event: CloseEvent | null) => {
       if (event?.code !== CloseCode.forbidden || !event.reason.startsWith('board rule')) return;
       session.provider.disconnect();
-      sessionStorage.setItem(storageKey(documentId), event.reason.replace(/^board rule:\s*/, ''));
+      const refused: Refused = {
+        reason: event.reason.replace(/^board rule:\s*/, ''),
+        // Read before the reload drops them: the cards the server never took.
+        cards: unconfirmedCards(session.doc, (id) => session.save.holds(id)),
+      };
+      sessionStorage.setItem(storageKey(documentId), JSON.stringify(refused));
       void session.persistence.clearData().finally(() => location.reload());
     };
     session.provider.on('connection-close', onClose);
@@ -25,16 +37,40 @@ export function useBoardRefusal(session: CollabSession | null, documentId: strin
   }, [session, documentId]);
 }
 
+function readRefused(documentId: string): Refused | null {
+  const stored = sessionStorage.getItem(storageKey(documentId));
+  if (!stored) return null;
+  try {
+    const parsed = JSON.parse(stored) as Partial<Refused>;
+    return { reason: String(parsed.reason ?? ''), cards: Array.isArray(parsed.cards) ? parsed.cards.map(String) : [] };
+  } catch {
+    // Written by an older version of this page: the reason alone.
+    return { reason: stored, cards: [] };
+  }
+}
+
 /** After such a reload: what was refused, until the person closes it. */
 export function BoardRefusalNotice({ documentId }: { documentId: string }) {
   const { t } = useI18n();
-  const [reason, setReason] = useState(() => sessionStorage.getItem(storageKey(documentId)));
+  const [refused, setRefused] = useState(() => readRefused(documentId));
   useEffect(() => sessionStorage.removeItem(storageKey(documentId)), [documentId]);
-  if (!reason) return null;
+  if (!refused) return null;
   return (
-    <div role="alert" className="board-refusal">
-      <p>{t('boardRules.refused', { reason })}</p>
-      <button type="button" onClick={() => setReason(null)}>
+    <div role="alert" className="alert board-refusal" data-testid="board-refusal">
+      <div>
+        <p>{t('boardRules.refused', { reason: refused.reason })}</p>
+        {refused.cards.length > 0 && (
+          <>
+            <p>{t('boardRules.refusedCards')}</p>
+            <ul>
+              {refused.cards.map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ul>
+          </>
+        )}
+      </div>
+      <button type="button" onClick={() => setRefused(null)}>
         {t('boardRules.dismiss')}
       </button>
     </div>

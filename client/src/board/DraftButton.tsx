@@ -7,7 +7,8 @@ import { useI18n } from '../i18n/i18n';
 
 /**
  * "Aanbevelingen maken" (owners): once per board; a second time asks whether to update the
- * draft made before or to make a new one.
+ * draft made before or to make a new one. While the votes are hidden the server refuses
+ * (everyone reads a draft), and the button says to reveal them first.
  */
 export function DraftButton({ boardId }: { boardId: string }) {
   const { t } = useI18n();
@@ -24,6 +25,7 @@ export function DraftButton({ boardId }: { boardId: string }) {
       navigate(`/d/${document.id}`);
     } catch (err) {
       if (err instanceof ApiError && err.code === 'draft_exists') setAsking(true);
+      else if (err instanceof ApiError && err.code === 'votes_hidden') setError(t('board.draftVotesHidden'));
       else setError(err);
       setBusy(false);
     }
@@ -48,7 +50,13 @@ export function DraftButton({ boardId }: { boardId: string }) {
           </button>
         </div>
       )}
-      <ErrorAlert error={error} onDismiss={() => setError(null)} />
+      {typeof error === 'string' ? (
+        <p className="alert" role="alert">
+          {error}
+        </p>
+      ) : (
+        <ErrorAlert error={error} onDismiss={() => setError(null)} />
+      )}
     </>
   );
 }

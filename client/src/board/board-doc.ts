@@ -5,7 +5,16 @@
  * that person's entry in the card's `votes` map.
  */
 import * as Y from 'yjs';
-import { CARD_COLORS, CARD_GROUP_FIELD, CARD_ORDER_FIELD, DEFAULT_VOTES_PER_PERSON, readVotesPerPerson } from '../../../shared/board';
+import {
+  BALLOT_VOTES,
+  CARD_COLORS,
+  CARD_GROUP_FIELD,
+  CARD_ORDER_FIELD,
+  DEFAULT_VOTES_PER_PERSON,
+  readBallot,
+  readVotesPerPerson,
+  votesHidden,
+} from '../../../shared/board';
 
 type YMap = Y.Map<unknown>;
 
@@ -115,39 +124,69 @@ function votesMap(doc: Y.Doc, cardId: string): Y.Map<unknown> | null {
   return fresh;
 }
 
-/** The caller's own vote on a card, as stored (non-numbers count as none). */
-export function ownVotes(card: YMap, userId: string): number {
-  const votes: unknown = card.get('votes');
+/** The person's hidden votes (shared/board.ts): card id → their whole count on the card. */
+export const ballotVotesOf = (ballot: Y.Doc) => ballot.getMap<unknown>(BALLOT_VOTES);
+
+function publicVotes(doc: Y.Doc, cardId: string, userId: string): number {
+  const card = cardsOf(doc).get(cardId);
+  const votes: unknown = card instanceof Y.Map ? card.get('votes') : null;
   const n: unknown = votes instanceof Y.Map ? votes.get(userId) : 0;
   return typeof n === 'number' && Number.isInteger(n) && n > 0 ? n : 0;
 }
 
+/** The caller's own votes on a card: their ballot's entry while it has one, else the board's (non-numbers count as none). */
+export function ownVotes(doc: Y.Doc, cardId: string, userId: string, ballot?: Y.Doc | null): number {
+  const entry = ballot ? readBallot(ballot).get(cardId) : undefined;
+  return entry ?? publicVotes(doc, cardId, userId);
+}
+
 /** Votes the person has placed on cards that are on the board (cards in deleted columns give theirs back). */
-export function votesUsed(doc: Y.Doc, userId: string): number {
+export function votesUsed(doc: Y.Doc, userId: string, ballot?: Y.Doc | null): number {
   const columnIds = new Set(columnsOf(doc).toArray().map((m) => (m instanceof Y.Map ? m.get('id') : null)));
   let used = 0;
-  for (const card of cardsOf(doc).values()) {
-    if (card instanceof Y.Map && columnIds.has(card.get('columnId'))) used += ownVotes(card, userId);
+  for (const [id, card] of cardsOf(doc).entries()) {
+    if (card instanceof Y.Map && columnIds.has(card.get('columnId'))) used += ownVotes(doc, id, userId, ballot);
   }
   return used;
 }
 
-/** Places one vote when the person has one left; the limit is enforced here and again in counting. */
-export function vote(doc: Y.Doc, cardId: string, userId: string): boolean {
-  if (votesUsed(doc, userId) >= readVotesPerPerson(doc)) return false;
+/**
+ * Where the person's vote on this card goes: their ballot while the votes are hidden, and
+ * also while the ballot still holds an entry for the card (just revealed, the server has not
+ * moved it to the board yet: writing the board then would be overwritten by that move).
+ */
+function onBallot(doc: Y.Doc, cardId: string, ballot: Y.Doc | null | undefined): Y.Doc | null {
+  if (!ballot) return null;
+  return votesHidden(doc) || ballotVotesOf(ballot).has(cardId) ? ballot : null;
+}
+
+/** Sets the person's count on a card, on the ballot or on the board. False: nowhere to put it. */
+function setOwnVotes(doc: Y.Doc, cardId: string, userId: string, n: number, ballot: Y.Doc | null | undefined): boolean {
+  const target = onBallot(doc, cardId, ballot);
+  if (target) {
+    // An entry equal to the board's own says nothing: leave the board's to count.
+    if (n === publicVotes(doc, cardId, userId)) ballotVotesOf(target).delete(cardId);
+    else ballotVotesOf(target).set(cardId, n);
+    return true;
+  }
+  if (votesHidden(doc)) return false;
   const votes = votesMap(doc, cardId);
   if (!votes) return false;
-  const current = votes.get(userId);
-  votes.set(userId, (typeof current === 'number' && current > 0 ? current : 0) + 1);
+  if (n > 0) votes.set(userId, n);
+  else votes.delete(userId);
   return true;
 }
 
-export function unvote(doc: Y.Doc, cardId: string, userId: string): void {
-  const votes = votesMap(doc, cardId);
-  const current = votes?.get(userId);
-  if (!votes || typeof current !== 'number' || current <= 0) return;
-  if (current <= 1) votes.delete(userId);
-  else votes.set(userId, current - 1);
+/** Places one vote when the person has one left; the limit is enforced here and again in counting and on the server. */
+export function vote(doc: Y.Doc, cardId: string, userId: string, ballot?: Y.Doc | null): boolean {
+  if (!(cardsOf(doc).get(cardId) instanceof Y.Map)) return false;
+  if (votesUsed(doc, userId, ballot) >= readVotesPerPerson(doc)) return false;
+  return setOwnVotes(doc, cardId, userId, ownVotes(doc, cardId, userId, ballot) + 1, ballot);
+}
+
+export function unvote(doc: Y.Doc, cardId: string, userId: string, ballot?: Y.Doc | null): void {
+  const current = ownVotes(doc, cardId, userId, ballot);
+  if (current > 0) setOwnVotes(doc, cardId, userId, current - 1, ballot);
 }
 
 export function setLocked(doc: Y.Doc, locked: boolean): void {
@@ -160,15 +199,6 @@ export function setVotesPerPerson(doc: Y.Doc, n: number): void {
 
 export function setTimer(doc: Y.Doc, endsAt: number | null): void {
   metaOf(doc).set('timerEndsAt', endsAt);
-}
-
-export function resetVotes(doc: Y.Doc): void {
-  doc.transact(() => {
-    for (const card of cardsOf(doc).values()) {
-      const votes = card instanceof Y.Map ? card.get('votes') : null;
-      if (votes instanceof Y.Map) votes.clear();
-    }
-  });
 }
 
 /** Hidden voting: counts stay off every screen until the facilitator reveals them. */

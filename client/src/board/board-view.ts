@@ -4,7 +4,7 @@
  * votes, and its place in the column.
  */
 import * as Y from 'yjs';
-import { CARD_ORDER_FIELD, compareCardAge, readGroups, readHonestBoard, type BoardCard, type BoardGroup } from '../../../shared/board';
+import { CARD_ORDER_FIELD, compareCardAge, readBallot, readGroups, readHonestBoard, votesHidden as isHidden, type BoardCard, type BoardGroup } from '../../../shared/board';
 import { cardsOf, metaOf, ownVotes, votesUsed } from './board-doc';
 import { compareOrders, readOrder, type CardOrder } from './card-order';
 
@@ -36,15 +36,17 @@ export function compareOrder(a: CardView, b: CardView): number {
   return compareOrders(a.order, b.order) || compareCardAge(a, b);
 }
 
-export function readBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string, byVotes: boolean): BoardView {
+/** `ballot`: the person's hidden votes (shared/board.ts); their own dots count from it where it has an entry. */
+export function readBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string, byVotes: boolean, ballot: Y.Doc | null = null): BoardView {
   const honest = readHonestBoard(doc, memberIds);
-  const votesHidden = metaOf(doc).get('votesHidden') === true;
+  const votesHidden = isHidden(doc);
   const cards = cardsOf(doc);
+  const mine = ballot ? readBallot(ballot) : new Map<string, number>();
   let cardCount = 0;
   const columns = honest.columns.map((column) => {
     const views = column.cards.map((card): CardView => {
       const map = cards.get(card.id)!;
-      return { ...card, order: readOrder(map.get(CARD_ORDER_FIELD)), myVotes: ownVotes(map, userId) };
+      return { ...card, order: readOrder(map.get(CARD_ORDER_FIELD)), myVotes: mine.get(card.id) ?? ownVotes(doc, card.id, userId) };
     });
     // readHonestBoard ranks by votes already; otherwise the people's own arrangement.
     // While votes are hidden, ranking would give them away.
@@ -58,7 +60,7 @@ export function readBoardView(doc: Y.Doc, memberIds: Set<string>, userId: string
     columns,
     locked: meta.get('locked') === true,
     votesPerPerson: honest.votesPerPerson,
-    votesLeft: Math.max(0, honest.votesPerPerson - votesUsed(doc, userId)),
+    votesLeft: Math.max(0, honest.votesPerPerson - votesUsed(doc, userId, ballot)),
     timerEndsAt: typeof timer === 'number' && Number.isFinite(timer) ? timer : null,
     cardCount,
     votesHidden,

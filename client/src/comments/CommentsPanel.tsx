@@ -9,7 +9,7 @@ import { ErrorAlert } from '../components/ErrorAlert';
 import type { CollabSession } from '../editor/collab-session';
 import { useI18n } from '../i18n/i18n';
 import { commentsApi } from './api';
-import type { EncodedAnchor } from './anchors';
+import type { EncodedAnchor } from '../../../shared/comment-anchors';
 import { anchorForSelection, anchoredThreadIds, setHighlights, type CommentHooks } from './comment-highlights';
 import { MentionComposer } from './MentionComposer';
 import { ThreadCard } from './ThreadCard';

@@ -3,7 +3,7 @@ import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/p
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { encodeAnchor, resolveThreadRange, type EncodedAnchor, type ProsemirrorMapping } from './anchors';
+import { encodeAnchor, resolveThreadRange, type EncodedAnchor, type ProsemirrorMapping } from '../../../shared/comment-anchors';
 
 /** What the highlights need to know of a thread. */
 export interface AnchoredThread {

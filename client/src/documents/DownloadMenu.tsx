@@ -4,11 +4,16 @@ import type { MessageKey } from '../i18n/nl';
 import { useI18n } from '../i18n/i18n';
 import { exportUrl } from './upload-api';
 
+/** `docx-comments`: Word with the open comment threads as Word comments (`?comments=open`). */
 const FORMATS: Record<DocumentKind, string[]> = {
-  recommendation: ['docx', 'pdf', 'markdown', 'html'],
-  note: ['docx', 'pdf', 'markdown', 'html'],
+  recommendation: ['docx', 'docx-comments', 'pdf', 'markdown', 'html'],
+  note: ['docx', 'docx-comments', 'pdf', 'markdown', 'html'],
   board: ['docx', 'pdf', 'markdown', 'json'],
 };
+
+function hrefOf(documentId: string, format: string): string {
+  return format === 'docx-comments' ? `${exportUrl(documentId, 'docx')}&comments=open` : exportUrl(documentId, format);
+}
 
 /**
  * "Downloaden": plain links (the session cookie authorises them; the server answers with
@@ -24,7 +29,7 @@ export function DownloadMenu({ documentId, kind }: { documentId: string; kind: D
         {FORMATS[kind].map((format) => (
           <li key={format}>
             <a
-              href={exportUrl(documentId, format)}
+              href={hrefOf(documentId, format)}
               download
               data-format={format}
               // The download starts; the menu closes so it does not cover the text.

@@ -1,11 +1,11 @@
-import { CloseCode } from '../../../shared/protocol';
+import { CloseCode, DOCUMENT_FULL_REASON } from '../../../shared/protocol';
 
 /**
  * Edits the server did not accept, for whatever reason — a role that may no longer write,
  * a limit, a rule. Whoever learns of a refusal reports it here; the document page shows it
  * (RefusedEditsNotice) with the person's text to copy, so nothing is dropped silently.
  */
-export type RefusalReason = 'read_only' | 'forbidden' | 'too_large' | 'rate_limited' | 'invalid' | 'signed_out' | 'not_accepted';
+export type RefusalReason = 'read_only' | 'forbidden' | 'too_large' | 'document_full' | 'rate_limited' | 'invalid' | 'signed_out' | 'not_accepted';
 
 export interface Refusal {
   documentId: string;
@@ -44,14 +44,14 @@ class RefusedEdits {
 export const refusedEdits = new RefusedEdits();
 
 /** What a close of the sync socket says about edits it carried, or null for ordinary closes. */
-export function refusalForClose(code: number): RefusalReason | null {
+export function refusalForClose(code: number, reason = ''): RefusalReason | null {
   switch (code) {
     case CloseCode.forbidden:
       return 'forbidden';
     case CloseCode.unauthorized:
       return 'signed_out';
     case CloseCode.tooBig:
-      return 'too_large';
+      return reason.startsWith(DOCUMENT_FULL_REASON) ? 'document_full' : 'too_large';
     case CloseCode.badMessage:
     case CloseCode.invalidPayload:
       return 'invalid';

@@ -47,6 +47,11 @@ export class SaveTracker {
     return !this.knowledge.holdsAllOf(this.doc);
   }
 
+  /** True when the server is known to hold this item (a later refusal tells what it did not take). */
+  holds(id: Y.ID): boolean {
+    return this.knowledge.holds(id);
+  }
+
   subscribe(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
@@ -77,9 +82,9 @@ export class SaveTracker {
     this.evaluate();
   };
 
-  private readonly onClose = (event: { code: number } | null) => {
+  private readonly onClose = (event: { code: number; reason?: string } | null) => {
     this.probes.length = 0;
-    const reason = event ? refusalForClose(event.code) : null;
+    const reason = event ? refusalForClose(event.code, event.reason) : null;
     if (reason && this.unconfirmed) refusedEdits.report({ documentId: this.documentId, reason });
   };
 

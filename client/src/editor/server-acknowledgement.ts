@@ -45,6 +45,11 @@ export class ServerKnowledge {
     return q;
   }
 
+  /** True when the server is known to hold the item with this id. */
+  holds(id: Y.ID): boolean {
+    return (this.sv.get(id.client) ?? 0) > id.clock;
+  }
+
   /** True when the server holds every item and every deletion of the local document. */
   holdsAllOf(doc: Y.Doc): boolean {
     for (const [client, clock] of localStateVector(doc)) if ((this.sv.get(client) ?? 0) < clock) return false;

@@ -10,6 +10,7 @@ export const atelierEn: Twin<typeof atelierNl> = {
   'board.draftExists': 'A draft was made from this workshop before. Update that draft, or make a new one?',
   'board.draftNew': 'Make a new draft',
   'board.draftUpdate': 'Update the existing draft',
+  'board.draftVotesHidden': 'Reveal the votes first: everyone can read a draft, and the votes are still hidden.',
   'board.editingBy': '{name} is editing this card',
   'board.emptyOwner': 'No columns yet. Add a column below for each angle of the workshop.',
   'board.groupHere': 'Drop here to group',

@@ -7,6 +7,7 @@ export const atelierNl = {
   'board.draftExists': 'Van dit atelier bestaat al een ontwerp. Dat ontwerp bijwerken, of een nieuw maken?',
   'board.draftNew': 'Nieuw ontwerp maken',
   'board.draftUpdate': 'Bestaand ontwerp bijwerken',
+  'board.draftVotesHidden': 'Toon eerst de stemmen: een ontwerp leest iedereen, en de stemmen zijn nog verborgen.',
   'board.editingBy': '{name} bewerkt deze kaart',
   'board.emptyOwner': 'Nog geen kolommen. Voeg hieronder een kolom toe per invalshoek van het atelier.',
   'board.groupHere': 'Hier loslaten om te groeperen',

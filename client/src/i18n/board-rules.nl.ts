@@ -2,5 +2,6 @@
 export const boardRulesNl = {
   'boardRules.refused':
     'De server weigerde je laatste wijziging aan dit bord: {reason}. Het bord is opnieuw geladen zoals het op de server staat; je geweigerde wijziging is niet bewaard.',
+  'boardRules.refusedCards': 'Niet bewaard:',
   'boardRules.dismiss': 'Sluiten',
 };

@@ -23,6 +23,7 @@ export const documentsEn: Twin<typeof documentsNl> = {
   'image.tooLarge': 'the file is larger than 10 MB.',
   'download.menu': 'Download',
   'download.docx': 'Word (.docx)',
+  'download.docx-comments': 'Word with open comments (.docx)',
   'download.pdf': 'PDF',
   'download.markdown': 'Markdown',
   'download.html': 'HTML',

@@ -20,6 +20,7 @@ export const documentsNl = {
   'image.tooLarge': 'het bestand is groter dan 10 MB.',
   'download.menu': 'Downloaden',
   'download.docx': 'Word (.docx)',
+  'download.docx-comments': 'Word met open opmerkingen (.docx)',
   'download.pdf': 'PDF',
   'download.markdown': 'Markdown',
   'download.html': 'HTML',

@@ -13,6 +13,7 @@ export const editorEn: Twin<typeof editorNl> = {
   'refused.read_only': 'You may not edit this document (any more).',
   'refused.forbidden': 'The server refused your change: you may not do this (any more).',
   'refused.too_large': 'Your change was too large to save at once.',
+  'refused.document_full': 'This document has reached the largest size allowed; your change no longer fits.',
   'refused.rate_limited': 'You sent too many changes at once; the server closed the connection.',
   'refused.invalid': 'The server could not accept your change.',
   'refused.signed_out': 'You were signed out. Sign in again to go on.',

@@ -10,6 +10,7 @@ export const editorNl = {
   'refused.read_only': 'Je mag dit document niet (meer) bewerken.',
   'refused.forbidden': 'De server heeft je wijziging geweigerd: je mag dit niet (meer) doen.',
   'refused.too_large': 'Je wijziging was te groot om in één keer te bewaren.',
+  'refused.document_full': 'Dit document heeft zijn grootste toegelaten omvang bereikt; je wijziging kan er niet meer bij.',
   'refused.rate_limited': 'Je stuurde te veel wijzigingen tegelijk; de server heeft de verbinding verbroken.',
   'refused.invalid': 'De server kon je wijziging niet aanvaarden.',
   'refused.signed_out': 'Je bent afgemeld. Meld je opnieuw aan om verder te werken.',

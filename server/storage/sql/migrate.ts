@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration } from 'kysely';
 import type { Dialect } from './dialect';
 import { identityBaseline } from './migrations/0001-identity';
 import { contentBaseline } from './migrations/0002-content';
+import { presenceEventsByAge } from './migrations/0003-presence-events-by-age';
 import { versionTables } from './migrations/0500-versions';
 
 /**
@@ -13,6 +14,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
   return {
     '0001-identity': identityBaseline(),
     '0002-content': contentBaseline(dialect),
+    '0003-presence-events-by-age': presenceEventsByAge(),
     '0500-versions': versionTables(dialect),
   };
 }
