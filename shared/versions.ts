@@ -2,6 +2,7 @@
  * Version history (CONTRACT §2 "Versions", issue 14): request bodies and answers, shared
  * by the server's routes and the web client's history panel.
  */
+import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
 import { text } from './api';
 import { DOCUMENT_ID_PATTERN } from './protocol';
@@ -65,7 +66,7 @@ export interface VersionDiff {
   from: DiffEnd;
   to: DiffEnd;
   /** ProseMirror JSON of both ends merged, with `versionChange` marks and `change` block attributes. */
-  content: { type: 'doc'; content: unknown[] };
+  content: { type: 'doc'; content: JSONContent[] };
   /** Characters added and removed per person (null: not known). */
   changes: { by: string | null; added: number; removed: number }[];
   /** Who changed the document between the two ends: deletions nobody else is known for are theirs. */
