@@ -11,7 +11,7 @@ import { automaticVersionBound, DEFAULT_RETENTION } from '../../server/versions/
 import { versionsExtension } from '../../server/versions/sync-extension';
 import { VersionRepository } from '../../server/versions/version-repository';
 import { VersionService } from '../../server/versions/version-service';
-import { openTestSql, type TestSql } from '../helpers/sql';
+import { SQL_DIALECTS, openTestSql, type TestSql } from '../helpers/sql';
 import { seedDocument } from './fixtures';
 import { addParagraph, paragraphText } from './helpers';
 
@@ -24,11 +24,11 @@ const log = createLogger('silent', 'test');
  * sync extension records the edits, the real quiet timer makes versions, the real
  * service thins them. Its versions must stay within the bound the README states.
  */
-describe('storage growth of versions over a simulated week', () => {
+describe.each(SQL_DIALECTS)('storage growth of versions over a simulated week (%s)', (dialect) => {
   let store: TestSql;
 
   beforeAll(async () => {
-    store = await openTestSql('sqlite');
+    store = await openTestSql(dialect);
   });
   afterAll(async () => {
     vi.useRealTimers();
