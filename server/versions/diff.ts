@@ -10,6 +10,7 @@ import type { JSONContent } from '@tiptap/core';
 import { CHANGE_MARK, type ChangeAttrs } from '../../shared/versions';
 import { CONTENT_FRAGMENT, editorSchema } from '../export/prosemirror';
 import type { RunIndex } from './run-index';
+import { snapshotOf } from './snapshot';
 
 type State = 'same' | 'added' | 'removed';
 /** Node attributes as y-tiptap stores them (any value Yjs holds). */
@@ -39,16 +40,6 @@ export function diffStates(older: Uint8Array, newer: Uint8Array, runs: RunIndex)
     return { content: { type: 'doc', content }, counts: ends.counts };
   } finally {
     merged.destroy();
-  }
-}
-
-function snapshotOf(state: Uint8Array): Y.Snapshot {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return Y.snapshot(doc);
-  } finally {
-    doc.destroy();
   }
 }
 

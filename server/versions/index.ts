@@ -1,4 +1,5 @@
 import type { Hono } from 'hono';
+import * as Y from 'yjs';
 import type { DocumentMeta } from '../../shared/api';
 import type { VersionPerson } from '../../shared/versions';
 import type { WithCurrentDoc } from '../documents/current-doc';
@@ -57,9 +58,10 @@ export function createVersions(deps: VersionsDeps): VersionsFeature {
   const versions = new VersionRepository(deps.sql.db);
   const authorship = new AuthorshipRepository(deps.sql.db);
   const writer = new AuthorshipWriter(authorship, log, AUTHORSHIP_FLUSH_MS);
-  const service = new VersionService({ versions, authorship, writer, withCurrentDoc: deps.withCurrentDoc, rooms: deps.rooms, findDocument: deps.findDocument, log });
+  const currentState = (documentId: string) => deps.withCurrentDoc(documentId, (doc) => Y.encodeStateAsUpdate(doc));
+  const service = new VersionService({ versions, authorship, writer, currentState, rooms: deps.rooms, findDocument: deps.findDocument, log });
   const people = peopleFrom(deps.findUser);
-  const differ = new VersionDiffer({ versions, authorship, writer, withCurrentDoc: deps.withCurrentDoc, people });
+  const differ = new VersionDiffer({ versions, authorship, writer, currentState, people });
 
   const automatic = (documentId: string, reason: 'edit' | 'status', by: string | null) => {
     service.saveAutomatic(documentId, reason, by).catch((err: unknown) => {

@@ -1,6 +1,4 @@
-import * as Y from 'yjs';
 import type { VersionDiff } from '../../shared/versions';
-import type { WithCurrentDoc } from '../documents/current-doc';
 import type { DocJSON } from '../export/prosemirror';
 import { AppError } from '../http/errors';
 import type { AuthorshipRepository } from './authorship-repository';
@@ -25,7 +23,7 @@ export class VersionDiffer {
       versions: VersionRepository;
       authorship: AuthorshipRepository;
       writer: AuthorshipWriter;
-      withCurrentDoc: WithCurrentDoc;
+      currentState(documentId: string): Promise<Uint8Array>;
       people: People;
       now?: () => number;
     },
@@ -38,13 +36,13 @@ export class VersionDiffer {
 
   /** `version` against `other` (null: the present), always from the older end to the newer. */
   async diff(version: VersionRow, other: VersionRow | null): Promise<VersionDiff> {
-    const { versions, authorship, writer, withCurrentDoc, people } = this.deps;
+    const { versions, authorship, writer, currentState, people } = this.deps;
     const documentId = version.documentId;
     await writer.flush(documentId);
     const a: End = { row: version, createdAt: version.createdAt, state: await this.stateOf(version) };
     const b: End = other
       ? { row: other, createdAt: other.createdAt, state: await this.stateOf(other) }
-      : { row: null, createdAt: new Date((this.deps.now ?? Date.now)()).toISOString(), state: await withCurrentDoc(documentId, (d) => Y.encodeStateAsUpdate(d)) };
+      : { row: null, createdAt: new Date((this.deps.now ?? Date.now)()).toISOString(), state: await currentState(documentId) };
     const [older, newer] = b.row && (b.createdAt < a.createdAt || (b.createdAt === a.createdAt && b.row.id < a.row!.id)) ? [b, a] : [a, b];
 
     const all = await versions.list(documentId);

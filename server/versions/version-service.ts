@@ -1,14 +1,13 @@
-import * as Y from 'yjs';
 import type { DocumentMeta } from '../../shared/api';
 import type { VersionReason } from '../../shared/versions';
 import { newId } from '../auth/tokens';
-import type { WithCurrentDoc } from '../documents/current-doc';
 import { AppError } from '../http/errors';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../sync/rooms';
 import type { AuthorshipRepository } from './authorship-repository';
 import type { AuthorshipWriter } from './authorship-writer';
 import { DEFAULT_RETENTION, versionsToDrop, type RetentionPolicy } from './retention';
+import { sameState } from './snapshot';
 import { changedRanges } from './update-ranges';
 import type { VersionRepository, VersionRow } from './version-repository';
 
@@ -18,7 +17,8 @@ export interface VersionServiceDeps {
   versions: VersionRepository;
   authorship: AuthorshipRepository;
   writer: AuthorshipWriter;
-  withCurrentDoc: WithCurrentDoc;
+  /** The document's whole current state, through the one loader of the current document. */
+  currentState(documentId: string): Promise<Uint8Array>;
   rooms: RoomRegistry;
   findDocument(id: string): Awaitable<DocumentMeta | undefined>;
   log: Logger;
@@ -119,10 +119,10 @@ export class VersionService {
   }
 
   private async saveNow(documentId: string, opts: SaveOptions): Promise<VersionRow | null> {
-    const { versions, authorship, writer, withCurrentDoc } = this.deps;
+    const { versions, authorship, writer, currentState } = this.deps;
     // Who made the last changes is written before the version counts its contributors.
     await writer.flush(documentId);
-    const state = await withCurrentDoc(documentId, (doc) => Y.encodeStateAsUpdate(doc));
+    const state = await currentState(documentId);
     const latest = await versions.latest(documentId);
     if (opts.skipIfUnchanged && latest) {
       const latestState = await versions.state(latest.id);
@@ -159,20 +159,5 @@ export class VersionService {
       if (this.chains.get(documentId) === settled) this.chains.delete(documentId);
     });
     return next;
-  }
-}
-
-/** Whether two encoded states hold the same changes (same ids, same deletions). */
-export function sameState(a: Uint8Array, b: Uint8Array): boolean {
-  return Y.equalSnapshots(snapshotOf(a), snapshotOf(b));
-}
-
-function snapshotOf(state: Uint8Array): Y.Snapshot {
-  const doc = new Y.Doc();
-  try {
-    Y.applyUpdate(doc, state);
-    return Y.snapshot(doc);
-  } finally {
-    doc.destroy();
   }
 }

@@ -47,7 +47,7 @@ describe.each(SQL_DIALECTS)('storage growth of versions over a simulated week (%
       versions,
       authorship,
       writer,
-      withCurrentDoc: async (_id, use) => use(doc),
+      currentState: async () => Y.encodeStateAsUpdate(doc),
       rooms: {} as RoomRegistry,
       findDocument: () => ({ kind: 'recommendation' }) as never,
       log,
