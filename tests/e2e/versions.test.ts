@@ -96,6 +96,12 @@ describe('history panel', () => {
     await theirs.getByTestId('version-item').filter({ hasText: 'versie stuurgroep 12/12' }).click();
     await theirs.getByTestId('version-view').getByTestId('version-content').waitFor();
     expect(await theirs.getByTestId('version-restore').count()).toBe(0);
+    // Against the version kept just before the restore, Karim's changes show again.
+    const before = await theirs.getByTestId('version-compare').locator('option', { hasText: 'Voor een terugzetting' }).getAttribute('value');
+    await theirs.getByTestId('version-compare').selectOption(before ?? '');
+    const again = theirs.getByTestId('version-view').locator('ins', { hasText: 'Gent' });
+    await again.waitFor();
+    expect(await again.getAttribute('title')).toBe('Toegevoegd door Karim El Amrani (Stad Gent)');
     expect(await seriousViolations(viewer)).toEqual([]);
   });
 });

@@ -57,6 +57,7 @@ export function HistoryPanel({ document, role, onClose }: Props) {
       {open ? (
         <VersionView
           version={open}
+          others={loaded.status === 'ok' ? loaded.data.filter((v) => v.id !== open.id) : []}
           canRestore={canChange}
           onBack={() => setOpen(null)}
           onRestored={() => {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import type { VersionDiff, VersionMeta, VersionPerson } from '../../../shared/versions';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLoad } from '../components/useLoad';
@@ -29,15 +29,19 @@ function lookOf(diff: VersionDiff, t: Translate): ChangeLook {
 
 interface Props {
   version: VersionMeta;
+  /** The document's other versions, to compare with instead of the present. */
+  others: VersionMeta[];
   canRestore: boolean;
   onBack(): void;
   onRestored(): void;
 }
 
 /** One version, read-only, with what changed since in its authors' colours; editors may bring it back. */
-export function VersionView({ version, canRestore, onBack, onRestored }: Props) {
+export function VersionView({ version, others, canRestore, onBack, onRestored }: Props) {
   const { t, formatDate } = useI18n();
-  const [loaded] = useLoad(() => versionsApi.diff(version.id), [version.id]);
+  const compareId = useId();
+  const [against, setAgainst] = useState('current');
+  const [loaded] = useLoad(() => versionsApi.diff(version.id, against), [version.id, against]);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -85,11 +89,22 @@ export function VersionView({ version, canRestore, onBack, onRestored }: Props) 
           </button>
         </div>
       )}
+      <p className="row small">
+        <label htmlFor={compareId}>{t('versions.compareWith')}</label>
+        <select id={compareId} value={against} onChange={(e) => setAgainst(e.target.value)} data-testid="version-compare">
+          <option value="current">{t('versions.present')}</option>
+          {others.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name ?? t(`versions.reason.${v.reason}`)} · {formatDate(v.createdAt, true)}
+            </option>
+          ))}
+        </select>
+      </p>
       <ErrorAlert error={error ?? (loaded.status === 'error' ? loaded.error : null)} onDismiss={() => setError(null)} />
       {loaded.status === 'loading' && <p className="muted">{t('app.loading')}</p>}
       {diff && look && (
         <>
-          <p className="small muted">{diff.changes.length === 0 ? t('versions.noChanges') : t('versions.legend')}</p>
+          <p className="small muted">{diff.changes.length === 0 ? t(against === 'current' ? 'versions.noChanges' : 'versions.noChangesBetween') : t(against === 'current' ? 'versions.legend' : 'versions.legendBetween')}</p>
           <ul className="version-people" data-testid="version-people">
             {diff.changes.map((c) => {
               const p = c.by ? people.get(c.by) : undefined;
