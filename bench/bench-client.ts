@@ -8,6 +8,8 @@ import { now, type ClientSpec } from './ipc';
 export const counters = {
   framesIn: 0,
   bytesIn: 0,
+  /** Awareness entries received (a frame may carry many): the presence figures per cursor move. */
+  awarenessEntriesIn: 0,
   observedEdits: 0,
   latency: new LatencyHistogram(),
 };
@@ -31,6 +33,8 @@ export class MeteredWebSocket extends WebSocket {
       const data = event.data as ArrayBuffer | Buffer;
       counters.framesIn++;
       counters.bytesIn += data.byteLength;
+      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+      if (bytes[0] === 1) counters.awarenessEntriesIn += awarenessEntryCount(bytes);
       if (this.step2At === 0) {
         const head = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : data;
         // y-protocols: message 0 (sync), sub-type 1 (step 2).
@@ -41,6 +45,18 @@ export class MeteredWebSocket extends WebSocket {
       }
     });
   }
+}
+
+/** y-protocols message 1: varuint length of the update, then varuint entry count. */
+function awarenessEntryCount(frame: Uint8Array): number {
+  let i = 1;
+  while (i < frame.length && frame[i]! & 0x80) i++;
+  let count = 0;
+  for (let shift = 0, j = i + 1; j < frame.length; j++, shift += 7) {
+    count += (frame[j]! & 0x7f) * 2 ** shift;
+    if (!(frame[j]! & 0x80)) break;
+  }
+  return count;
 }
 
 export interface BenchClient {

@@ -67,6 +67,7 @@ export interface CollectResult {
   observedEdits: number;
   framesIn: number;
   bytesIn: number;
+  awarenessEntriesIn: number;
   cpuSeconds: number;
 }
 

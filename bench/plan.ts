@@ -24,9 +24,18 @@ export interface PlannedScenario {
 
 const CPU_GOAL: Goal = { figure: 'cpuMsPer1kDeliveries', kind: 'ratio', limit: 0.66 };
 
+/** Short runs on a shared machine: fewer clients or seconds than the full plan. */
+export interface PlanOverrides {
+  /** Client counts of the edit scenarios. */
+  sizes?: number[];
+  /** Clients in the presence storm and the cursors scenario. */
+  presenceClients?: number;
+  durationMs?: number;
+}
+
 /** The full plan is issue #8's list; `quick` keeps its shape at a size for development. */
-export function buildPlan(quick: boolean): PlannedScenario[] {
-  const durationMs = quick ? 3_000 : 20_000;
+export function buildPlan(quick: boolean, overrides: PlanOverrides = {}): PlannedScenario[] {
+  const durationMs = overrides.durationMs ?? (quick ? 3_000 : 20_000);
   const drainTimeoutMs = quick ? 10_000 : 120_000;
   const edits = (clients: number, writers: number, cursorMovesPerSecond = 0): EditsParams => ({
     clients,
@@ -36,7 +45,7 @@ export function buildPlan(quick: boolean): PlannedScenario[] {
     durationMs,
     drainTimeoutMs,
   });
-  const sizes = quick ? [20, 50] : [50, 200, 500];
+  const sizes = overrides.sizes ?? (quick ? [20, 50] : [50, 200, 500]);
   const writerCounts = quick ? [5, 10] : [10, 50];
   const largest = sizes[sizes.length - 1]!;
   const plan: PlannedScenario[] = [];
@@ -47,7 +56,7 @@ export function buildPlan(quick: boolean): PlannedScenario[] {
       plan.push({ scenario: editsScenario(edits(n, w)), goals });
     }
   }
-  const awarenessClients = quick ? 50 : 200;
+  const awarenessClients = overrides.presenceClients ?? (quick ? 50 : 200);
   plan.push({
     scenario: editsScenario(edits(awarenessClients, writerCounts[0]!, 1)),
     goals: [CPU_GOAL, { figure: 'p99Ms', kind: 'ratio', limit: 0.5 }],
@@ -62,7 +71,7 @@ export function buildPlan(quick: boolean): PlannedScenario[] {
     goals: [{ figure: 'rssKiBPerConnection', kind: 'value', limit: 16 }],
   });
   plan.push({
-    scenario: presenceScenario({ clients: quick ? 50 : 500, durationMs }),
+    scenario: presenceScenario({ clients: overrides.presenceClients ?? (quick ? 50 : 500), durationMs }),
     goals: [{ figure: 'cpuPercentOfCore', kind: 'value', limit: 30, strict: true }],
   });
   return plan;

@@ -136,6 +136,7 @@ export class WorkerPool {
       observedEdits: results.reduce((n, r) => n + r.observedEdits, 0),
       framesIn: results.reduce((n, r) => n + r.framesIn, 0),
       bytesIn: results.reduce((n, r) => n + r.bytesIn, 0),
+      awarenessEntriesIn: results.reduce((n, r) => n + r.awarenessEntriesIn, 0),
       cpuSeconds: results.reduce((n, r) => n + r.cpuSeconds, 0),
     };
   }

@@ -36,3 +36,10 @@ export function machineBusySeconds(): number {
   const [user, nice, system, , , irq, softirq, steal] = line.trim().split(/\s+/).slice(1).map(Number);
   return (user! + nice! + system! + irq! + softirq! + steal!) / CLK_TCK;
 }
+
+/** Write-family system calls a process has made so far (Linux /proc/<pid>/io `syscw`). */
+export function writeSyscalls(pid: number): number {
+  const match = /^syscw:\s+(\d+)/m.exec(fs.readFileSync(`/proc/${pid}/io`, 'utf8'));
+  if (!match) throw new Error(`syscw missing in /proc/${pid}/io`);
+  return Number(match[1]);
+}

@@ -33,6 +33,9 @@ export interface Row {
   ours: number | null;
   reference: number | null;
   ratio: number | null;
+  /** Our server from another checkout, when the run had one, and ours divided by it. */
+  baseline?: number | null;
+  vsBaseline?: number | null;
   goal: string;
   verdict: 'pass' | 'FAIL' | '';
 }
@@ -51,6 +54,7 @@ export function rows(record: BenchRecord): Row[] {
   for (const s of record.scenarios) {
     const ours = figuresOf(s.results.stadskamer);
     const ref = figuresOf(s.results.reference);
+    const base = figuresOf(s.results.baseline);
     const names = [...new Set([...Object.keys(ours ?? {}), ...Object.keys(ref ?? {})])];
     for (const figure of names) {
       const a = ours?.[figure] ?? null;
@@ -63,7 +67,12 @@ export function rows(record: BenchRecord): Row[] {
         const ok = x !== null && (goal.strict ? x < goal.limit : x <= goal.limit);
         verdict = ok ? 'pass' : 'FAIL';
       }
-      out.push({ scenario: s.id, figure, ours: a, reference: b, ratio, goal: goal ? goalText(goal) : '', verdict });
+      const row: Row = { scenario: s.id, figure, ours: a, reference: b, ratio, goal: goal ? goalText(goal) : '', verdict };
+      if (base) {
+        row.baseline = base[figure] ?? null;
+        row.vsBaseline = a !== null && row.baseline !== null && row.baseline !== 0 ? Math.round((a / row.baseline) * 100) / 100 : null;
+      }
+      out.push(row);
     }
     for (const [target, outcome] of Object.entries(s.results)) {
       if (outcome && 'error' in outcome) out.push({ scenario: s.id, figure: `${target} failed: ${outcome.error}`, ours: null, reference: null, ratio: null, goal: '', verdict: 'FAIL' });
@@ -76,10 +85,13 @@ const fmt = (v: number | null) => (v === null ? '—' : String(v));
 
 /** A fixed-width table for the terminal. */
 export function renderTable(record: BenchRecord): string {
-  const header = ['scenario', 'figure', 'stadskamer', 'reference', 'ratio', 'goal', ''];
-  const body = rows(record).map((r) => [r.scenario, r.figure, fmt(r.ours), fmt(r.reference), fmt(r.ratio), r.goal, r.verdict]);
+  const all = rows(record);
+  const withBase = all.some((r) => r.baseline !== undefined);
+  const header = ['scenario', 'figure', 'stadskamer', 'reference', 'ratio', ...(withBase ? ['baseline', 'vs base'] : []), 'goal', ''];
+  const body = all.map((r) => [r.scenario, r.figure, fmt(r.ours), fmt(r.reference), fmt(r.ratio), ...(withBase ? [fmt(r.baseline ?? null), fmt(r.vsBaseline ?? null)] : []), r.goal, r.verdict]);
+  const numeric = withBase ? 6 : 4;
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
+  const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= numeric ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   let last = '';
   const lines = [line(header), widths.map((w) => '-'.repeat(w)).join('  ')];
   for (const row of body) {

@@ -14,8 +14,12 @@ const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,r
 
   --quick     small clients counts and 3 s scenarios, for development
   --only      run only scenarios whose id contains one of these strings (e.g. edits-200,idle)
-  --targets   which servers to measure (default: both)
+  --targets   which servers to measure (default: both); \`baseline\` is our server from the
+              checkout in BENCH_BASELINE_ROOT (e.g. a worktree of main), for before/after
   --workers   load-generator processes (default 2)
+  --clients   client counts of the edit scenarios, e.g. 50,200 (short runs on a shared machine)
+  --presence  clients in the presence storm and the cursors scenario
+  --seconds   length of each timed window
   --merge F   put this run's scenarios into the stored run F (replacing those with the same id)
               and write the merged record, e.g. to re-run one scenario of a full run
   --docs      afterwards, rewrite docs/benchmarks.md and docs/benchmark-latency.svg from this run`;
@@ -34,6 +38,9 @@ async function main(): Promise<void> {
       workers: { type: 'string', default: '2' },
       docs: { type: 'boolean', default: false },
       merge: { type: 'string' },
+      clients: { type: 'string' },
+      presence: { type: 'string' },
+      seconds: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -42,11 +49,22 @@ async function main(): Promise<void> {
     return;
   }
   const targets = values.targets.split(',').map((t) => t.trim()) as TargetName[];
-  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference') throw new Error(`unknown target ${String(t)}`);
+  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference' && t !== 'baseline') throw new Error(`unknown target ${String(t)}`);
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a positive integer');
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
-  const plan = buildPlan(values.quick).filter((p) => !only || only.some((o) => p.scenario.id.includes(o)));
+  const positive = (v: string | undefined, flag: string): number | undefined => {
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!(n > 0)) throw new Error(`${flag} must be a positive number`);
+    return n;
+  };
+  const overrides = {
+    sizes: values.clients?.split(',').map((c) => positive(c, '--clients')!),
+    presenceClients: positive(values.presence, '--presence'),
+    durationMs: values.seconds === undefined ? undefined : positive(values.seconds, '--seconds')! * 1000,
+  };
+  const plan = buildPlan(values.quick, overrides).filter((p) => !only || only.some((o) => p.scenario.id.includes(o)));
 
   const record: BenchRecord = {
     version: 1,
@@ -111,7 +129,10 @@ async function main(): Promise<void> {
   fs.mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${result.mode}-${record.startedAt.replace(/[:.]/g, '-')}${values.merge ? '-merged' : ''}.json`);
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
-  fs.writeFileSync(path.join(dir, `latest-${result.mode}.json`), `${JSON.stringify(result, null, 2)}\n`);
+  // A run shortened with --only/--clients/--presence/--seconds is no `full` or `quick` run to
+  // compare with (a merged one is: --merge put the rest back).
+  const shortened = !values.merge && (only !== undefined || Object.values(overrides).some((v) => v !== undefined));
+  if (!shortened) fs.writeFileSync(path.join(dir, `latest-${result.mode}.json`), `${JSON.stringify(result, null, 2)}\n`);
   process.stdout.write(`\nwrote ${path.relative(process.cwd(), file)}\n`);
   if (values.docs) {
     const written = writeDocs(result);

@@ -23,10 +23,15 @@ export interface RunningTarget {
   stop(): Promise<void>;
 }
 
-export type TargetName = 'stadskamer' | 'reference';
+/** `baseline`: our server from another checkout (BENCH_BASELINE_ROOT), for before/after in one run. */
+export type TargetName = 'stadskamer' | 'reference' | 'baseline';
 
 export function startTarget(name: TargetName): Promise<RunningTarget> {
-  return name === 'stadskamer' ? startStadskamer() : startReference();
+  if (name === 'reference') return startReference();
+  if (name === 'stadskamer') return startStadskamer(ROOT, name);
+  const root = process.env.BENCH_BASELINE_ROOT;
+  if (!root) throw new Error('the baseline target needs BENCH_BASELINE_ROOT (a checkout of the code to compare with)');
+  return startStadskamer(path.resolve(root), name);
 }
 
 /** Every server this process started and has not yet seen exit: killed if the bench dies. */
@@ -41,10 +46,11 @@ interface ServerProcess {
 }
 
 /** Spawns node on a script and waits until a stdout line says it listens. */
-function spawnServer(args: string[], env: Record<string, string>, listening: (line: string) => number | null): Promise<ServerProcess> {
-  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers under test.
+function spawnServer(args: string[], env: Record<string, string>, listening: (line: string) => number | null, cwd = ROOT): Promise<ServerProcess> {
+  // BENCH_SERVER_NODE_ARGS, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof", profiles the servers under test;
+  // BENCH_SERVER_LOG=file keeps their log lines.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   live.add(child);
   child.once('exit', () => live.delete(child));
   const tail: string[] = [];
@@ -53,7 +59,9 @@ function spawnServer(args: string[], env: Record<string, string>, listening: (li
     let buffered = '';
     let started = false;
     // The output is read to the end even after start: a full pipe would stall the server.
+    const logFile = process.env.BENCH_SERVER_LOG;
     child.stdout.on('data', (chunk: Buffer) => {
+      if (logFile) fs.appendFileSync(logFile, chunk);
       if (started) return;
       buffered += chunk.toString();
       let nl;
@@ -101,13 +109,15 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startStadskamer(): Promise<RunningTarget> {
+async function startStadskamer(root: string, name: TargetName): Promise<RunningTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-bench-'));
   // node itself runs the server (not an npx/tsx wrapper), so the pid is the one to measure.
   const launch = () =>
     spawnServer(
-      ['--import', 'tsx', path.join(ROOT, 'server/main.ts')],
-      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+      ['--import', 'tsx', path.join(root, 'server/main.ts')],
+      // Every bench client is one user on one address: the per-user and per-address socket
+      // caps (50 / 200) would refuse most of a 500-client room.
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', SOCKETS_PER_USER: '100000', SOCKETS_PER_ADDRESS: '100000' },
       (line) => {
         try {
           const entry = JSON.parse(line) as { event?: string; port?: number };
@@ -116,11 +126,12 @@ async function startStadskamer(): Promise<RunningTarget> {
           return null;
         }
       },
+      root,
     );
   let proc = await launch();
   const api = new StadskamerApi(() => `http://127.0.0.1:${proc.port}`);
   const target: RunningTarget = {
-    name: 'stadskamer',
+    name,
     get pid() {
       return proc.child.pid!;
     },

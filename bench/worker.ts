@@ -36,6 +36,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
     case 'resetCounters':
       counters.framesIn = 0;
       counters.bytesIn = 0;
+      counters.awarenessEntriesIn = 0;
       counters.observedEdits = 0;
       counters.latency.reset();
       return null;
@@ -46,6 +47,7 @@ async function handle(req: WorkerRequest): Promise<unknown> {
         observedEdits: counters.observedEdits,
         framesIn: counters.framesIn,
         bytesIn: counters.bytesIn,
+        awarenessEntriesIn: counters.awarenessEntriesIn,
         cpuSeconds: (usage.user + usage.system) / 1e6,
       };
       return result;

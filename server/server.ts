@@ -83,7 +83,9 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     maxMessageBytes: config.maxMessageBytes,
     maxBufferedBytes: config.maxBufferedBytes,
     pingIntervalMs: config.syncLimits.pingIntervalMs,
-    maxAwarenessEntries: config.syncLimits.awarenessClientsPerConnection,
+    // A stock client echoes every state it receives, a joiner's whole snapshot too: a frame
+    // may carry a full room; the policy still allows 4 ids of a connection's own.
+    maxAwarenessEntries: config.syncLimits.awarenessStatesPerRoom + config.syncLimits.awarenessClientsPerConnection,
   });
   const metrics = createMetrics({ openConnections: () => sync.connections.size, loadedDocuments: () => rooms.size });
   const relay = new DocumentRelay(bus, store, config.instanceId, rooms, log, (lagMs) => metrics.observeRelayLag(lagMs / 1000));

@@ -1,5 +1,5 @@
 import { now } from '../ipc';
-import { cpuSeconds, machineBusySeconds, rssBytes } from '../proc-stats';
+import { cpuSeconds, machineBusySeconds, rssBytes, writeSyscalls } from '../proc-stats';
 import { MiB, range, round, sleep, specFor, type Scenario } from './common';
 
 /** Every client moves its cursor once a second (awareness only); server CPU over that window. */
@@ -17,9 +17,11 @@ export function presenceScenario(p: { clients: number; durationMs: number }): Sc
       const loadgen0 = (await pool.collect()).cpuSeconds;
       const busy0 = machineBusySeconds();
       const cpu0 = cpuSeconds(target.pid);
+      const writes0 = writeSyscalls(target.pid);
       const t0 = now();
       const activity = await pool.activity({ writers: [], editsPerSecond: 0, cursorMovesPerSecond: 1, durationMs: p.durationMs, startInMs: 20 });
       const cpu = cpuSeconds(target.pid) - cpu0;
+      const writes = writeSyscalls(target.pid) - writes0;
       const wallS = (now() - t0) / 1000;
       const busy = machineBusySeconds() - busy0;
       const collected = await pool.collect();
@@ -28,7 +30,11 @@ export function presenceScenario(p: { clients: number; durationMs: number }): Sc
         cpuPercentOfCore: round((100 * cpu) / wallS, 1),
         cursorMoves: activity.cursorMoves,
         framesDelivered: collected.framesIn,
+        serverWrites: writes,
         mibDelivered: round(collected.bytesIn / MiB, 1),
+        // Of every move, how many of the other clients heard of it within the window.
+        entriesPerMovePerPeer: round(collected.awarenessEntriesIn / Math.max(1, activity.cursorMoves * (p.clients - 1)), 3),
+        bytesPerEntry: collected.awarenessEntriesIn > 0 ? round(collected.bytesIn / collected.awarenessEntriesIn, 1) : null,
         serverRssMiB: round(rssBytes(target.pid) / MiB, 1),
         loadgenCpuS: round(loadgen, 2),
         otherCpuS: round(Math.max(0, busy - cpu - loadgen), 2),

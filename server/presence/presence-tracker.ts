@@ -20,6 +20,8 @@ const HEARTBEAT_MS = 10_000;
  */
 export class PresenceTracker {
   private readonly local = new Map<string, PresenceConnection>();
+  /** Open sockets per person and document: a join or leave costs the same in a room of 500. */
+  private readonly perPerson = new Map<string, number>();
   private readonly timer: NodeJS.Timeout;
 
   constructor(
@@ -33,10 +35,11 @@ export class PresenceTracker {
   }
 
   joined(conn: PresenceConnection): void {
-    const first = !this.hasOther(conn);
+    if (this.local.has(conn.id)) return;
     this.local.set(conn.id, conn);
+    const sockets = this.count(conn, +1);
     void this.write(conn);
-    if (first) this.onChange(conn, 'joined');
+    if (sockets === 1) this.onChange(conn, 'joined');
   }
 
   left(connectionId: string): void {
@@ -46,7 +49,7 @@ export class PresenceTracker {
     this.store.remove(conn.workspaceId, this.key(conn)).catch((err: Error) => {
       this.log.warn({ event: 'presence.remove_failed', err: err.message }, 'presence remove failed');
     });
-    if (!this.hasOther(conn)) this.onChange(conn, 'left');
+    if (this.count(conn, -1) === 0) this.onChange(conn, 'left');
   }
 
   /** Renews every local entry; also restores them after the store was unreachable. */
@@ -58,11 +61,13 @@ export class PresenceTracker {
     clearInterval(this.timer);
   }
 
-  private hasOther(conn: PresenceConnection): boolean {
-    for (const c of this.local.values()) {
-      if (c.id !== conn.id && c.user.id === conn.user.id && c.documentId === conn.documentId) return true;
-    }
-    return false;
+  /** This person's sockets on this document after adding `delta`. */
+  private count(conn: PresenceConnection, delta: 1 | -1): number {
+    const key = `${conn.user.id}\n${conn.documentId}`;
+    const n = (this.perPerson.get(key) ?? 0) + delta;
+    if (n > 0) this.perPerson.set(key, n);
+    else this.perPerson.delete(key);
+    return n;
   }
 
   private key(conn: PresenceConnection): string {

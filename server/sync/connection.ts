@@ -4,6 +4,7 @@ import { canWriteBoard, canWriteContent } from '../../shared/roles';
 import { CloseCode } from '../../shared/protocol';
 import type { Logger } from '../log';
 import { writeFramed } from './framing';
+import { turnBatcher } from './socket-batcher';
 
 /** The identity a connection was authorised as; the server stamps it on awareness. */
 export interface SyncUser {
@@ -70,16 +71,26 @@ export class Connection {
     return !this.closed && this.ws.readyState === this.ws.OPEN;
   }
 
-  /** Queues a message; a client that stopped reading is dropped instead of growing memory. */
+  /** A direct answer: leaves now, after anything already held for this socket (order is kept). */
   send(message: Uint8Array): void {
-    if (this.mayQueue()) this.ws.send(message, { binary: true });
+    if (!this.mayQueue()) return;
+    this.ws.send(message, { binary: true });
+    turnBatcher.flush(this.ws);
   }
 
-  /** Queues a message whose WebSocket frame was built once for every receiver. */
-  sendFramed(framed: Buffer, message: Uint8Array): void {
-    if (this.mayQueue()) writeFramed(this.ws, framed, message);
+  /**
+   * Part of a broadcast, or anything that may wait for the end of this event-loop turn:
+   * held with the socket's other frames of the turn and written with them in one syscall
+   * (see SocketBatcher). `framed`: the WebSocket frame built once for every receiver.
+   */
+  sendHeld(message: Uint8Array, framed: Buffer | null = null): void {
+    if (!this.mayQueue()) return;
+    turnBatcher.hold(this.ws);
+    if (framed) writeFramed(this.ws, framed, message);
+    else this.ws.send(message, { binary: true });
   }
 
+  /** Open and keeping up; a client that stopped reading is dropped instead of growing memory. */
   private mayQueue(): boolean {
     if (!this.isOpen) return false;
     if (this.ws.bufferedAmount > this.maxBufferedBytes) {
@@ -97,6 +108,8 @@ export class Connection {
     this.info({ event: 'connection.closing', code, reason }, 'closing connection');
     // Close frames carry at most 123 bytes of reason.
     this.ws.close(code, reason.slice(0, 120));
+    // Not held to the end of the turn: a shutdown may cut the socket before that.
+    turnBatcher.flush(this.ws);
     // A peer that never answers the close handshake must not keep the socket forever.
     setTimeout(() => this.ws.terminate(), 5_000).unref();
   }

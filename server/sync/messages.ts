@@ -2,13 +2,20 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import { CloseCode, MessageType, SyncStep } from '../../shared/protocol';
 
-/** One awareness entry as it travels: the state is JSON text, null when the client left. */
+/**
+ * One awareness entry as a client sent it. The state stays undecoded UTF-8 JSON until the
+ * relay keeps it: a stock y-websocket client echoes every state it receives back to the
+ * server, so most entries are others' states, dropped unread (see AwarenessRelay.ownedBy).
+ */
 export interface AwarenessEntry {
   clientId: number;
   clock: number;
-  state: Record<string, unknown> | null;
-  /** Length of the state's JSON text as sent (the awareness size limit reads it). */
+  /** The state's JSON text, as UTF-8 bytes (a view into the frame). */
+  json: Uint8Array;
+  /** Bytes of the state's JSON (the awareness size limit reads it). */
   size: number;
+  /** The state is `null`: the client left. */
+  removed: boolean;
 }
 
 /** What a client may send, decoded and checked. */
@@ -66,21 +73,39 @@ function readMessage(decoder: decoding.Decoder, maxAwarenessEntries: number): Cl
 function readAwarenessUpdate(update: Uint8Array, maxEntries: number): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = decoding.readVarUint(decoder);
-  // Refused before a single state is parsed: 200,000 fake client ids cost nothing.
+  // Refused before a single state is read: 200,000 fake client ids cost nothing.
   if (count > maxEntries) throw new ProtocolError(CloseCode.badMessage, `more than ${maxEntries} awareness entries in one message`);
   const entries: AwarenessEntry[] = [];
   for (let i = 0; i < count; i++) {
     const clientId = decoding.readVarUint(decoder);
     const clock = decoding.readVarUint(decoder);
-    const json = decoding.readVarString(decoder);
-    const state: unknown = JSON.parse(json);
-    if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
-      throw new ProtocolError(CloseCode.invalidPayload, 'an awareness state must be an object or null');
-    }
-    entries.push({ clientId, clock, state: state as Record<string, unknown> | null, size: json.length });
+    const json = decoding.readVarUint8Array(decoder);
+    entries.push({ clientId, clock, json, size: json.byteLength, removed: isNullJson(json) });
   }
   if (decoding.hasContent(decoder)) throw new ProtocolError(CloseCode.invalidPayload, 'trailing bytes in awareness');
   return entries;
+}
+
+const NULL_JSON = [0x6e, 0x75, 0x6c, 0x6c]; // "null"
+
+function isNullJson(json: Uint8Array): boolean {
+  return json.byteLength === 4 && NULL_JSON.every((b, i) => json[i] === b);
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The state of an entry the relay keeps; throws ProtocolError unless it is an object or null. */
+export function parseAwarenessState(entry: AwarenessEntry): Record<string, unknown> | null {
+  let state: unknown;
+  try {
+    state = JSON.parse(utf8.decode(entry.json));
+  } catch {
+    throw new ProtocolError(CloseCode.invalidPayload, 'an awareness state does not decode');
+  }
+  if (state !== null && (typeof state !== 'object' || Array.isArray(state))) {
+    throw new ProtocolError(CloseCode.invalidPayload, 'an awareness state must be an object or null');
+  }
+  return state as Record<string, unknown> | null;
 }
 
 export function encodeSyncStep1(stateVector: Uint8Array): Uint8Array {

@@ -20,6 +20,9 @@ import { CommitQueue, type Pending } from './commit-queue';
 /** How long commits are retried while storage is away before the room gives up (see CommitQueue). */
 const COMMIT_RETRY_MS = 10_000;
 
+/** One client's cursor is relayed at most 10 times a second (the latest state wins). */
+const AWARENESS_MIN_INTERVAL_MS = 100;
+
 /** Origin of updates that another instance already stored: relay, do not store again. */
 export const REMOTE_ORIGIN = Symbol('remote');
 
@@ -59,10 +62,14 @@ export class Room {
         onRetry: (err) => this.log.warn({ event: 'room.commit_retry', err }, 'storage did not take the update; retrying'),
       },
     );
-    this.awareness = new AwarenessRelay(awarenessFlushMs, (frame, entries) => {
-      this.sendToAll(frame, null);
-      this.hooks.afterAwareness(this, entries);
-    });
+    this.awareness = new AwarenessRelay(
+      { windowMs: awarenessFlushMs, minIntervalMs: AWARENESS_MIN_INTERVAL_MS },
+      () => this.connections.size,
+      (frame, entries) => {
+        this.sendToAll(frame, null);
+        this.hooks.afterAwareness(this, entries);
+      },
+    );
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin));
   }
 
@@ -70,9 +77,10 @@ export class Room {
     this.connections.add(conn);
     // The server's state vector first: the client answers with whatever it has that we lack,
     // which is how edits made offline come home.
-    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    // Both held: they leave in one write at the end of this turn.
+    conn.sendHeld(encodeSyncStep1(Y.encodeStateVector(this.doc)));
     const awareness = this.awareness.currentFrame();
-    if (awareness) conn.send(awareness);
+    if (awareness) conn.sendHeld(awareness);
   }
 
   leave(conn: Connection): void {
@@ -94,9 +102,12 @@ export class Room {
         this.applyClientUpdate(conn, message.update);
         return;
       case 'awareness': {
-        const refusal = this.hooks.awareness(conn, this, message.entries);
+        // Mostly the stock client's echo of what it received: dropped before any limit counts it.
+        const entries = this.awareness.ownedBy(conn, message.entries);
+        if (entries.length === 0) return;
+        const refusal = this.hooks.awareness(conn, this, entries);
         if (refusal) return refuse(conn, refusal);
-        this.awareness.receive(conn, message.entries);
+        this.awareness.receive(conn, entries);
         return;
       }
       case 'queryAwareness': {
@@ -210,8 +221,7 @@ export class Room {
     const framed = this.connections.size > 2 ? frameBinary(message) : null;
     for (const c of this.connections) {
       if (c === except) continue;
-      if (framed) c.sendFramed(framed, message);
-      else c.send(message);
+      c.sendHeld(message, framed);
       receivers++;
     }
     this.hooks.broadcast(this, receivers, message.byteLength);

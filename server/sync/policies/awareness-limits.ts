@@ -14,7 +14,7 @@ export function awarenessLimits(limits: SyncLimitConfig): SyncExtension {
     onAwareness(conn, room, entries) {
       const fresh = new Set<number>();
       for (const entry of entries) {
-        if (entry.state === null) continue;
+        if (entry.removed) continue;
         if (entry.size > limits.awarenessStateBytes) {
           return { kind: 'awareness_too_big', reason: `awareness state over ${limits.awarenessStateBytes} bytes`, close: CloseCode.badMessage };
         }
