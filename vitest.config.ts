@@ -14,6 +14,10 @@ const ON_POSTGRES = [
   'tests/search/search-api.test.ts',
   'tests/api/events.test.ts',
   'tests/api/notification-mail.test.ts',
+  'tests/api/accounts.test.ts',
+  'tests/api/members.test.ts',
+  'tests/api/comments-access.test.ts',
+  'tests/versions/versions-api.test.ts',
 ];
 
 export default defineConfig({

@@ -56,6 +56,7 @@ import { documentLifecycleRoutes } from './documents/lifecycle-routes';
 import { startPurging } from './documents/purge';
 import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
 import { CloseCode } from '../shared/protocol';
+import { createVersions, type VersionsFeature } from './versions';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -91,6 +92,8 @@ export interface Api {
   search: SearchFeature;
   /** Hidden votes (the sync path reveals them). */
   ballots: BallotBox;
+  /** Version history; its sync extension records who made each change. */
+  versions: VersionsFeature;
   close(): Promise<void>;
 }
 
@@ -206,6 +209,19 @@ export function createApi(deps: ApiDeps): Api {
   }));
   const stopPurging = startPurging(lifecycle, log);
   app.route('/', peopleRoutes(deps.sql));
+  const versions = createVersions({
+    sql: deps.sql,
+    rooms,
+    withCurrentDoc,
+    access,
+    events,
+    findDocument: (id) => documents.find(id),
+    findUser: (id) => users.findById(id),
+    log,
+    quietMs: config.versionQuietMs,
+    maxWaitMs: config.versionMaxWaitMs,
+  });
+  app.route('/', versions.routes);
 
   return {
     routes: app,
@@ -216,7 +232,9 @@ export function createApi(deps: ApiDeps): Api {
     members,
     search,
     ballots,
+    versions,
     close: async () => {
+      await versions.close();
       mail.close();
       stopPurging();
       search.close();

@@ -68,6 +68,9 @@ const EnvSchema = z.object({
   ACCESS_RECHECK_MS: int(100, 3600_000).default(3_000),
   /** Quiet time after a change before a document is re-indexed for search. */
   SEARCH_INDEX_DELAY_MS: int(0, 60_000).default(500),
+  /** Version history: a version after this much quiet following edits, or this long after the first edit at the latest. */
+  VERSION_QUIET_MS: int(10, 24 * 3600_000).default(10 * 60_000),
+  VERSION_MAX_WAIT_MS: int(10, 7 * 24 * 3600_000).default(60 * 60_000),
   ...limitsEnv,
   ...ssoEnv,
 });
@@ -100,6 +103,9 @@ export interface Config {
   syncLimits: SyncLimitConfig;
   accessRecheckMs: number;
   searchIndexDelayMs: number;
+  /** Version history (issue 14): quiet period after edits, and the longest wait while edits continue. */
+  versionQuietMs: number;
+  versionMaxWaitMs: number;
   /** What one client may cost others over HTTP (limits-config.ts). */
   limits: Limits;
   /** Single sign-on and whether passwords sign in (auth/sso/sso-config.ts). */
@@ -179,6 +185,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     accessRecheckMs: e.ACCESS_RECHECK_MS,
     searchIndexDelayMs: e.SEARCH_INDEX_DELAY_MS,
+    versionQuietMs: e.VERSION_QUIET_MS,
+    versionMaxWaitMs: e.VERSION_MAX_WAIT_MS,
     limits: readLimits(e),
     sso,
   };

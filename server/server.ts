@@ -146,6 +146,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     live.extension,
     // A ballot is no document: nothing to index.
     { name: 'search', afterCommit: (room) => void (parseBallotRoomId(room.id) ?? api.search.changed(room.id)) },
+    api.versions.extension,
   );
   // Mounted inside the API so that its authentication applies.
   api.routes.route('/', live.routes);

@@ -19,6 +19,8 @@ export const EVENT_TYPES = [
   'document.restored',
   'document.archived',
   'document.moved',
+  'version.created',
+  'version.restored',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

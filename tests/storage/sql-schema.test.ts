@@ -14,7 +14,7 @@ import { SQL_DIALECTS, openTestSql, type TestSql } from '../helpers/sql';
 const TABLES: (keyof Tables)[] = [
   'users', 'sessions', 'workspaces', 'documents', 'events', 'comment_threads', 'comment_replies', 'notifications',
   'members', 'invites', 'invite_uses', 'password_resets', 'join_sessions', 'guest_accounts', 'board_drafts', 'images',
-  'search_entries', 'templates',
+  'search_entries', 'templates', 'document_versions', 'authorship',
 ];
 
 async function columnsOf(store: Pick<TestSql, 'db' | 'dialect'>): Promise<Record<string, string[]>> {

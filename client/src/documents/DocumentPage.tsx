@@ -32,6 +32,7 @@ import { useMembershipWatch } from '../members/useMembershipWatch';
 import { useDemotionGuard, type DemotionGuard } from '../members/useDemotionGuard';
 import { UnacceptedText } from '../members/UnacceptedText';
 import { RemovedNotice } from '../members/RemovedNotice';
+import { HistoryPanel } from '../versions/HistoryPanel';
 
 type Loaded = { document: DocumentMeta; workspace: Awaited<ReturnType<typeof api.getWorkspace>>['workspace']; role: Role; members: Awaited<ReturnType<typeof api.getWorkspace>>['members'] };
 
@@ -126,18 +127,24 @@ function OpenDocument({ data, onChange }: { data: LoadedDocument; onChange(d: Do
 }
 
 function TextDocument({ document, role, onChange, onRefused }: { document: DocumentMeta; role: Role; onChange(d: DocumentMeta): void; onRefused(): void }) {
+  const { t } = useI18n();
   const user = useUser();
   const [generation, setGeneration] = useState(0);
   const session = useCollabSession(document.id, user.id, { workspaceId: document.workspaceId, generation });
   const guard = useDemotionGuard(session, document.id, user.id, canWriteContent(role) && document.archivedAt === null);
   useEffect(() => setGeneration(guard.generation), [guard.generation]);
   useEffect(() => session?.subscribe((state) => state === 'denied' && onRefused()), [session, onRefused]);
+  const [history, setHistory] = useState(false);
   return (
     <>
       <DocumentHeader document={document} role={role} onChange={onChange}>
         {session && <ConnectionIndicator session={session} />}
         {session && canWriteContent(role) && <SaveIndicator tracker={session.save} />}
+        <button type="button" className="button button--quiet" aria-expanded={history} onClick={() => setHistory((open) => !open)} data-testid="history-toggle">
+          {t('versions.open')}
+        </button>
       </DocumentHeader>
+      {history && <HistoryPanel document={document} role={role} onClose={() => setHistory(false)} />}
       {session && <TextDocumentBody session={session} document={document} role={role} guard={guard} />}
     </>
   );

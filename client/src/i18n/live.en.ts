@@ -36,4 +36,6 @@ export const liveEn: Twin<typeof liveNl> = {
   'live.event.document.restored': '{actor} restored {title}',
   'live.event.document.archived': '{actor} archived {title}',
   'live.event.document.moved': '{actor} moved {title} to another workspace',
+  'live.event.version.created': '{actor} saved a version of {title}',
+  'live.event.version.restored': '{actor} restored an earlier version of {title}',
 };

@@ -33,4 +33,6 @@ export const liveNl = {
   'live.event.document.restored': '{actor} haalde {title} terug',
   'live.event.document.archived': '{actor} archiveerde {title}',
   'live.event.document.moved': '{actor} verplaatste {title} naar een andere werkruimte',
+  'live.event.version.created': '{actor} bewaarde een versie van {title}',
+  'live.event.version.restored': '{actor} zette een eerdere versie van {title} terug',
 };

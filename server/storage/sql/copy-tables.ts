@@ -8,8 +8,9 @@ export class TableCopyError extends Error {}
 /**
  * Every table of the relational schema, parents before children (foreign keys), with the
  * columns that order its rows uniquely. Absent on purpose: search_entries (derived data,
- * rebuilt from storage by the server when it finds it empty) and sso_logins (sign-ins under
- * way for ten minutes, meaningless after a move).
+ * rebuilt from storage by the server when it finds it empty), sso_logins (sign-ins under
+ * way for ten minutes, meaningless after a move) and event_locks (empty rows locked only
+ * inside a transaction).
  */
 export const COPY_ORDER: { table: keyof Tables; key: string[] }[] = [
   { table: 'users', key: ['id'] },
@@ -30,7 +31,12 @@ export const COPY_ORDER: { table: keyof Tables; key: string[] }[] = [
   { table: 'images', key: ['id'] },
   { table: 'templates', key: ['id'] },
   { table: 'user_identities', key: ['issuer', 'subject'] },
+  { table: 'document_versions', key: ['id'] },
+  { table: 'authorship', key: ['id'] },
 ];
+
+/** Tables whose ids come from a sequence on PostgreSQL: it must continue after the copied ids. */
+const SERIAL_IDS = ['events', 'authorship'] as const;
 
 /** Rows per statement: well under both engines' limit on bound parameters. */
 const PAGE = 200;
@@ -69,7 +75,9 @@ export async function copyTables(source: Sql, target: Sql): Promise<TableCount[]
   });
   // Copied ids were given explicitly; the target's own counter must continue after them.
   if (target.dialect === 'postgres') {
-    await sql`SELECT setval(pg_get_serial_sequence('events', 'id'), COALESCE((SELECT MAX(id) FROM events), 0) + 1, false)`.execute(to);
+    for (const table of SERIAL_IDS) {
+      await sql`SELECT setval(pg_get_serial_sequence(${table}, 'id'), COALESCE((SELECT MAX(id) FROM ${sql.table(table)}), 0) + 1, false)`.execute(to);
+    }
   }
   await verifyTables(source, target);
   return counts;

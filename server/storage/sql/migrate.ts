@@ -8,6 +8,7 @@ import { oneOpenJoinSession } from './migrations/0201-one-open-join-session';
 import { eventLocks } from './migrations/0300-event-locks';
 import { searchPostgres } from './migrations/0301-search-postgres';
 import { ssoTables } from './migrations/0400-sso';
+import { versionTables } from './migrations/0500-versions';
 
 /**
  * The schema's migrations, by name, applied in name order and recorded in
@@ -24,6 +25,7 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0300-event-locks': eventLocks(),
     '0301-search-postgres': searchPostgres(dialect),
     '0400-sso': ssoTables(),
+    '0500-versions': versionTables(dialect),
   };
 }
 

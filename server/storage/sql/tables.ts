@@ -224,6 +224,30 @@ export interface UserIdentitiesTable {
   created_at: string;
 }
 
+export interface DocumentVersionsTable {
+  id: string;
+  document_id: string;
+  created_at: string;
+  created_by: string | null;
+  name: string | null;
+  reason: string;
+  restored_from: string | null;
+  contributors: Generated<string>;
+  state: Uint8Array;
+  size: number;
+}
+
+export interface AuthorshipTable {
+  id: Generated<number>;
+  document_id: string;
+  kind: string;
+  client_id: number;
+  clock_start: number;
+  clock_end: number;
+  user_id: string;
+  last_at: number;
+}
+
 export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -246,4 +270,6 @@ export interface Tables {
   templates: TemplatesTable;
   sso_logins: SsoLoginsTable;
   user_identities: UserIdentitiesTable;
+  document_versions: DocumentVersionsTable;
+  authorship: AuthorshipTable;
 }
