@@ -166,6 +166,12 @@ export class InviteRepository {
         const now = Date.now();
         if (current && !invite.revoked_at && invite.expires_at > now) return { outcome: 'already_member', role: current };
         const refused = await this.refusal(invite, userId, now, trx);
+        if (refused === 'used_before') {
+          // The same person's other redemption may have committed between the membership read
+          // above and this one (READ COMMITTED): its use and its membership commit together.
+          const joinedMeanwhile = await this.memberRole(trx, invite.workspace_id, userId);
+          if (joinedMeanwhile) return { outcome: 'already_member', role: joinedMeanwhile };
+        }
         if (refused) return { outcome: refused };
         const counted = await trx
           .updateTable('invites')
