@@ -123,7 +123,8 @@ export function createApi(deps: ApiDeps): Api {
     failuresPerAddress: config.loginFailuresPerAddress,
   });
   // Join-code guesses are counted where every instance sees them (Redis when configured).
-  const joinLimits = createLimiterStore({ redisUrl: config.redisUrl, log, clientName: 'stadskamer-join-limiter' });
+  // Join-code guesses, registrations and reset requests count here: Redis when configured.
+  const limits = createLimiterStore({ redisUrl: config.redisUrl, log, clientName: 'stadskamer-join-limiter' });
   const origin = () => config.publicOrigin;
 
   const app = new Hono<AppEnv>();
@@ -143,10 +144,10 @@ export function createApi(deps: ApiDeps): Api {
   app.use('/api/*', csrfGuard(origin));
   app.use('/api/*', authenticate(sessions, origin));
   app.use('/api/auth/*', passwordLoginGuard(config.sso.passwordLogin));
-  app.route('/', authRoutes({ config, log, users, sessions, limiter, onSessionEnded: deps.onSessionEnded }));
+  app.route('/', authRoutes({ config, log, users, sessions, limiter, limits: limits, onSessionEnded: deps.onSessionEnded }));
   app.route('/', createSso({ config, log, db: deps.sql.db, users, sessions }));
   const onMembershipChange = deps.onMembershipChange;
-  app.route('/', accountRoutes({ config, log, db: deps.sql.db, users, mailer, access, emit, onMembershipChange }));
+  app.route('/', accountRoutes({ config, log, db: deps.sql.db, users, mailer, access, emit, onMembershipChange, limits: limits }));
   app.route('/', workspaceRoutes({ log, workspaces, members, access }));
   app.route('/', memberRoutes({ log, members, access, emit, onMembershipChange }));
   app.route('/', inviteRoutes({ config, log, invites, members, workspaces, users, mailer, access, emit }));
@@ -173,7 +174,7 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(deps.sql.db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', voteRoutes({ access, ballots, votersOf, withCurrentDoc, log }));
-  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(deps.sql.db), limiter: new JoinLimiter(joinLimits), access, emit, config, log }));
+  app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(deps.sql.db), limiter: new JoinLimiter(limits), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
   app.route('/', importRoutes({ documents, access, store, images, emit, log }));
   const search = createSearch({
@@ -238,7 +239,7 @@ export function createApi(deps: ApiDeps): Api {
       mail.close();
       stopPurging();
       search.close();
-      await Promise.all([limiter.close(), joinLimits.close(), exports.close()]);
+      await Promise.all([limiter.close(), limits.close(), exports.close()]);
     },
   };
 }

@@ -17,6 +17,7 @@ import { passwordResetMail } from '../mail/templates';
 import { AccountRepository, sessionId, SoleOwnerError } from './account-repository';
 import { languageOf } from './language';
 import { ResetThrottle } from './reset-throttle';
+import type { LimiterStore } from '../http/limiter-store';
 
 export interface AccountRouteDeps {
   config: Config;
@@ -27,16 +28,18 @@ export interface AccountRouteDeps {
   access: Access;
   emit: Emit;
   onMembershipChange?(workspaceId: string, userId: string, role: Role | null): void;
+  /** Where the reset limits count (shared with the sign-in limits). */
+  limits: LimiterStore;
 }
 
 /**
  * A person's own account: "wachtwoord vergeten", profile and password, sessions on other
  * devices, deleting the account.
  */
-export function accountRoutes({ config, log, db, users, mailer, access, emit, onMembershipChange }: AccountRouteDeps): Hono<AppEnv> {
+export function accountRoutes({ config, log, db, users, mailer, access, emit, onMembershipChange, limits }: AccountRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
   const accounts = new AccountRepository(db);
-  const throttle = new ResetThrottle(config.resetRequestsPerEmail, config.resetRequestsPerAddress);
+  const throttle = new ResetThrottle(config.resetRequestsPerEmail, config.resetRequestsPerAddress, limits);
   const wrongPassword = (field: string) => new AppError(403, 'wrong_password', 'That is not your current password.', field);
 
   // The same answer whether or not the address has an account; the mail goes out after it.

@@ -12,6 +12,7 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from './passwords';
 import type { SessionRepository } from './sessions';
 import { EmailTakenError, toUser, type UserRepository } from './users';
 import { Throttle } from '../http/throttle';
+import type { LimiterStore } from '../http/limiter-store';
 import { ConcurrencyGate } from '../http/concurrency-gate';
 
 export interface AuthRouteDeps {
@@ -21,20 +22,31 @@ export interface AuthRouteDeps {
   users: UserRepository;
   sessions: SessionRepository;
   limiter: LoginLimiter;
+  /** Where the registration limits count (shared with the sign-in limits). */
+  limits: LimiterStore;
   /** Logout: the token's open sockets and event streams end on every instance. */
   onSessionEnded?(tokenHash: string): void;
 }
 
 
 /** Register, sign in, sign out, and who am I. */
-export function authRoutes({ config, log, users, sessions, limiter, onSessionEnded }: AuthRouteDeps): Hono<AppEnv> {
+export function authRoutes({ config, log, users, sessions, limiter, limits, onSessionEnded }: AuthRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
-  // Each registration costs a scrypt hash and a row: one address may not make accounts in bulk.
+  // Each registration costs a scrypt hash and a row: one address may not make accounts in
+  // bulk, and nobody may probe one e-mail address (409 says it exists) over and over.
   const registrations = new Throttle(
     'register',
     config.limits.registrationsPerAddress,
     3600,
     'Too many accounts were registered from this address. Try again later.',
+    limits,
+  );
+  const registrationsPerEmail = new Throttle(
+    'register_email',
+    config.limits.registrationsPerAddress,
+    3600,
+    'Too many registrations for this e-mail address. Try again later.',
+    limits,
   );
   // One registration hashes at a time (many addresses at once must not starve sign-ins of threads).
   const hashing = new ConcurrencyGate(1, 50, 'Many people are registering right now. Try again in a moment.');
@@ -48,6 +60,7 @@ export function authRoutes({ config, log, users, sessions, limiter, onSessionEnd
   app.post('/api/auth/register', async (c) => {
     const body = await readBody(c, RegisterBody);
     await registrations.take(clientAddress(c, config.trustProxy));
+    await registrationsPerEmail.take(body.email);
     if (await users.findByEmail(body.email)) throw emailTaken();
     const passwordHash = await hashing.run(() => hashPassword(body.password));
     let user;
