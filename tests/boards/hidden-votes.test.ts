@@ -10,7 +10,7 @@ import mammoth from 'mammoth';
 import * as Y from 'yjs';
 import * as ops from '../../client/src/board/board-doc';
 import { ballotRoomName, readHonestBoard } from '../../shared/board';
-import { addMember, call, createDocumentFor, type TestUser } from '../helpers/api';
+import { addMember, call, createDocumentFor, registerUser, type TestUser } from '../helpers/api';
 import { connectClient, destroyAll, synced, waitFor } from '../helpers/clients';
 import { RawYjsClient } from '../helpers/raw-yjs-client';
 import { startTestServer } from '../helpers/server';
@@ -171,6 +171,12 @@ describe('hidden voting', () => {
     expect(draft.body.error.code).toBe('votes_hidden');
 
     expect((await call(server.url, 'DELETE', `/api/documents/${board.documentId}/votes`, { token: alice.token })).status).toBe(403);
+    // Outside the workspace, or signed out: nothing to read or clear.
+    const outsider = await registerUser(server.url);
+    for (const method of ['GET', 'DELETE'] as const) {
+      expect((await call(server.url, method, `/api/documents/${board.documentId}/votes`, { token: outsider.token })).status).toBe(404);
+      expect((await call(server.url, method, `/api/documents/${board.documentId}/votes`)).status).toBe(401);
+    }
     expect((await call(server.url, 'DELETE', `/api/documents/${board.documentId}/votes`, { token: board.token })).status).toBe(204);
     await waitFor(() => a.ballot.doc.getMap('votes').size === 0, 5_000, 'ballot cleared');
     expect(Object.values((await votesOf(board.token, board.documentId)).body.totals)).toEqual([0, 0]);

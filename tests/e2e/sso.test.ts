@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call, registerUser } from '../helpers/api';
@@ -5,6 +6,8 @@ import { TestOidcProvider } from '../helpers/oidc-provider';
 import { seriousViolations } from './helpers/axe';
 import { startAppServer, type AppServer } from './helpers/app-server';
 import { launchBrowser, newPage, screenshotsOnFailure } from './helpers/browser';
+
+const DOCS = path.resolve(import.meta.dirname, '../../docs');
 
 let provider: TestOidcProvider;
 let server: AppServer;
@@ -37,8 +40,8 @@ afterAll(async () => {
   await provider?.close();
 });
 
-async function open(): Promise<Page> {
-  const { context, page } = await newPage(browser);
+async function open(width?: number): Promise<Page> {
+  const { context, page } = await newPage(browser, { width });
   contexts.push(context);
   return page;
 }
@@ -73,6 +76,16 @@ describe('single sign-on through the organisation (OpenID Connect)', { timeout: 
     // The account has no password anyone could guess.
     const login = await call(server.baseUrl, 'POST', '/api/auth/login', { body: { email: KARIM, password: 'sso-only' } });
     expect(login.status).toBe(401);
+  });
+
+  it('offers single sign-on on a 375 px phone, readable and without sideways scrolling', async () => {
+    const page = await open(375);
+    await page.goto(`${server.baseUrl}/signin?sso_error=sso_failed`);
+    await page.getByRole('link', { name: 'Aanmelden via Stad Gent' }).waitFor();
+    await page.getByText('Aanmelden via je organisatie is mislukt').waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: path.join(DOCS, 'signin-sso-375.png') });
   });
 
   it('links to the existing account with the same verified e-mail address', async () => {
