@@ -38,6 +38,11 @@ async function selectText(page: Page, text: string): Promise<void> {
     }
     throw new Error(`text not in the editor: ${needle}`);
   }, text);
+  // The editor reads a selection the page made on the next selectionchange: a shortcut
+  // pressed before that (a busy machine) would act on no selection.
+  await expect
+    .poll(() => page.evaluate(() => (document.querySelector('.ProseMirror') as unknown as { editor?: { state: { selection: { empty: boolean } } } } | null)?.editor?.state.selection.empty))
+    .toBe(false);
 }
 
 /** The thread card whose opening comment says `body`. */
