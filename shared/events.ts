@@ -21,6 +21,9 @@ export const EVENT_TYPES = [
   'document.moved',
   'version.created',
   'version.restored',
+  'suggestion.created',
+  'suggestion.accepted',
+  'suggestion.rejected',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
