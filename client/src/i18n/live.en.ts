@@ -38,4 +38,7 @@ export const liveEn: Twin<typeof liveNl> = {
   'live.event.document.moved': '{actor} moved {title} to another workspace',
   'live.event.version.created': '{actor} saved a version of {title}',
   'live.event.version.restored': '{actor} restored an earlier version of {title}',
+  'live.event.suggestion.created': '{actor} suggested a change in {title}',
+  'live.event.suggestion.accepted': '{actor} accepted a suggestion in {title}',
+  'live.event.suggestion.rejected': '{actor} rejected a suggestion in {title}',
 };

@@ -35,4 +35,7 @@ export const liveNl = {
   'live.event.document.moved': '{actor} verplaatste {title} naar een andere werkruimte',
   'live.event.version.created': '{actor} bewaarde een versie van {title}',
   'live.event.version.restored': '{actor} zette een eerdere versie van {title} terug',
+  'live.event.suggestion.created': '{actor} stelde een wijziging voor in {title}',
+  'live.event.suggestion.accepted': '{actor} aanvaardde een voorstel in {title}',
+  'live.event.suggestion.rejected': '{actor} verwierp een voorstel in {title}',
 };
