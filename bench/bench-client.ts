@@ -2,6 +2,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { LatencyHistogram } from './histogram';
+import { authFrame, fromHocuspocus, toHocuspocus } from './hocuspocus-framing';
 import { now, type ClientSpec } from './ipc';
 
 /** What every client of one worker feeds: frames received and edit latencies. */
@@ -33,18 +34,61 @@ export class MeteredWebSocket extends WebSocket {
       const data = event.data as ArrayBuffer | Buffer;
       counters.framesIn++;
       counters.bytesIn += data.byteLength;
-      const bytes = data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+      const bytes = this.messageOf(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+      if (!bytes) return;
       if (bytes[0] === 1) counters.awarenessEntriesIn += awarenessEntryCount(bytes);
-      if (this.step2At === 0) {
-        const head = data instanceof ArrayBuffer ? new Uint8Array(data, 0, Math.min(2, data.byteLength)) : data;
-        // y-protocols: message 0 (sync), sub-type 1 (step 2).
-        if (head[0] === 0 && head[1] === 1) {
-          this.step2At = now();
-          this.step2Bytes = data.byteLength;
-        }
+      // y-protocols: message 0 (sync), sub-type 1 (step 2).
+      if (this.step2At === 0 && bytes[0] === 0 && bytes[1] === 1) {
+        this.step2At = now();
+        this.step2Bytes = data.byteLength;
       }
     });
   }
+
+  /** The y-websocket message a frame carries (null: none); a peer with its own framing unwraps here. */
+  protected messageOf(frame: Uint8Array): Uint8Array | null {
+    return frame;
+  }
+}
+
+/**
+ * The same stock client against Hocuspocus: its frames carry the document name, and it
+ * wants a token before anything else (see hocuspocus-framing.ts). Translating in the socket
+ * keeps the client's own work the same for every target.
+ */
+function hocuspocusSocket(documentName: string): typeof MeteredWebSocket {
+  class HocuspocusSocket extends MeteredWebSocket {
+    constructor(address: string | URL, protocols?: string | string[]) {
+      super(address, protocols);
+      // Registered before the provider's onopen: the token goes first.
+      this.addEventListener('open', () => super.send(authFrame(documentName, 'bench')));
+    }
+
+    protected override messageOf(frame: Uint8Array): Uint8Array | null {
+      return fromHocuspocus(frame);
+    }
+
+    override send(data: Uint8Array): void {
+      super.send(toHocuspocus(documentName, data));
+    }
+  }
+  // The provider reads frames through `onmessage` (an accessor of ws, not overridable in TS):
+  // its handler sees the y-websocket message and nothing of Hocuspocus' own frames.
+  const attribute = Object.getOwnPropertyDescriptor(WebSocket.prototype, 'onmessage')!;
+  Object.defineProperty(HocuspocusSocket.prototype, 'onmessage', {
+    get: attribute.get,
+    set(this: HocuspocusSocket, handler: ((event: { data: unknown }) => void) | null) {
+      const unwrapping =
+        handler &&
+        ((event: { data: unknown }) => {
+          const data = event.data as ArrayBuffer | Buffer;
+          const message = fromHocuspocus(data instanceof ArrayBuffer ? new Uint8Array(data) : data);
+          if (message) handler({ data: message });
+        });
+      attribute.set!.call(this, unwrapping);
+    },
+  });
+  return HocuspocusSocket;
 }
 
 /** y-protocols message 1: varuint length of the update, then varuint entry count. */
@@ -86,7 +130,7 @@ export function openClient(spec: ClientSpec, measure: boolean): BenchClient {
     });
   }
   const provider = new WebsocketProvider(spec.serverUrl, spec.room, doc, {
-    WebSocketPolyfill: MeteredWebSocket as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: (spec.framing === 'hocuspocus' ? hocuspocusSocket(spec.room) : MeteredWebSocket) as unknown as typeof globalThis.WebSocket,
     params: spec.params,
     disableBc: true,
     maxBackoffTime: 1000,

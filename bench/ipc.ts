@@ -14,6 +14,8 @@ export interface ClientSpec {
   serverUrl: string;
   room: string;
   params: Record<string, string>;
+  /** The server's wire format: y-websocket's (default) or Hocuspocus' (document name in front). */
+  framing?: 'hocuspocus';
 }
 
 export type WorkerRequest =

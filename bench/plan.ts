@@ -4,10 +4,12 @@ import { connectScenario } from './scenarios/connect';
 import { editsScenario, type EditsParams } from './scenarios/edits';
 import { idleScenario } from './scenarios/idle';
 import { presenceScenario } from './scenarios/presence';
+import type { TargetName } from './targets';
 
 /**
- * A goal of issue #8 for one figure: either the figure itself (`value`) or our figure
- * divided by the reference's in the same run (`ratio`) must stay within `limit`.
+ * A goal of issues #8 and #19 for one figure: either the figure itself (`value`) or our
+ * figure divided by a peer's in the same run (`ratio`, the reference's unless `against`
+ * says otherwise) must stay within `limit`.
  */
 export interface Goal {
   figure: string;
@@ -15,14 +17,19 @@ export interface Goal {
   limit: number;
   /** `<` instead of `≤`. */
   strict?: boolean;
+  against?: Exclude<TargetName, 'stadskamer'>;
 }
 
 export interface PlannedScenario {
   scenario: Scenario;
   goals: Goal[];
+  /** Targets run for this scenario only, after the others (e.g. our server unhardened). */
+  variants?: TargetName[];
 }
 
 const CPU_GOAL: Goal = { figure: 'cpuMsPer1kDeliveries', kind: 'ratio', limit: 0.66 };
+/** Issue #19: ahead of Hocuspocus, the peer users would pick instead. */
+const ahead = (figure: string): Goal => ({ figure, kind: 'ratio', limit: 1, strict: true, against: 'hocuspocus' });
 
 /** Short runs on a shared machine: fewer clients or seconds than the full plan. */
 export interface PlanOverrides {
@@ -48,20 +55,26 @@ export function buildPlan(quick: boolean, overrides: PlanOverrides = {}): Planne
   const sizes = overrides.sizes ?? (quick ? [20, 50] : [50, 200, 500]);
   const writerCounts = quick ? [5, 10] : [10, 50];
   const largest = sizes[sizes.length - 1]!;
+  const awarenessClients = overrides.presenceClients ?? (quick ? 50 : 200);
   const plan: PlannedScenario[] = [];
   for (const n of sizes) {
     for (const w of writerCounts) {
-      const goals = [CPU_GOAL];
+      const goals = [CPU_GOAL, ahead('cpuMsPer1kDeliveries')];
       if (n === largest && w === writerCounts[writerCounts.length - 1]) goals.push({ figure: 'p99Ms', kind: 'value', limit: 50, strict: true });
-      plan.push({ scenario: editsScenario(edits(n, w)), goals });
+      // The hardening's price (issue #19 item 7) at the size of the cursors scenario.
+      const variants: TargetName[] = n === awarenessClients && w === writerCounts[0] ? ['unhardened'] : [];
+      plan.push({ scenario: editsScenario(edits(n, w)), goals, variants });
     }
   }
-  const awarenessClients = overrides.presenceClients ?? (quick ? 50 : 200);
   plan.push({
     scenario: editsScenario(edits(awarenessClients, writerCounts[0]!, 1)),
-    goals: [CPU_GOAL, { figure: 'p99Ms', kind: 'ratio', limit: 0.5 }],
+    goals: [CPU_GOAL, ahead('cpuMsPer1kDeliveries'), { figure: 'p99Ms', kind: 'ratio', limit: 0.5 }, { figure: 'p99Ms', kind: 'value', limit: 10 }, ahead('p99Ms')],
+    variants: ['unhardened'],
   });
-  plan.push({ scenario: connectScenario({ clients: quick ? 100 : 500 }), goals: [{ figure: 'totalMs', kind: 'ratio', limit: 0.9 }] });
+  plan.push({
+    scenario: connectScenario({ clients: quick ? 100 : 500 }),
+    goals: [{ figure: 'totalMs', kind: 'ratio', limit: 0.9 }, ahead('totalMs')],
+  });
   plan.push({
     scenario: coldLoadScenario({ paragraphs: quick ? 2_000 : 20_000, repeats: quick ? 3 : 5 }),
     goals: [{ figure: 'receivedMsMedian', kind: 'value', limit: 15 }],
@@ -72,7 +85,7 @@ export function buildPlan(quick: boolean, overrides: PlanOverrides = {}): Planne
   });
   plan.push({
     scenario: presenceScenario({ clients: overrides.presenceClients ?? (quick ? 50 : 500), durationMs }),
-    goals: [{ figure: 'cpuPercentOfCore', kind: 'value', limit: 30, strict: true }],
+    goals: [{ figure: 'cpuPercentOfCore', kind: 'value', limit: 30, strict: true }, ahead('cpuPercentOfCore'), { figure: 'mibDelivered', kind: 'ratio', limit: 2 }],
   });
   return plan;
 }

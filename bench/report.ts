@@ -1,6 +1,6 @@
 import type { Goal } from './plan';
 import type { Figures } from './scenarios/common';
-import type { TargetName } from './targets';
+import { TARGET_NAMES, type TargetName } from './targets';
 
 export type TargetOutcome = { figures: Figures } | { error: string };
 
@@ -27,15 +27,16 @@ export interface BenchRecord {
   extras?: Record<string, unknown>;
 }
 
+/** Every target but ours, in the order of their columns. */
+export const PEERS = TARGET_NAMES.filter((t): t is Exclude<TargetName, 'stadskamer'> => t !== 'stadskamer');
+export type Peer = (typeof PEERS)[number];
+
 export interface Row {
   scenario: string;
   figure: string;
   ours: number | null;
-  reference: number | null;
-  ratio: number | null;
-  /** Our server from another checkout, when the run had one, and ours divided by it. */
-  baseline?: number | null;
-  vsBaseline?: number | null;
+  /** Each other target's figure in the same scenario, and ours divided by it. */
+  peers: Partial<Record<Peer, { value: number | null; ratio: number | null }>>;
   goal: string;
   verdict: 'pass' | 'FAIL' | '';
 }
@@ -45,51 +46,57 @@ function figuresOf(outcome: TargetOutcome | undefined): Figures | null {
 }
 
 export function goalText(g: Goal): string {
-  return `${g.kind === 'ratio' ? 'ratio ' : ''}${g.strict ? '<' : '≤'} ${g.limit}`;
+  const against = g.kind === 'ratio' && g.against && g.against !== 'reference' ? ` vs ${g.against}` : '';
+  return `${g.kind === 'ratio' ? 'ratio ' : ''}${g.strict ? '<' : '≤'} ${g.limit}${against}`;
 }
 
-/** One row per figure, with the ratio ours/reference and the verdict where a goal applies. */
+const ratioOf = (a: number | null, b: number | null) => (a !== null && b !== null && b !== 0 ? Math.round((a / b) * 100) / 100 : null);
+
+/** One row per figure, with ours divided by each peer's and the verdict where a goal applies. */
 export function rows(record: BenchRecord): Row[] {
   const out: Row[] = [];
   for (const s of record.scenarios) {
     const ours = figuresOf(s.results.stadskamer);
-    const ref = figuresOf(s.results.reference);
-    const base = figuresOf(s.results.baseline);
-    const names = [...new Set([...Object.keys(ours ?? {}), ...Object.keys(ref ?? {})])];
+    const others = PEERS.flatMap((p) => {
+      const f = figuresOf(s.results[p]);
+      return f ? [[p, f] as const] : [];
+    });
+    const names = [...new Set([...Object.keys(ours ?? {}), ...others.flatMap(([, f]) => Object.keys(f))])];
+    // A goal per figure and peer (older records have one goal per figure, against the reference).
+    const goals = s.goals.map((g) => ({ ...g, against: g.against ?? 'reference' }));
     for (const figure of names) {
       const a = ours?.[figure] ?? null;
-      const b = ref?.[figure] ?? null;
-      const ratio = a !== null && b !== null && b !== 0 ? Math.round((a / b) * 100) / 100 : null;
-      const goal = s.goals.find((g) => g.figure === figure);
-      let verdict: Row['verdict'] = '';
-      if (goal) {
-        const x = goal.kind === 'ratio' ? ratio : a;
+      const peers: Row['peers'] = {};
+      for (const [p, f] of others) peers[p] = { value: f[figure] ?? null, ratio: ratioOf(a, f[figure] ?? null) };
+      const mine = goals.filter((g) => g.figure === figure);
+      if (mine.length === 0) out.push({ scenario: s.id, figure, ours: a, peers, goal: '', verdict: '' });
+      for (const goal of mine) {
+        const x = goal.kind === 'ratio' ? (peers[goal.against]?.ratio ?? null) : a;
         const ok = x !== null && (goal.strict ? x < goal.limit : x <= goal.limit);
-        verdict = ok ? 'pass' : 'FAIL';
+        out.push({ scenario: s.id, figure, ours: a, peers, goal: goalText(goal), verdict: ok ? 'pass' : 'FAIL' });
       }
-      const row: Row = { scenario: s.id, figure, ours: a, reference: b, ratio, goal: goal ? goalText(goal) : '', verdict };
-      if (base) {
-        row.baseline = base[figure] ?? null;
-        row.vsBaseline = a !== null && row.baseline !== null && row.baseline !== 0 ? Math.round((a / row.baseline) * 100) / 100 : null;
-      }
-      out.push(row);
     }
     for (const [target, outcome] of Object.entries(s.results)) {
-      if (outcome && 'error' in outcome) out.push({ scenario: s.id, figure: `${target} failed: ${outcome.error}`, ours: null, reference: null, ratio: null, goal: '', verdict: 'FAIL' });
+      if (outcome && 'error' in outcome) out.push({ scenario: s.id, figure: `${target} failed: ${outcome.error}`, ours: null, peers: {}, goal: '', verdict: 'FAIL' });
     }
   }
   return out;
 }
 
-const fmt = (v: number | null) => (v === null ? '—' : String(v));
+/** The peers that took part in a run, in column order. */
+export function peersIn(record: BenchRecord): Peer[] {
+  return PEERS.filter((p) => record.scenarios.some((s) => s.results[p]));
+}
 
-/** A fixed-width table for the terminal. */
+const fmt = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+
+/** A fixed-width table for the terminal: ours, then each peer's figure and ours ÷ it. */
 export function renderTable(record: BenchRecord): string {
   const all = rows(record);
-  const withBase = all.some((r) => r.baseline !== undefined);
-  const header = ['scenario', 'figure', 'stadskamer', 'reference', 'ratio', ...(withBase ? ['baseline', 'vs base'] : []), 'goal', ''];
-  const body = all.map((r) => [r.scenario, r.figure, fmt(r.ours), fmt(r.reference), fmt(r.ratio), ...(withBase ? [fmt(r.baseline ?? null), fmt(r.vsBaseline ?? null)] : []), r.goal, r.verdict]);
-  const numeric = withBase ? 6 : 4;
+  const peers = peersIn(record);
+  const header = ['scenario', 'figure', 'stadskamer', ...peers.flatMap((p) => [p, `÷${p}`]), 'goal', ''];
+  const body = all.map((r) => [r.scenario, r.figure, fmt(r.ours), ...peers.flatMap((p) => [fmt(r.peers[p]?.value), fmt(r.peers[p]?.ratio)]), r.goal, r.verdict]);
+  const numeric = 2 + peers.length * 2;
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i >= 2 && i <= numeric ? c.padStart(widths[i]!) : c.padEnd(widths[i]!))).join('  ');
   let last = '';

@@ -7,15 +7,17 @@ import { buildPlan } from './plan';
 import { WorkerPool } from './pool';
 import { renderTable, type BenchRecord, type ScenarioRecord } from './report';
 import { sleep } from './scenarios/common';
-import { startTarget, type TargetName } from './targets';
+import { startTarget, TARGET_NAMES, type TargetName } from './targets';
 import { writeDocs } from './write-docs';
 
-const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,reference] [--workers K] [--docs]
+const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,reference,hocuspocus] [--workers K] [--docs]
 
   --quick     small clients counts and 3 s scenarios, for development
   --only      run only scenarios whose id contains one of these strings (e.g. edits-200,idle)
-  --targets   which servers to measure (default: both); \`baseline\` is our server from the
-              checkout in BENCH_BASELINE_ROOT (e.g. a worktree of main), for before/after
+  --targets   which servers to measure (default: stadskamer,reference,hocuspocus);
+              \`baseline\` is our server from the checkout in BENCH_BASELINE_ROOT (e.g. a
+              worktree of main), for before/after; \`unhardened\` is ours with the hostile-client
+              limits off (the plan adds it to two edit scenarios whenever stadskamer runs)
   --workers   load-generator processes (default 2)
   --clients   client counts of the edit scenarios, e.g. 50,200 (short runs on a shared machine)
   --presence  clients in the presence storm and the cursors scenario
@@ -25,8 +27,8 @@ const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,r
   --docs      afterwards, rewrite docs/benchmarks.md and docs/benchmark-latency.svg from this run`;
 
 /**
- * `npm run bench`: every scenario against our server and the reference
- * `@y/websocket-server`, one fresh server process per scenario and target, clients in
+ * `npm run bench`: every scenario against our server, the reference `@y/websocket-server`
+ * and Hocuspocus, one fresh server process per scenario and target, clients in
  * separate worker processes. Prints a table and writes JSON under bench/results/.
  */
 async function main(): Promise<void> {
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
-      targets: { type: 'string', default: 'stadskamer,reference' },
+      targets: { type: 'string', default: 'stadskamer,reference,hocuspocus' },
       workers: { type: 'string', default: '2' },
       docs: { type: 'boolean', default: false },
       merge: { type: 'string' },
@@ -49,7 +51,7 @@ async function main(): Promise<void> {
     return;
   }
   const targets = values.targets.split(',').map((t) => t.trim()) as TargetName[];
-  for (const t of targets) if (t !== 'stadskamer' && t !== 'reference' && t !== 'baseline') throw new Error(`unknown target ${String(t)}`);
+  for (const t of targets) if (!TARGET_NAMES.includes(t)) throw new Error(`unknown target ${String(t)}`);
   const workers = Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1) throw new Error('--workers must be a positive integer');
   const only = values.only?.split(',').map((s) => s.trim()).filter(Boolean);
@@ -85,11 +87,12 @@ async function main(): Promise<void> {
   const log = (m: string) => process.stderr.write(`${m}\n`);
   const pool = await WorkerPool.start(workers);
   try {
-    for (const { scenario, goals } of plan) {
+    for (const { scenario, goals, variants = [] } of plan) {
       const entry: ScenarioRecord = { id: scenario.id, title: scenario.title, params: scenario.params, goals, ranAt: new Date().toISOString(), results: {} };
       record.scenarios.push(entry);
-      // Both targets back to back, so that both meet the same background load.
-      for (const name of targets) {
+      // Every target back to back, so that all meet the same background load.
+      const extra = targets.includes('stadskamer') ? variants.filter((v) => !targets.includes(v)) : [];
+      for (const name of [...targets, ...extra]) {
         log(`${scenario.id} on ${name} …`);
         const target = await startTarget(name);
         const started = performance.now();

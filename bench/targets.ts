@@ -16,6 +16,8 @@ export interface RunningTarget {
   pid: number;
   /** The provider's serverUrl; it changes when the target restarts. */
   wsUrl: string;
+  /** Hocuspocus frames differ from y-websocket's (bench/hocuspocus-framing.ts). */
+  framing?: 'hocuspocus';
   /** Documents for a scenario; `count` of them, in one place the bench user may write. */
   prepareDocuments(label: string, count: number): Promise<DocumentRef[]>;
   /** Restarts the process on the same data (only targets that keep data have it). */
@@ -23,12 +25,19 @@ export interface RunningTarget {
   stop(): Promise<void>;
 }
 
-/** `baseline`: our server from another checkout (BENCH_BASELINE_ROOT), for before/after in one run. */
-export type TargetName = 'stadskamer' | 'reference' | 'baseline';
+/**
+ * The peers are the reference `@y/websocket-server` and Hocuspocus; `baseline` is our server
+ * from another checkout (BENCH_BASELINE_ROOT), for before/after in one run; `unhardened` is
+ * ours with the hostile-client limits and board rules off (BENCH_UNHARDENED), to price them.
+ */
+export const TARGET_NAMES = ['stadskamer', 'reference', 'hocuspocus', 'baseline', 'unhardened'] as const;
+export type TargetName = (typeof TARGET_NAMES)[number];
 
 export function startTarget(name: TargetName): Promise<RunningTarget> {
   if (name === 'reference') return startReference();
+  if (name === 'hocuspocus') return startHocuspocus();
   if (name === 'stadskamer') return startStadskamer(ROOT, name);
+  if (name === 'unhardened') return startStadskamer(ROOT, name, { BENCH_UNHARDENED: '1' });
   const root = process.env.BENCH_BASELINE_ROOT;
   if (!root) throw new Error('the baseline target needs BENCH_BASELINE_ROOT (a checkout of the code to compare with)');
   return startStadskamer(path.resolve(root), name);
@@ -109,7 +118,7 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startStadskamer(root: string, name: TargetName): Promise<RunningTarget> {
+async function startStadskamer(root: string, name: TargetName, extraEnv: Record<string, string> = {}): Promise<RunningTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-bench-'));
   // node itself runs the server (not an npx/tsx wrapper), so the pid is the one to measure.
   const launch = () =>
@@ -117,7 +126,7 @@ async function startStadskamer(root: string, name: TargetName): Promise<RunningT
       ['--import', 'tsx', path.join(root, 'server/main.ts')],
       // Every bench client is one user on one address: the per-user and per-address socket
       // caps (50 / 200) would refuse most of a 500-client room.
-      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', SOCKETS_PER_USER: '100000', SOCKETS_PER_ADDRESS: '100000' },
+      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', SOCKETS_PER_USER: '100000', SOCKETS_PER_ADDRESS: '100000', ...extraEnv },
       (line) => {
         try {
           const entry = JSON.parse(line) as { event?: string; port?: number };
@@ -219,6 +228,24 @@ async function startReference(): Promise<RunningTarget> {
     name: 'reference',
     pid: proc.child.pid!,
     wsUrl: `ws://127.0.0.1:${port}`,
+    async prepareDocuments(label, count) {
+      return Array.from({ length: count }, (_, i) => ({ room: `bench-${label}-${i}`, params: {} }));
+    },
+    stop: () => stopProcess(proc.child),
+  };
+}
+
+/** `@hocuspocus/server`, pinned, with no extensions: in memory like the reference (bench/hocuspocus-server.mjs). */
+async function startHocuspocus(): Promise<RunningTarget> {
+  const proc = await spawnServer([path.join(ROOT, 'bench/hocuspocus-server.mjs')], { HOST: '127.0.0.1', PORT: '0' }, (line) => {
+    const m = /^running at (\d+)$/.exec(line);
+    return m ? Number(m[1]) : null;
+  });
+  return {
+    name: 'hocuspocus',
+    pid: proc.child.pid!,
+    wsUrl: `ws://127.0.0.1:${proc.port}`,
+    framing: 'hocuspocus',
     async prepareDocuments(label, count) {
       return Array.from({ length: count }, (_, i) => ({ room: `bench-${label}-${i}`, params: {} }));
     },

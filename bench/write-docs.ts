@@ -3,12 +3,16 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { lineChart, type Series } from './chart';
 import { METHOD } from './method-text';
-import { rows, type BenchRecord, type Row } from './report';
+import { peersIn, rows, type BenchRecord, type Peer, type Row } from './report';
 
 const DOCS = path.resolve(import.meta.dirname, '../docs');
 const CHART = 'benchmark-latency.svg';
 
-const cell = (v: number | null) => (v === null ? '—' : String(v));
+const cell = (v: number | null | undefined) => (v === null || v === undefined ? '—' : String(v));
+
+/** Column headers and cells for every peer of the run: its figure, then ours ÷ it. */
+const peerHeader = (peers: Peer[]) => peers.flatMap((p) => [p, `÷ ${p}`]);
+const peerCells = (r: Row, peers: Peer[]) => peers.flatMap((p) => [cell(r.peers[p]?.value), cell(r.peers[p]?.ratio)]);
 
 function table(header: string[], body: string[][]): string {
   return [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...body.map((r) => `| ${r.join(' | ')} |`)].join('\n');
@@ -17,10 +21,10 @@ function table(header: string[], body: string[][]): string {
 /** p50 and p99 propagation against client count, one line per server, writer count and quantile. */
 function latencyChart(record: BenchRecord): string {
   const series: Series[] = [];
-  const colors = { stadskamer: ['#1d4ed8', '#60a5fa'], reference: ['#c2410c', '#fdba74'] } as const;
+  const colors = { stadskamer: ['#1d4ed8', '#60a5fa'], reference: ['#c2410c', '#fdba74'], hocuspocus: ['#15803d', '#86efac'] } as const;
   const plain = record.scenarios.filter((s) => s.id.startsWith('edits-') && !s.id.endsWith('-cursors'));
   const writerCounts = [...new Set(plain.map((s) => Number(s.params.writers)))].sort((a, b) => a - b);
-  for (const target of ['stadskamer', 'reference'] as const) {
+  for (const target of ['stadskamer', 'reference', 'hocuspocus'] as const) {
     writerCounts.forEach((w, wi) => {
       for (const [q, dashed] of [['p99Ms', false], ['p50Ms', true]] as const) {
         const points: [number, number][] = [];
@@ -38,17 +42,21 @@ function latencyChart(record: BenchRecord): string {
 
 function goalsSection(record: BenchRecord, all: Row[]): string {
   const goalRows = all.filter((r) => r.goal !== '');
-  const body = goalRows.map((r) => [r.scenario, r.figure, cell(r.ours), cell(r.reference), cell(r.ratio), r.goal, r.verdict === 'pass' ? 'pass' : '**FAIL**']);
+  const peers = peersIn(record);
+  const body = goalRows.map((r) => [r.scenario, r.figure, cell(r.ours), ...peerCells(r, peers), r.goal, r.verdict === 'pass' ? 'pass' : '**FAIL**']);
   const failed = all.filter((r) => r.verdict === 'FAIL' && r.goal === '');
   const errors = failed.length ? `\n\nScenarios that failed to run:\n\n${failed.map((r) => `- ${r.scenario}: ${r.figure}`).join('\n')}` : '';
-  return `${table(['scenario', 'figure', 'stadskamer', 'reference', 'ratio', 'goal', 'verdict'], body)}${errors}`;
+  return `${table(['scenario', 'figure', 'stadskamer', ...peerHeader(peers), 'goal', 'verdict'], body)}${errors}`;
 }
 
 function scenarioSections(record: BenchRecord, all: Row[]): string {
+  const peers = peersIn(record);
   return record.scenarios
     .map((s) => {
-      const body = all.filter((r) => r.scenario === s.id && r.goal !== undefined && !r.figure.includes(' failed: ')).map((r) => [r.figure, cell(r.ours), cell(r.reference), cell(r.ratio)]);
-      return `### ${s.id}: ${s.title}\n\n${s.ranAt ? `Ran at ${s.ranAt}.\n\n` : ''}${table(['figure', 'stadskamer', 'reference', 'ratio'], body)}`;
+      // A figure with several goals has several rows; one is enough here.
+      const mine = all.filter((r) => r.scenario === s.id && !r.figure.includes(' failed: '));
+      const body = mine.filter((r, i) => mine.findIndex((x) => x.figure === r.figure) === i).map((r) => [r.figure, cell(r.ours), ...peerCells(r, peers)]);
+      return `### ${s.id}: ${s.title}\n\n${s.ranAt ? `Ran at ${s.ranAt}.\n\n` : ''}${table(['figure', 'stadskamer', ...peerHeader(peers)], body)}`;
     })
     .join('\n\n');
 }
@@ -58,9 +66,15 @@ export function renderMarkdown(record: BenchRecord): string {
   const m = record.machine;
   return `# Benchmarks
 
-\`npm run bench\` measures Stadskamer's sync server against the reference
-\`@y/websocket-server\` 0.1.1 in the same run, scenario by scenario, and prints the ratio
-(ours ÷ reference) for every figure. \`npm run bench -- --quick\` runs the same scenarios
+\`npm run bench\` measures Stadskamer's sync server against two peers in the same run,
+scenario by scenario: the reference \`@y/websocket-server\` 0.1.1 and Hocuspocus
+(\`@hocuspocus/server\` 3.4.4, the newest release that runs on Node 20; no extensions, so in
+memory like the reference), and prints ours ÷ each peer for every figure. The same stock
+y-websocket client drives all three; against Hocuspocus its socket adds the document name
+and token Hocuspocus' framing wants (\`bench/hocuspocus-framing.ts\`). \`unhardened\` is
+Stadskamer with the hostile-client limits and board rules off (\`BENCH_UNHARDENED=1\`, refused
+in production), run beside two edit scenarios: ours ÷ unhardened is what the hardening costs.
+\`npm run bench -- --quick\` runs the same scenarios
 small and short; \`--only edits-200,idle\` picks scenarios; \`--docs\` rewrites this page
 and the chart from the run. Every run writes its JSON to \`bench/results/\`.
 
@@ -70,7 +84,7 @@ and the chart from the run. Every run writes its JSON to \`bench/results/\`.
 - machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGiB} GiB, ${m.os}, Node ${m.node}
 - load generator: ${record.workers} worker processes on the same machine as the server
 
-## Goals of issue #8
+## Goals of issues #8 and #19
 
 ${goalsSection(record, all)}
 

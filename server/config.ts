@@ -71,6 +71,11 @@ const EnvSchema = z.object({
   /** Version history: a version after this much quiet following edits, or this long after the first edit at the latest. */
   VERSION_QUIET_MS: int(10, 24 * 3600_000).default(10 * 60_000),
   VERSION_MAX_WAIT_MS: int(10, 7 * 24 * 3600_000).default(60 * 60_000),
+  /**
+   * Bench only (`npm run bench`, target `unhardened`): `1` turns the hostile-client limits
+   * and board rules off to measure what they cost. Refused with NODE_ENV=production.
+   */
+  BENCH_UNHARDENED: z.enum(['0', '1']).default('0'),
   ...limitsEnv,
   ...ssoEnv,
 });
@@ -110,6 +115,8 @@ export interface Config {
   limits: Limits;
   /** Single sign-on and whether passwords sign in (auth/sso/sso-config.ts). */
   sso: SsoConfig;
+  /** The hostile-client limits and board rules on the sync path; off only for a bench (BENCH_UNHARDENED). */
+  hardening: boolean;
 }
 
 export interface SyncLimitConfig {
@@ -139,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration: ${problems}.`);
   }
   const e = parsed.data;
+  if (e.BENCH_UNHARDENED === '1' && e.NODE_ENV === 'production') {
+    throw new ConfigError('Invalid configuration: BENCH_UNHARDENED is for benchmarks and is refused with NODE_ENV=production.');
+  }
   let sso: SsoConfig;
   try {
     sso = readSso(e);
@@ -189,5 +199,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     versionMaxWaitMs: e.VERSION_MAX_WAIT_MS,
     limits: readLimits(e),
     sso,
+    hardening: e.BENCH_UNHARDENED !== '1',
   };
 }

@@ -133,14 +133,13 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
     streams: revocation.streams,
     limits: config.limits,
   });
+  // Off only in a bench that prices them (BENCH_UNHARDENED; config.ts refuses it in production).
+  const hardened = <T,>(...extensions: T[]): T[] => (config.hardening ? extensions : []);
   hooks.use(
     metrics.extension,
-    connectionCaps(config.syncLimits),
+    ...hardened(connectionCaps(config.syncLimits)),
     readOnlyPolicy,
-    updateLimits(config.syncLimits),
-    awarenessLimits(config.syncLimits),
-    documentSize(config.limits.maxDocumentBytes),
-    boardRules,
+    ...hardened(updateLimits(config.syncLimits), awarenessLimits(config.syncLimits), documentSize(config.limits.maxDocumentBytes), boardRules),
     ballotExtension(rooms, api.ballots, log),
     relay.extension,
     live.extension,
@@ -180,6 +179,7 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
   // With PORT=0 and no PUBLIC_ORIGIN the default names port 0; only now is the real one known.
   if (apiConfig.publicOrigin === 'http://localhost:0') apiConfig.publicOrigin = `http://localhost:${port}`;
   log.info({ event: 'server.listening', port, host: config.host, dataDir: config.dataDir }, 'listening');
+  if (!config.hardening) log.warn({ event: 'sync.unhardened' }, 'BENCH_UNHARDENED: hostile-client limits and board rules are OFF (benchmarks only)');
 
   let closing: Promise<void> | null = null;
   return {

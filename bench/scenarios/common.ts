@@ -23,7 +23,7 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export const range = (n: number, from = 0) => Array.from({ length: n }, (_, i) => from + i);
 
 export function specFor(target: RunningTarget, id: number, doc: DocumentRef): ClientSpec {
-  return { id, serverUrl: target.wsUrl, room: doc.room, params: doc.params };
+  return { id, serverUrl: target.wsUrl, room: doc.room, params: doc.params, ...(target.framing ? { framing: target.framing } : {}) };
 }
 
 export const MiB = 1024 * 1024;
