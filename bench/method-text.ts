@@ -4,9 +4,17 @@ export const METHOD = `## How the figures are made
 - **Processes.** Each scenario starts a fresh server process per target: ours as
   \`node --import tsx server/main.ts\` (LOG_LEVEL=info, a temporary DATA_DIR, SQLite commit
   before every broadcast), the reference as \`node node_modules/@y/websocket-server/src/server.js\`
-  (in memory, no persistence). The clients are stock \`y-websocket\` \`WebsocketProvider\`s
+  (in memory, no persistence), and Hocuspocus as \`node bench/hocuspocus-server.mjs\`
+  (\`@hocuspocus/server\` 3.4.4 — the 4.x line needs Node 22 — with no extensions: in
+  memory as well). \`unhardened\` is ours with \`BENCH_UNHARDENED=1\`: connection caps,
+  update and awareness limits, the document size policy and board rules off; ours ÷
+  unhardened is the price of the hardening. The clients are stock \`y-websocket\` \`WebsocketProvider\`s
   (with \`ws\` as \`WebSocketPolyfill\`) spread round-robin over the worker processes of
-  \`bench/worker.ts\`; they never run in the server's event loop.
+  \`bench/worker.ts\`; they never run in the server's event loop. Against Hocuspocus the same
+  provider runs over a socket that puts the document name in front of each frame and sends
+  the token first, and hands the provider Hocuspocus' sync replies as ordinary sync messages
+  (\`bench/hocuspocus-framing.ts\`): the client's work is the same for every target, and the
+  bytes counted are those on the wire, Hocuspocus' own frames (sync status) included.
 - **Documents.** Against our server the harness registers a user, creates a workspace and
   creates the documents through the REST API when it exists, and uses arbitrary document
   ids while it answers 404; against the reference a room name is enough.
@@ -39,7 +47,13 @@ export const METHOD = `## How the figures are made
   of ms). For our server only, \`fromStorage*\` repeats this once after a restart, so the
   document is read from SQLite first.
 - **Presence storm.** Every client sets a cursor in its awareness once a second; server CPU
-  over the storm as a percentage of one core.
+  over the storm as a percentage of one core. \`entriesPerMovePerPeer\` says how much of the
+  storm reached the clients within the window (1 = every move reached every other client);
+  a server that falls behind delivers less and so fewer bytes, which is why the bytes goal
+  is on \`bytesPerEntry\` (bytes on the wire per awareness entry received) and not on
+  \`mibDelivered\`. Our entries carry the identity CONTRACT §3 has the server stamp on each
+  state (\`user: {id, name, organization, color}\`, ~100 bytes with the bench user); the
+  peers relay the client's state as it is, and the bench clients set no \`user\` of their own.
 
 ## What skews the figures
 

@@ -34,7 +34,10 @@ export class AwarenessRelay {
     roomSize: () => number,
     broadcast: (frame: Uint8Array, entries: EncodedAwarenessEntry[]) => void,
   ) {
-    this.pacer = new AwarenessPacer(pacing, roomSize, (entries) => broadcast(encodeAwareness(entries, entries.length), entries));
+    this.pacer = new AwarenessPacer(pacing, roomSize, (entries) => {
+      this.snapshot = null;
+      broadcast(encodeAwareness(entries, entries.length), entries);
+    });
   }
 
   get size(): number {
@@ -78,7 +81,6 @@ export class AwarenessRelay {
       conn.awarenessClientIds.add(entry.clientId);
       const encoded = { clientId: entry.clientId, clock: entry.clock, json: stamp(state, conn.identity.user) };
       this.states.set(entry.clientId, encoded);
-      this.snapshot = null;
       const unchanged = current?.json === encoded.json && now - this.pacer.lastSent(entry.clientId) < RESEND_UNCHANGED_AFTER_MS;
       if (!unchanged) this.pacer.queue(encoded);
     });
@@ -135,7 +137,13 @@ export class AwarenessRelay {
     conn.awarenessClientIds.clear();
   }
 
-  /** Everything known now, as one frame (cached until the next change). */
+  /**
+   * Everything known, as one frame for joiners and query-awareness answers. It is rebuilt
+   * after each broadcast, not after each change: a joiner is in the room when the pending
+   * changes go out, so a snapshot as of the last broadcast is complete for it. In a connect
+   * storm, where every joiner's own state is a change, 500 joiners then share a handful of
+   * snapshots instead of each encoding its own.
+   */
   currentFrame(): Uint8Array | null {
     if (this.states.size === 0) return null;
     this.snapshot ??= encodeAwareness(this.states.values(), this.states.size);
@@ -156,7 +164,6 @@ export class AwarenessRelay {
     this.owners.delete(clientId);
     conn.awarenessClientIds.delete(clientId);
     this.states.delete(clientId);
-    this.snapshot = null;
     if (current) this.departed.set(clientId, { clock: Math.max(clock, current.clock), userId: conn.identity.user.id, at: Date.now() });
     this.pacer.queue({ clientId, clock, json: 'null' });
   }

@@ -62,6 +62,12 @@ export class Connection {
     this.parentLog.info({ documentId: this.documentId, connectionId: this.id, userId: this.identity.user.id, ...fields }, message);
   }
 
+  /** Like `info`, at debug level: nothing is built when debug is off (a connect storm logs per socket). */
+  debug(fields: Record<string, unknown>, message: string): void {
+    if (!this.parentLog.isLevelEnabled('debug')) return;
+    this.parentLog.debug({ documentId: this.documentId, connectionId: this.id, userId: this.identity.user.id, ...fields }, message);
+  }
+
   get canWrite(): boolean {
     const { role, documentKind } = this.identity;
     return documentKind === 'board' || documentKind === 'ballot' ? canWriteBoard(role) : canWriteContent(role);

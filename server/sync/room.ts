@@ -36,6 +36,8 @@ export class Room {
   /** Stored rows since the last compaction. */
   storedUpdates: number;
   private fullStateFrame: Uint8Array | null = null;
+  /** Sync step 1 with the document's state vector, shared by joiners until the document changes. */
+  private step1Frame: Uint8Array | null = null;
   private failed = false;
   private readonly commits: CommitQueue<unknown>;
 
@@ -78,7 +80,7 @@ export class Room {
     // The server's state vector first: the client answers with whatever it has that we lack,
     // which is how edits made offline come home.
     // Both held: they leave in one write at the end of this turn.
-    conn.sendHeld(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    conn.sendHeld((this.step1Frame ??= encodeSyncStep1(Y.encodeStateVector(this.doc))));
     const awareness = this.awareness.currentFrame();
     if (awareness) conn.sendHeld(awareness);
   }
@@ -175,6 +177,7 @@ export class Room {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (this.failed) return;
     this.fullStateFrame = null;
+    this.step1Frame = null;
     if (origin === REMOTE_ORIGIN) this.sendToAll(encodeUpdate(update), origin);
     else this.commits.enqueue(update, origin);
   }

@@ -66,7 +66,10 @@ export class SyncServer {
     }
     this.connections.add(conn);
     this.opts.hooks.open(conn);
-    conn.info({ event: 'connection.opened', role: identity.role }, 'sync connection opened');
+    // One info line per socket, when it closes (with what the open line would have said):
+    // 500 sockets opening at once should not also mean 500 log writes.
+    const openedAt = Date.now();
+    conn.debug({ event: 'connection.opened', role: identity.role }, 'sync connection opened');
 
     // Frames that arrive while the room loads are kept in order and handled after.
     let room: Room | null = null;
@@ -80,7 +83,7 @@ export class SyncServer {
     ws.on('close', (code) => {
       this.connections.delete(conn);
       this.opts.hooks.close(conn);
-      conn.info({ event: 'connection.closed', code }, 'sync connection closed');
+      conn.info({ event: 'connection.closed', code, role: conn.identity.role, openMs: Date.now() - openedAt }, 'sync connection closed');
       if (room) {
         this.opts.hooks.leave(conn, room);
         room.leave(conn);

@@ -4,6 +4,7 @@ import type { Database as SqliteDatabase } from '../db';
 import type { Dialect } from './dialect';
 import { migrateToLatest } from './migrate';
 import { ImmediateSqliteDialect } from './sqlite-dialect';
+import { cachingStatements } from './statement-cache';
 import type { Tables } from './tables';
 
 export type Db = Kysely<Tables>;
@@ -37,7 +38,7 @@ export async function openSql(options: {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.onPoolError);
   if (!options.sqlite) throw new Error('openSql needs a SQLite database or a DATABASE_URL');
   const sqlite = options.sqlite;
-  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: sqlite }) });
+  const db = new Kysely<Tables>({ dialect: new ImmediateSqliteDialect({ database: cachingStatements(sqlite) }) });
   await migrateToLatest(db as Kysely<unknown>, 'sqlite');
   // Not db.destroy(): that would close the shared connection, which its opener closes.
   return { db, dialect: 'sqlite', sqlite, close: async () => undefined };
