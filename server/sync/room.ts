@@ -149,6 +149,9 @@ export class Room {
 
   /** Every extension sees the update (and its dry run) before anything of it is applied. */
   private applyClientUpdate(conn: Connection, update: Uint8Array): void {
+    // A joiner that has nothing the server lacks answers step 1 with an empty update (no
+    // structs, no deletions): nothing to check or apply, in a connect storm once per socket.
+    if (update.byteLength === 2 && update[0] === 0 && update[1] === 0) return;
     let inspection: UpdateInspection | null = null;
     const refusal = this.hooks.beforeApplyUpdate({
       conn,
