@@ -133,8 +133,8 @@ describe.each(SQL_DIALECTS)('migrating an existing store to suggestions (%s)', (
       await seedMember(db, 'w1', 'u2', 'commenter');
       await seedDocument(db, 'd1', 'w1', 'u1');
       const at = '2026-03-01T09:00:00.000Z';
-      await db.insertInto('comment_threads').values({ id: 't1', document_id: 'd1', anchor_start: 'AQ==', anchor_end: 'AQ==', quote: 'q', author_id: 'u2', body: 'b', created_at: at } as never).execute();
-      await db.insertInto('notifications').values({ id: 'n1', user_id: 'u2', thread_id: 't1', actor_id: 'u1', excerpt: 'hallo', created_at: at, kind: 'reply' } as never).execute();
+      await db.insertInto('comment_threads').values({ id: 't1', document_id: 'd1', anchor_start: 'AQ==', anchor_end: 'AQ==', quote: 'q', author_id: 'u2', body: 'b', created_at: at }).execute();
+      await db.insertInto('notifications').values({ id: 'n1', user_id: 'u2', thread_id: 't1', actor_id: 'u1', excerpt: 'hallo', created_at: at, kind: 'reply' }).execute();
       await migrateToLatest(store.db, dialect, all);
       expect(await db.selectFrom('notifications').selectAll().execute()).toMatchObject([{ id: 'n1', thread_id: 't1', document_id: null, kind: 'reply', excerpt: 'hallo' }]);
       const { notifications } = await new NotificationRepository(db).list('u2');
