@@ -10,6 +10,7 @@ import { RawYjsClient } from '../helpers/raw-yjs-client';
 import { startTestServer, tempDataDir } from '../helpers/server';
 import { SseClient } from '../helpers/sse';
 import { MAX_PENDING_SUGGESTIONS, MAX_SUGGESTION_TEXT, type Suggestion } from '../../shared/suggestions';
+import { SUGGESTIONS_PER_MINUTE } from '../../server/suggestions';
 import { doc, fill, paragraph, suggestionBody, textOf } from './helpers';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
@@ -206,6 +207,17 @@ describe('suggestions refuse what a role may not do, and a commenter’s socket 
     }
     const res = await suggest(did, body);
     expect([res.status, res.body.error.code]).toEqual([409, 'too_many_suggestions']);
+  });
+
+  it(`slows a person down after ${SUGGESTIONS_PER_MINUTE} new suggestions a minute (429 with Retry-After)`, async () => {
+    const { did, ed } = await documentWith('Veel voorstellen op een rij.');
+    const hasty = await addMember(server.url, owner.token, wid, 'commenter');
+    const body = suggestionBody(ed.doc, 'Veel', 'Heel veel');
+    for (let i = 0; i < SUGGESTIONS_PER_MINUTE; i++) expect((await suggest(did, body, hasty)).status).toBe(201);
+    const slowed = await suggest(did, body, hasty);
+    expect([slowed.status, slowed.body.error.code]).toEqual([429, 'too_many_requests']);
+    expect(Number(slowed.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await suggest(did, body, commenter)).status).toBe(201);
   });
 
   it('others see a suggestion appear, grow and go on the event stream; its growing is not activity', async () => {
