@@ -83,6 +83,21 @@ describe('the author hears when an editor decides their suggestion', () => {
     expect(smtp.to(editor.email)).toHaveLength(0);
   });
 
+  it('accepting all of a person’s suggestions at once tells them once', async () => {
+    const mails = smtp.to(anna.email).length;
+    const notified = (await inApp(anna)).length;
+    await suggestText('Wonen', 'Huisvesting', anna);
+    await suggestText('voor', 'voor echt', anna);
+    await suggestText('blijven', 'worden', anna);
+    const bulk = await call(server.url, 'POST', `/api/documents/${documentId}/suggestions/accept`, { token: editor.token, body: { authorId: anna.user.id } });
+    expect(bulk.body.decided).toHaveLength(3);
+    const after = await inApp(anna);
+    expect(after).toHaveLength(notified + 1);
+    expect(after[0]).toMatchObject({ type: 'suggestion_accepted', excerpt: 'Wonen → Huisvesting (+2)' });
+    await expect.poll(() => smtp.to(anna.email).length).toBe(mails + 1);
+    expect(smtp.to(anna.email).at(-1)!.text).toContain('"Wonen → Huisvesting (+2)"');
+  });
+
   it('a person who chose the daily digest gets the decision in it (fake clock)', async () => {
     await call(server.url, 'PATCH', '/api/me', { token: karim.token, body: { notifyMail: 'daily' } });
     const before = smtp.to(karim.email).length;
