@@ -135,6 +135,7 @@ export function openClient(spec: ClientSpec, measure: boolean): BenchClient {
     disableBc: true,
     maxBackoffTime: 1000,
   });
+  if (spec.user) provider.awareness.setLocalStateField('user', spec.user);
   return { spec, doc, provider, edits, seq: 0 };
 }
 

@@ -16,6 +16,12 @@ export interface ClientSpec {
   params: Record<string, string>;
   /** The server's wire format: y-websocket's (default) or Hocuspocus' (document name in front). */
   framing?: 'hocuspocus';
+  /**
+   * A `user` the client puts in its own awareness state, as an app on TipTap's caret
+   * extension does (the only way names and colours reach peers through the other servers;
+   * ours replaces it with the authenticated identity).
+   */
+  user?: { name: string; color: string };
 }
 
 export type WorkerRequest =

@@ -53,7 +53,9 @@ export const METHOD = `## How the figures are made
   is on \`bytesPerEntry\` (bytes on the wire per awareness entry received) and not on
   \`mibDelivered\`. Our entries carry the identity CONTRACT §3 has the server stamp on each
   state (\`user: {id, name, organization, color}\`, ~100 bytes with the bench user); the
-  peers relay the client's state as it is, and the bench clients set no \`user\` of their own.
+  peers relay the client's state as it is. In the storm each client puts \`user: {name,
+  color}\` in its own state, as an app built on TipTap's caret extension does (without it the
+  peers could show no names or colours at all); ours replaces that with the stamp.
 
 ## What skews the figures
 

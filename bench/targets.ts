@@ -125,8 +125,18 @@ async function startStadskamer(root: string, name: TargetName, extraEnv: Record<
     spawnServer(
       ['--import', 'tsx', path.join(root, 'server/main.ts')],
       // Every bench client is one user on one address: the per-user and per-address socket
-      // caps (50 / 200) would refuse most of a 500-client room.
-      { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', SOCKETS_PER_USER: '100000', SOCKETS_PER_ADDRESS: '100000', ...extraEnv },
+      // caps (50 / 200) and the per-address connection cap (512) would refuse most of a
+      // 500-client room and half of the 1,000 idle connections.
+      {
+        PORT: '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'info',
+        SOCKETS_PER_USER: '100000',
+        SOCKETS_PER_ADDRESS: '100000',
+        MAX_CONNECTIONS_PER_ADDRESS: '100000',
+        ...extraEnv,
+      },
       (line) => {
         try {
           const entry = JSON.parse(line) as { event?: string; port?: number };

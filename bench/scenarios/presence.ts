@@ -10,7 +10,8 @@ export function presenceScenario(p: { clients: number; durationMs: number }): Sc
     params: { ...p },
     async run({ target, pool }) {
       const [doc] = await target.prepareDocuments('presence', 1);
-      const r = await pool.connect(range(p.clients).map((i) => specFor(target, i, doc!)), 120_000);
+      // Like a real app's clients, each puts its user's name and colour in its state.
+      const r = await pool.connect(range(p.clients).map((i) => ({ ...specFor(target, i, doc!), user: { name: 'Bench', color: '#1d4ed8' } })), 120_000);
       if (r.failed > 0) throw new Error(`${r.failed} clients did not sync`);
       await sleep(1000);
       await pool.resetCounters();
