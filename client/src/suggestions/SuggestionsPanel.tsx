@@ -15,6 +15,8 @@ import { SuggestionPopover } from './SuggestionPopover';
 import type { SuggestionSession } from './suggestion-session';
 import { useSuggestionActions } from './useSuggestionActions';
 import { useSuggestions } from './useSuggestions';
+import { dropDraft, suggestModeKey } from './suggest-mode';
+import { useWorkspaceEvents } from '../live/useWorkspaceEvents';
 
 interface Props {
   editor: Editor;
@@ -71,6 +73,13 @@ export function SuggestionsPanel({ editor, session, collab, documentId, workspac
     session.onError = setDraftError;
     session.marks.onActivate = (id, target) => setOpen({ id, target });
   }, [session, editor, refresh]);
+
+  // The draft being typed was decided (or withdrawn) elsewhere: it is no longer shown as typed.
+  useWorkspaceEvents(workspaceId, (event) => {
+    if (event.type !== 'suggestion.accepted' && event.type !== 'suggestion.rejected') return;
+    const draft = editor.isDestroyed ? null : suggestModeKey.getState(editor.state)?.draft;
+    if (draft?.serverId && draft.serverId === event.data.suggestionId) dropDraft(editor.view);
+  });
 
   useEffect(() => {
     if (!editor.isDestroyed) editor.view.dispatch(setSuggestionMarks(editor.state.tr, { suggestions, look }));

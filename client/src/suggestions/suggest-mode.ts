@@ -104,6 +104,32 @@ function keyAction(event: KeyboardEvent): DraftAction | 'swallow' | null {
   return null;
 }
 
+function inputAction(event: InputEvent): DraftAction | 'swallow' | null {
+  switch (event.inputType) {
+    case 'insertText':
+      return event.data ? { kind: 'insert', text: suggestionTextOf(event.data) } : 'swallow';
+    case 'insertParagraph':
+    case 'insertLineBreak':
+      return { kind: 'insert', text: '\n' };
+    case 'deleteContentBackward':
+      return { kind: 'backspace' };
+    case 'deleteContentForward':
+      return { kind: 'delete' };
+    case 'insertReplacementText':
+    case 'deleteWordBackward':
+    case 'deleteWordForward':
+    case 'formatBold':
+    case 'formatItalic':
+    case 'formatUnderline':
+    case 'historyUndo':
+    case 'historyRedo':
+      return 'swallow';
+    default:
+      // Compositions (not cancellable) arrive through handleTextInput; paste and drop through their handlers.
+      return null;
+  }
+}
+
 function textOf(data: DataTransfer | null, fallback: () => string): string {
   return suggestionTextOf(data?.getData('text/plain') || fallback());
 }
@@ -167,6 +193,16 @@ export const SuggestMode = Extension.create<{ hooks: SuggestModeHooks | null; in
             return at && text ? act(view, { kind: 'insert', text }, { from: at.pos, to: at.pos }) : true;
           },
           handleDOMEvents: {
+            // Typing is taken before the browser writes it into the page: the text never
+            // holds a character the document does not (and phones' keys arrive here too).
+            beforeinput(view, event) {
+              if (!isSuggesting(view.state)) return false;
+              const action = inputAction(event);
+              if (action === null) return false;
+              event.preventDefault();
+              if (action !== 'swallow') act(view, action);
+              return true;
+            },
             blur: () => {
               hooks()?.onBlur();
               return false;

@@ -65,14 +65,13 @@ function decorationsOf(s: { id: string | null; from: number; to: number; insertT
   return out;
 }
 
-/** Pending suggestions from their anchors; the draft's server copy is left to the draft. */
+/** Pending suggestions from their anchors (the draft's server copy too: props.decorations leaves it out). */
 function computeDecorations(state: EditorState, input: SuggestionMarksInput): DecorationSet {
   const b = yBinding(state);
   if (!b) return DecorationSet.empty;
-  const hidden = suggestModeKey.getState(state)?.draft?.serverId ?? null;
   const decorations: Decoration[] = [];
   for (const s of input.suggestions) {
-    if (s.status !== 'pending' || s.id === hidden) continue;
+    if (s.status !== 'pending') continue;
     const range = resolveSuggestionRange(s, b.doc, b.type, b.mapping);
     // Text changed under it: not shown inline; the panel says it is outdated.
     if (!range || !rangeStillReads(state.doc, range, s.deletedText)) continue;
@@ -87,8 +86,10 @@ function draftDecorations(draft: LocalDraft, look: SuggestionLook): Decoration[]
 
 /** The ids of the pending suggestions placed in the text now (the typed draft too), in text order. */
 export function placedSuggestionIds(state: EditorState): string[] {
-  const found = (suggestionMarksKey.getState(state)?.decorations.find() ?? []).map((d) => ({ from: d.from, id: (d.spec as { suggestionId: string | null }).suggestionId }));
   const draft = suggestModeKey.getState(state)?.draft;
+  const found = (suggestionMarksKey.getState(state)?.decorations.find() ?? [])
+    .map((d) => ({ from: d.from, id: (d.spec as { suggestionId: string | null }).suggestionId }))
+    .filter((f) => f.id !== draft?.serverId);
   if (draft) found.push({ from: draft.from, id: draft.serverId });
   const ids = found.sort((a, b) => a.from - b.from).map((f) => f.id);
   return [...new Set(ids.filter((id): id is string => id !== null))];
@@ -142,7 +143,9 @@ export const SuggestionMarks = Extension.create<{ hooks: SuggestionMarkHooks | n
             const own = suggestionMarksKey.getState(state);
             const draft = suggestModeKey.getState(state)?.draft;
             if (!own || !draft) return own?.decorations;
-            return own.decorations.add(state.doc, draftDecorations(draft, own.look));
+            // The draft, as typed, stands in for its server copy (which may lag a keystroke behind).
+            const copy = draft.serverId === null ? [] : own.decorations.find(undefined, undefined, (spec) => (spec as { suggestionId?: string }).suggestionId === draft.serverId);
+            return own.decorations.remove(copy).add(state.doc, draftDecorations(draft, own.look));
           },
           handleDOMEvents: {
             click(_view, event) {
