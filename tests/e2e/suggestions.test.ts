@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { addMember, createDocument, createWorkspace, registerUser, type TestUser } from '../helpers/api';
 import { settled } from '../helpers/barrier';
 import { connectClient, destroyAll, synced } from '../helpers/clients';
-import { addParagraph, paragraphs } from '../versions/helpers';
+import { addParagraph, paragraphText, paragraphs } from '../versions/helpers';
 import { seriousViolations } from './helpers/axe';
 import { newPage, screenshotsOnFailure } from './helpers/browser';
 import { openEditor } from './helpers/flows';
@@ -38,7 +38,7 @@ async function recommendationForTwo() {
   addParagraph(reader.doc, FIRST);
   addParagraph(reader.doc, SECOND);
   await settled(reader.provider);
-  return { anna, bram, did, reader };
+  return { anna, bram, did, reader, workspaceId: wid };
 }
 
 const inserted = (page: Page, text: string) => page.getByTestId('editor').locator('ins.suggestion', { hasText: text });
@@ -92,23 +92,31 @@ describe('suggesting changes in two browsers', { timeout: 120_000 }, () => {
     await expect.poll(() => popover.count(), { timeout: 5_000 }).toBe(0);
     await pageA.getByTestId('suggestions-panel').screenshot({ path: PANEL });
 
+    // Someone writes around it meanwhile: the suggestion stays on its words.
+    paragraphText(reader.doc, 0).insert(0, 'Vandaag: ');
+    paragraphText(reader.doc, 0).insert(paragraphText(reader.doc, 0).length, ' Ook in Gent.');
+    await settled(reader.provider);
+    await expect.poll(() => pageA.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain('Ook in Gent.');
+    expect(await struck(pageA, 'fietspaden').innerText()).toBe('fietspaden');
+
     // Accepting changes the text for everyone.
     await item(pageA, 'fietsstraten').getByTestId('suggestion-accept').click();
-    await expect.poll(() => paragraphs(reader.doc), { timeout: 5_000 }).toEqual(['De stad investeert in fietsstraten en pleinen.', SECOND]);
-    await expect.poll(() => pageB.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain('investeert in fietsstraten en pleinen.');
+    const accepted = 'Vandaag: De stad investeert in fietsstraten en pleinen. Ook in Gent.';
+    await expect.poll(() => paragraphs(reader.doc), { timeout: 5_000 }).toEqual([accepted, SECOND]);
+    await expect.poll(() => pageB.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain(accepted);
     await expect.poll(() => struck(pageB, 'fietspaden').count(), { timeout: 5_000 }).toBe(0);
 
     // Rejecting leaves the text as it is, and the suggestion goes away for Bram too.
     await item(pageA, 'per school').getByTestId('suggestion-reject').click();
     await expect.poll(() => inserted(pageB, 'per school').count(), { timeout: 5_000 }).toBe(0);
     await expect.poll(() => item(pageB, 'per school').count(), { timeout: 5_000 }).toBe(0);
-    expect(paragraphs(reader.doc)).toEqual(['De stad investeert in fietsstraten en pleinen.', SECOND]);
+    expect(paragraphs(reader.doc)).toEqual([accepted, SECOND]);
     await pageB.getByTestId('suggestions-empty').waitFor({ timeout: 5_000 });
     destroyAll(reader.provider);
   });
 
   it('an editor switches to Voorstellen and their typing becomes a suggestion; a phone-sized page stays usable', async () => {
-    const { anna, bram, did, reader } = await recommendationForTwo();
+    const { anna, bram, did, reader, workspaceId } = await recommendationForTwo();
     const pageA = await signedInPage(anna);
     const phone = await signedInPage(bram, 375, 740);
     screenshotsOnFailure('suggestions-editor', () => [pageA, phone]);
@@ -144,7 +152,35 @@ describe('suggesting changes in two browsers', { timeout: 120_000 }, () => {
     const box = await popover.boundingBox();
     expect(box && box.x >= 0 && box.x + box.width <= 375).toBe(true);
     expect((await popover.getByRole('button', { name: 'Sluiten' }).boundingBox())?.height).toBeGreaterThanOrEqual(44);
+    expect(await popover.getByTestId('suggestion-accept').count()).toBe(0);
     expect(await seriousViolations(phone)).toEqual([]);
+    await phone.keyboard.press('Escape');
+
+    // Bram strikes a word; someone changes that word before Anna decides: the panel says so,
+    // and accepting it is refused, clearly, with the text left alone.
+    await selectText(phone, 'schoolstraat');
+    await phone.keyboard.press('Backspace');
+    await item(pageA, 'Schrappen: ‘schoolstraat’').waitFor({ timeout: 5_000 });
+    const school = paragraphs(reader.doc)[1]!.indexOf('school');
+    reader.doc.transact(() => {
+      paragraphText(reader.doc, 1).delete(school, 'school'.length);
+      paragraphText(reader.doc, 1).insert(school, 'speel');
+    });
+    await settled(reader.provider);
+    const stale = item(pageA, 'Schrappen: ‘schoolstraat’');
+    await stale.getByTestId('suggestion-outdated').getByText('De tekst is intussen gewijzigd', { exact: false }).waitFor({ timeout: 5_000 });
+    await stale.getByTestId('suggestion-accept').click();
+    await pageA.getByTestId('suggestions-notice').getByText('De tekst is intussen gewijzigd', { exact: false }).waitFor({ timeout: 5_000 });
+    expect(paragraphs(reader.doc)).toEqual([FIRST, 'Elke grote buurt krijgt een speelstraat.']);
+
+    // A viewer reads suggestions but neither suggests nor decides.
+    const carla = await addMember(suite.server.url, anna.token, workspaceId, 'viewer', { name: 'Carla Janssens', organization: 'Stad Leuven' });
+    const viewer = await signedInPage(carla);
+    const editorV = await openEditor(viewer, suite.server.baseUrl, did);
+    await item(viewer, 'Invoegen: ‘ Samen’').waitFor({ timeout: 5_000 });
+    expect(await editorV.getAttribute('contenteditable')).toBe('false');
+    expect(await viewer.getByTestId('suggest-hint').count()).toBe(0);
+    expect(await viewer.getByTestId('suggestions-panel').getByRole('button').count()).toBe(0);
     destroyAll(reader.provider);
   });
 });
