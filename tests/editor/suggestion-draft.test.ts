@@ -143,4 +143,17 @@ describe('the suggest-mode plugin on the real Yjs binding', () => {
     const draft = suggestModeKey.getState(e.state)!.draft!;
     expect(textOfRange(e.state.doc, 1, draft.from)).toBe('Vandaag: De stad');
   });
+
+  it('undo keys do nothing while suggesting (Yjs undo would change the shared text past any filter)', () => {
+    const { ydoc, editor: e } = boundEditor('De stad investeert.');
+    e.commands.insertContentAt(at(3), 'XYZ');
+    expect(e.getText()).toBe('De XYZstad investeert.');
+    setSuggesting(e.view, true);
+    const before = Y.encodeStateAsUpdate(ydoc);
+    const press = (init: KeyboardEventInit) => e.view.someProp('handleKeyDown', (f) => f(e.view, new KeyboardEvent('keydown', init)));
+    expect(press({ key: 'z', ctrlKey: true })).toBe(true);
+    expect(press({ key: 'z', metaKey: true })).toBe(true);
+    expect(e.getText()).toBe('De XYZstad investeert.');
+    expect(Y.encodeStateAsUpdate(ydoc)).toEqual(before);
+  });
 });

@@ -175,7 +175,6 @@ function TextDocumentBody({ session, document, role, guard }: { session: CollabS
       else setNotice(describeUploadError(n.error, t));
     };
     return [
-      // First, so that in suggest mode its paste and drop handlers come before the image upload's.
       ...suggestions.extensions(!canWriteContent(role)),
       CommentHighlights.configure({ hooks: commentHooks }),
       ImagePaste.configure({ upload: (file) => uploadImage(document.id, file, file.name || 'afbeelding.png'), onNotice }),

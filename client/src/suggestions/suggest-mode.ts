@@ -86,8 +86,10 @@ function act(view: EditorView, action: DraftAction, selection: Pick<Selection, '
 }
 
 /** After a change from others the draft's place is read again from its Yjs anchor; gone text ends it. */
-function relocate(draft: LocalDraft, state: EditorState): LocalDraft | null {
-  const b = yBinding(state);
+function relocate(draft: LocalDraft, state: EditorState, old: EditorState): LocalDraft | null {
+  // This plugin's state is computed before the sync plugin's (see `priority`): its binding
+  // is read from the state before, which is the same object, already updated.
+  const b = yBinding(state) ?? yBinding(old);
   const range = b && resolveSuggestionRange(draft, b.doc, b.type, b.mapping);
   if (!range || range.to > state.doc.content.size || textOfRange(state.doc, range.from, range.to) !== draft.deletedText) return null;
   return range.from === draft.from && range.to === draft.to ? draft : { ...draft, ...range };
@@ -141,6 +143,9 @@ function textOf(data: DataTransfer | null, fallback: () => string): string {
  */
 export const SuggestMode = Extension.create<{ hooks: SuggestModeHooks | null; initiallyOn: boolean }>({
   name: 'suggestMode',
+  // Before Collaboration (1000): its undo keys would change the shared text directly, and
+  // the image paste would upload; here they are taken first while suggesting.
+  priority: 1001,
 
   addOptions() {
     return { hooks: null, initiallyOn: false };
@@ -154,7 +159,7 @@ export const SuggestMode = Extension.create<{ hooks: SuggestModeHooks | null; in
         key: suggestModeKey,
         state: {
           init: () => ({ on: initiallyOn, draft: null }),
-          apply(tr, prev, _old, next) {
+          apply(tr, prev, old, next) {
             const meta = tr.getMeta(suggestModeKey) as Meta | undefined;
             if (meta && 'on' in meta) return { on: meta.on, draft: meta.on ? prev.draft : null };
             if (meta && 'draft' in meta) return { ...prev, draft: meta.draft };
@@ -162,7 +167,7 @@ export const SuggestMode = Extension.create<{ hooks: SuggestModeHooks | null; in
               const d = prev.draft;
               return d && d.key === meta.serverId.key ? { ...prev, draft: { ...d, serverId: meta.serverId.id } } : prev;
             }
-            if (prev.draft && tr.docChanged) return { ...prev, draft: relocate(prev.draft, next) };
+            if (prev.draft && tr.docChanged) return { ...prev, draft: relocate(prev.draft, next, old) };
             return prev;
           },
         },
