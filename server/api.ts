@@ -57,6 +57,8 @@ import { startPurging } from './documents/purge';
 import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
 import { CloseCode } from '../shared/protocol';
 import { createVersions, type VersionsFeature } from './versions';
+import { createSuggestions } from './suggestions';
+import { NotificationRepository } from './comments/notification-repository';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -169,7 +171,19 @@ export function createApi(deps: ApiDeps): Api {
   }));
   app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
   app.route('/', commentRoutes({ db: deps.sql.db, members, access, events }));
-  // After the comment routes: their listeners write the in-app notifications this mails.
+  const suggestions = createSuggestions({
+    db: deps.sql.db,
+    rooms,
+    withCurrentDoc,
+    access,
+    events,
+    notifications: new NotificationRepository(deps.sql.db),
+    // An accepted suggestion is credited to its author in who-changed-what (versions, below).
+    credit: (documentId, userId, update) => versions.credit(documentId, userId, update),
+    limits,
+  });
+  app.route('/', suggestions.routes);
+  // After the comment and suggestion routes: their listeners write the in-app notifications this mails.
   const mail = notificationMail({ db: deps.sql.db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(deps.sql.db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));

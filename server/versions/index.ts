@@ -15,6 +15,7 @@ import { peopleFrom } from './people';
 import { QuietTimer } from './quiet-timer';
 import { versionRoutes } from './routes';
 import { versionsExtension } from './sync-extension';
+import { changedRanges } from './update-ranges';
 import { VersionDiffer } from './version-diff';
 import { VersionRepository } from './version-repository';
 import { VersionService } from './version-service';
@@ -30,6 +31,11 @@ export interface VersionsFeature {
   /** On the sync path: who made each change, and when a document went quiet. */
   extension: SyncExtension;
   service: VersionService;
+  /**
+   * A change the server made itself (an accepted suggestion, issue 14): `update` is credited
+   * to `userId` in who-changed-what, and counts as an edit for the quiet-period version.
+   */
+  credit(documentId: string, userId: string, update: Uint8Array): void;
   close(): Promise<void>;
 }
 
@@ -88,6 +94,11 @@ export function createVersions(deps: VersionsDeps): VersionsFeature {
     routes: versionRoutes({ access: deps.access, versions, service, differ, people, emit: deps.events.emit }),
     extension: versionsExtension(writer, quiet),
     service,
+    credit(documentId, userId, update) {
+      writer.record(documentId, userId, changedRanges(update), Date.now());
+      writer.schedule(documentId);
+      quiet.edited(documentId);
+    },
     async close() {
       clearTimeout(firstSweep);
       clearInterval(hourly);
