@@ -46,6 +46,7 @@ import { isUploadPath } from './http/upload';
 import { SqlImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
+import { OfficeDownloads } from './downloads/office-download';
 import { importRoutes } from './imports/routes';
 import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
@@ -58,6 +59,7 @@ import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
 import { CloseCode } from '../shared/protocol';
 import { createVersions, type VersionsFeature } from './versions';
 import { createSuggestions } from './suggestions';
+import { SuggestionRepository } from './suggestions/suggestion-repository';
 import { NotificationRepository } from './comments/notification-repository';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
@@ -156,7 +158,8 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   const images = new SqlImageStore(deps.sql.db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(deps.sql.db), images, log, ownerBoardView }));
+  const office = new OfficeDownloads({ members, workspaces, exports, images, log });
+  app.route('/', downloadRoutes({ access, office, threads: new CommentRepository(deps.sql.db), suggestions: new SuggestionRepository(deps.sql.db), ownerBoardView }));
   const templates = new TemplateRepository(deps.sql.db);
   app.route('/', documentRoutes({
     documents,

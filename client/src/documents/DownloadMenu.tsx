@@ -4,15 +4,21 @@ import type { MessageKey } from '../i18n/nl';
 import { useI18n } from '../i18n/i18n';
 import { exportUrl } from './upload-api';
 
-/** `docx-comments`: Word with the open comment threads as Word comments (`?comments=open`). */
+/**
+ * `docx-comments`: Word with the open comment threads as Word comments (`?comments=open`);
+ * `docx-suggestions`: Word with the pending suggestions as tracked changes (`?suggestions=pending`).
+ */
 const FORMATS: Record<DocumentKind, string[]> = {
-  recommendation: ['docx', 'docx-comments', 'pdf', 'markdown', 'html'],
-  note: ['docx', 'docx-comments', 'pdf', 'markdown', 'html'],
+  recommendation: ['docx', 'docx-comments', 'docx-suggestions', 'pdf', 'markdown', 'html'],
+  note: ['docx', 'docx-comments', 'docx-suggestions', 'pdf', 'markdown', 'html'],
   board: ['docx', 'pdf', 'markdown', 'json'],
 };
 
+const WORD_EXTRAS: Record<string, string> = { 'docx-comments': '&comments=open', 'docx-suggestions': '&suggestions=pending' };
+
 function hrefOf(documentId: string, format: string): string {
-  return format === 'docx-comments' ? `${exportUrl(documentId, 'docx')}&comments=open` : exportUrl(documentId, format);
+  const extra = WORD_EXTRAS[format];
+  return extra ? `${exportUrl(documentId, 'docx')}${extra}` : exportUrl(documentId, format);
 }
 
 /**
