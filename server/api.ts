@@ -47,6 +47,7 @@ import { SqlImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
 import { OfficeDownloads } from './downloads/office-download';
+import { versionExportRoutes } from './downloads/version-export';
 import { importRoutes } from './imports/routes';
 import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
@@ -240,6 +241,7 @@ export function createApi(deps: ApiDeps): Api {
     maxWaitMs: config.versionMaxWaitMs,
   });
   app.route('/', versions.routes);
+  app.route('/', versionExportRoutes({ access, requireVersion: versions.requireVersion, state: versions.state, exports, office }));
 
   return {
     routes: app,

@@ -23,8 +23,8 @@ export interface OfficeExtras {
   suggestions: ExportSuggestion[];
   /** The state to render instead of the stored one (an owner's board, an old version). */
   content?: Uint8Array[];
-  /** Which version the file shows, for its title block; absent for the present. */
-  version?: string;
+  /** Which version the file shows, for its title block and file name; absent for the present. */
+  version?: { label: string; fileName: string };
 }
 
 const KIND_LABELS: Record<DocumentKind, string> = { recommendation: 'Aanbevelingen', note: 'Netwerknota', board: 'Workshopbord' };
@@ -41,7 +41,7 @@ export class OfficeDownloads {
     const { members, exports, images, log } = this.deps;
     const now = new Date();
     const memberList = await members.list(document.workspaceId);
-    const meta = await this.meta(document, userId, now, memberList, extras.version);
+    const meta = await this.meta(document, userId, now, memberList, extras.version?.label);
     const started = performance.now();
     const result = await exports.renderFile(userId, document, {
       format,
@@ -59,7 +59,7 @@ export class OfficeDownloads {
       headers: {
         'Content-Type': result.contentType,
         // The format is the extension: docx, pdf.
-        'Content-Disposition': attachmentHeader(exportFileName(meta.title, now, format)),
+        'Content-Disposition': attachmentHeader(exportFileName(extras.version ? `${meta.title} ${extras.version.fileName}` : meta.title, now, format)),
         'X-Content-Type-Options': 'nosniff',
       },
     });

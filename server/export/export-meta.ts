@@ -45,6 +45,11 @@ export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
 }
 
+/** "12 december 2026 om 14:05" in Brussels time. */
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(date);
+}
+
 /** The lines under the title: label and value. */
 export function titleBlockRows(meta: ExportMeta): [string, string][] {
   return [

@@ -26,16 +26,16 @@ function hrefOf(documentId: string, format: string): string {
  * an attachment named after the title), inside a native disclosure, so keyboard, screen
  * readers and phones need nothing extra.
  */
-export function DownloadMenu({ documentId, kind }: { documentId: string; kind: DocumentKind }) {
+export function DownloadLinks({ formats, href, testId }: { formats: string[]; href: (format: string) => string; testId: string }) {
   const { t } = useI18n();
   return (
-    <details className="download-menu" data-testid="download-menu">
+    <details className="download-menu" data-testid={testId}>
       <summary className="button button--quiet">{t('download.menu')}</summary>
       <ul>
-        {FORMATS[kind].map((format) => (
+        {formats.map((format) => (
           <li key={format}>
             <a
-              href={hrefOf(documentId, format)}
+              href={href(format)}
               download
               data-format={format}
               // The download starts; the menu closes so it does not cover the text.
@@ -48,4 +48,9 @@ export function DownloadMenu({ documentId, kind }: { documentId: string; kind: D
       </ul>
     </details>
   );
+}
+
+/** The present document's downloads. */
+export function DownloadMenu({ documentId, kind }: { documentId: string; kind: DocumentKind }) {
+  return <DownloadLinks formats={FORMATS[kind]} href={(format) => hrefOf(documentId, format)} testId="download-menu" />;
 }
