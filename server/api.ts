@@ -194,7 +194,16 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', voteRoutes({ access, ballots, votersOf, withCurrentDoc, log }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(deps.sql.db), limiter: new JoinLimiter(limits), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
-  app.route('/', importRoutes({ documents, access, store, images, emit, log }));
+  app.route('/', importRoutes({
+    documents,
+    access,
+    store,
+    images,
+    emit,
+    log,
+    // `versions` is made below; an import only runs once the server is up.
+    firstVersion: (documentId, userId) => versions.service.save(documentId, { reason: 'import', by: userId }),
+  }));
   const search = createSearch({
     sql: deps.sql,
     withCurrentDoc,
