@@ -109,7 +109,8 @@ export function createVersions(deps: VersionsDeps): VersionsFeature {
     async close() {
       clearTimeout(firstSweep);
       clearInterval(hourly);
-      quiet.close();
+      // A graceful stop keeps what the quiet period would have kept; storage closes after this.
+      for (const documentId of quiet.drain()) automatic(documentId, 'edit', null);
       await service.idle();
       await writer.flushAll();
     },
