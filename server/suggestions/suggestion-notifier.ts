@@ -3,12 +3,12 @@ import type { EventListener } from '../events/emit';
 import type { NotificationRepository } from '../comments/notification-repository';
 import type { SuggestionRepository } from './suggestion-repository';
 
-/** How a suggestion reads in a notification and its mail: "old" → "new", language-neutral. */
+/** How a suggestion reads in a notification and its mail (which quotes it): old → new, language-neutral. */
 export function suggestionExcerpt(s: { deletedText: string; insertText: string }): string {
-  const quote = (t: string) => `“${t.replace(/\s+/g, ' ').trim()}”`;
-  if (s.deletedText === '') return `+ ${quote(s.insertText)}`;
-  if (s.insertText === '') return `− ${quote(s.deletedText)}`;
-  return `${quote(s.deletedText)} → ${quote(s.insertText)}`;
+  const flat = (t: string) => t.replace(/\s+/g, ' ').trim();
+  if (s.deletedText === '') return `+ ${flat(s.insertText)}`;
+  if (s.insertText === '') return `− ${flat(s.deletedText)}`;
+  return `${flat(s.deletedText)} → ${flat(s.insertText)}`;
 }
 
 /**
