@@ -1,5 +1,6 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { z } from 'zod';
+import { newId } from '../auth/tokens';
 import type { UserRow } from '../auth/users';
 import { checkRelativePosition } from '../comments/anchor';
 import { actorOf, type Emit } from '../events/emit';
@@ -137,6 +138,17 @@ export function suggestionRoutes({ access, suggestions, service, emit, creations
     return c.json({ suggestion: rejected });
   });
 
+  /**
+   * One event per suggestion decided together, each naming the batch and how many of its
+   * author's it holds: the author is then told once, not once per suggestion.
+   */
+  function recordBatch(type: 'suggestion.accepted' | 'suggestion.rejected', document: DocumentMeta, user: UserRow, decided: Suggestion[]): void {
+    const batch = newId();
+    const perAuthor = new Map<string, number>();
+    for (const s of decided) perAuthor.set(s.author.id, (perAuthor.get(s.author.id) ?? 0) + 1);
+    for (const s of decided) record(type, document, user, s, { batch, batchCount: perAuthor.get(s.author.id) });
+  }
+
   /** All pending suggestions of the document, or one person's. */
   async function pendingOf(document: DocumentMeta, authorId: string | undefined): Promise<Suggestion[]> {
     const pending = await suggestions.pending(document.id);
@@ -148,7 +160,7 @@ export function suggestionRoutes({ access, suggestions, service, emit, creations
     requireText(document);
     const body = await readBody(c, DecideSuggestionsBody);
     const { decided, outdated } = await service.acceptMany(document.id, await pendingOf(document, body.authorId), user.id);
-    for (const s of decided) record('suggestion.accepted', document, user, s);
+    recordBatch('suggestion.accepted', document, user, decided);
     return c.json({ decided, outdated });
   });
 
@@ -163,10 +175,9 @@ export function suggestionRoutes({ access, suggestions, service, emit, creations
         if (err instanceof AppError && err.code === 'suggestion_decided') return null;
         throw err;
       });
-      if (!rejected) continue;
-      decided.push(rejected);
-      record('suggestion.rejected', document, user, rejected);
+      if (rejected) decided.push(rejected);
     }
+    recordBatch('suggestion.rejected', document, user, decided);
     return c.json({ decided, outdated: [] });
   });
 

@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '../../shared/api';
 import { MAX_PENDING_SUGGESTIONS, type Suggestion } from '../../shared/suggestions';
 import type { WithCurrentDoc } from '../documents/current-doc';
+import { InTurn } from '../documents/in-turn';
 import { AppError } from '../http/errors';
 import type { RoomRegistry } from '../sync/rooms';
 import type { SuggestionRepository, SuggestionText } from './suggestion-repository';
@@ -35,7 +36,7 @@ const decidedError = () => new AppError(409, 'suggestion_decided', 'This suggest
  * at a time on this instance, so the text read is the text changed.
  */
 export class SuggestionService {
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly turns = new InTurn();
 
   constructor(private readonly deps: SuggestionServiceDeps) {}
 
@@ -75,7 +76,7 @@ export class SuggestionService {
    * decided meanwhile are left out.
    */
   acceptMany(documentId: string, pending: Suggestion[], byUserId: string): Promise<{ decided: Suggestion[]; outdated: string[] }> {
-    return this.inTurn(documentId, async () => {
+    return this.turns.run(documentId, async () => {
       const { acceptInto } = await content();
       const at = new Date().toISOString();
       // Claimed first, so that a concurrent reject on another instance cannot also win.
@@ -113,19 +114,7 @@ export class SuggestionService {
     }
   }
 
-  private inTurn<T>(documentId: string, step: () => Promise<T>): Promise<T> {
-    const previous = this.chains.get(documentId) ?? Promise.resolve();
-    const next = previous.then(step, step);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.chains.set(documentId, settled);
-    void settled.then(() => {
-      if (this.chains.get(documentId) === settled) this.chains.delete(documentId);
-    });
-    return next;
-  }
+
 }
 
 /** `items` in the order of `order` (by id). */
