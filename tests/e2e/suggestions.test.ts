@@ -126,8 +126,8 @@ describe('suggesting changes in two browsers', { timeout: 120_000 }, () => {
     const toSuggest = pageA.getByTestId('mode-switch').getByRole('button', { name: 'Voorstellen' });
     expect(await toSuggest.getAttribute('aria-pressed')).toBe('false');
     await toSuggest.click();
-    expect(await toSuggest.getAttribute('aria-pressed')).toBe('true');
-    expect(await pageA.getByRole('toolbar').count()).toBe(0);
+    await expect.poll(() => toSuggest.getAttribute('aria-pressed'), { timeout: 5_000 }).toBe('true');
+    await expect.poll(() => pageA.getByRole('toolbar').count(), { timeout: 5_000 }).toBe(0);
     await selectText(pageA, 'pleinen.', 'end');
     await pageA.keyboard.type(' Samen.');
     await pageA.keyboard.press('Backspace');

@@ -28,7 +28,9 @@ export function EditorTools({ editor, canEdit }: Props) {
 
   const choose = (on: boolean) => {
     if (on !== suggesting) setSuggesting(editor.view, on);
-    editor.commands.focus();
+    // At once, not through the focus command (a frame later, it would put back the caret
+    // over a selection made meanwhile).
+    editor.view.focus();
   };
 
   return (
