@@ -4,7 +4,7 @@ import type { EditorView } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { EncodedAnchor } from '../../../shared/comment-anchors';
 import { encodeSuggestionAnchor, resolveSuggestionRange, textOfRange } from '../../../shared/suggestion-anchors';
-import { yBinding } from './y-binding';
+import { yBinding } from '../editor/y-binding';
 import { applyAction, caretOf, continuesDraft, startDraft, suggestionTextOf, type DraftAction, type DraftShape } from './draft';
 
 /** The suggestion being typed, kept beside the document (never in it). */

@@ -5,7 +5,7 @@ import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import { rangeStillReads, resolveSuggestionRange } from '../../../shared/suggestion-anchors';
 import type { Suggestion } from '../../../shared/suggestions';
 import { suggestModeKey, type LocalDraft } from './suggest-mode';
-import { yBinding } from './y-binding';
+import { yBinding } from '../editor/y-binding';
 
 /** How suggestions look: the author's colour slot and the words on hover. */
 export interface SuggestionLook {
