@@ -181,6 +181,19 @@ describe('suggesting changes in two browsers', { timeout: 120_000 }, () => {
     expect(await editorV.getAttribute('contenteditable')).toBe('false');
     expect(await viewer.getByTestId('suggest-hint').count()).toBe(0);
     expect(await viewer.getByTestId('suggestions-panel').getByRole('button').count()).toBe(0);
+
+    // Anna decides in bulk, each time asked once more: her own suggestion, then all the rest.
+    const panel = pageA.getByTestId('suggestions-panel');
+    await panel.getByRole('button', { name: 'Alle voorstellen van Anna Peeters aanvaarden' }).click();
+    await panel.getByTestId('suggestions-confirm').getByText('1 voorstel aanvaarden?', { exact: false }).waitFor();
+    await panel.getByTestId('suggestions-confirm-yes').click();
+    await panel.getByTestId('suggestions-notice').getByText('1 voorstel aanvaard.').waitFor({ timeout: 5_000 });
+    await expect.poll(() => paragraphs(reader.doc), { timeout: 5_000 }).toEqual(['De stad investeert in fietspaden en pleinen. Samen', 'Elke grote buurt krijgt een speelstraat.']);
+    await panel.getByTestId('suggestions-reject-all').click();
+    await panel.getByTestId('suggestions-confirm-yes').click();
+    await panel.getByTestId('suggestions-notice').getByText('1 voorstel verworpen.').waitFor({ timeout: 5_000 });
+    await panel.getByTestId('suggestions-empty').waitFor({ timeout: 5_000 });
+    await item(viewer, 'schoolstraat').waitFor({ state: 'detached', timeout: 5_000 });
     destroyAll(reader.provider);
   });
 });
