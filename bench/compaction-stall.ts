@@ -1,0 +1,119 @@
+// How long compaction holds up the event loop that serves every room (issue #19, item 6).
+// A document of a given size is stored as one state plus 500 small edits (what the server
+// compacts every COMPACT_AFTER_UPDATES), then compacted while another room keeps writing
+// every millisecond on the same loop. Reported: the loop's largest delay and p99
+// (perf_hooks.monitorEventLoopDelay), and the compaction's wall time.
+// `npx tsx bench/compaction-stall.ts [sqlite|postgres ...]` (default: both engines).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import pg from 'pg';
+import * as Y from 'yjs';
+import { openDatabase } from '../server/storage/db';
+import type { DocumentStore } from '../server/storage/document-store';
+import { PostgresDocumentStore } from '../server/storage/postgres-store';
+import { SqliteDocumentStore } from '../server/storage/sqlite-store';
+import { fillParagraphs } from './text-document';
+
+const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+/** About 55 bytes of stored state per paragraph (fillParagraphs). */
+const SIZES = [{ label: '200 KB', paragraphs: 3_700 }, { label: '2 MB', paragraphs: 37_000 }];
+const EDITS = 500;
+const RUNS = 3;
+
+/** The document's state as one row, then EDITS small updates, each a row of its own. */
+async function storeDocument(store: DocumentStore, docId: string, paragraphs: number): Promise<number> {
+  const doc = new Y.Doc();
+  fillParagraphs(doc, paragraphs);
+  const state = Y.encodeStateAsUpdate(doc);
+  await store.appendUpdates(docId, [state]);
+  const edits: Uint8Array[] = [];
+  doc.on('update', (u: Uint8Array) => edits.push(u));
+  const fragment = doc.getXmlFragment('default');
+  for (let i = 0; i < EDITS; i++) {
+    const p = fragment.get((i * 7919) % fragment.length) as Y.XmlElement;
+    (p.get(0) as Y.XmlText).insert(0, 'x');
+  }
+  await store.appendUpdates(docId, edits);
+  doc.destroy();
+  return state.byteLength;
+}
+
+interface Stall {
+  maxMs: number;
+  p99Ms: number;
+  compactMs: number;
+}
+
+/** Compacts while another document gets an update every millisecond on this loop. */
+async function compactWhileWriting(store: DocumentStore, docId: string): Promise<Stall> {
+  const other = `${docId}-neighbour`;
+  const update = new Uint8Array([0, 0]);
+  const writer = setInterval(() => void store.appendUpdate(other, update), 1);
+  const delay = monitorEventLoopDelay({ resolution: 1 });
+  delay.enable();
+  // The histogram counts from its second tick on: a stall before that would go unseen.
+  await new Promise((r) => setTimeout(r, 50));
+  const started = performance.now();
+  await store.compact(docId);
+  const compactMs = performance.now() - started;
+  // Let a delayed timer fire so the last stall is counted.
+  await new Promise((r) => setTimeout(r, 20));
+  delay.disable();
+  clearInterval(writer);
+  return { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, compactMs };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+async function measure(engine: string, store: DocumentStore): Promise<void> {
+  for (const size of SIZES) {
+    const runs: Stall[] = [];
+    let bytes = 0;
+    for (let r = 0; r < RUNS; r++) {
+      const docId = `doc-${size.paragraphs}-${r}`;
+      bytes = await storeDocument(store, docId, size.paragraphs);
+      runs.push(await compactWhileWriting(store, docId));
+    }
+    const row = {
+      engine,
+      document: size.label,
+      stateKiB: Math.round(bytes / 1024),
+      loopDelayMaxMs: round(median(runs.map((s) => s.maxMs))),
+      loopDelayP99Ms: round(median(runs.map((s) => s.p99Ms))),
+      compactWallMs: round(median(runs.map((s) => s.compactMs))),
+    };
+    process.stdout.write(`${JSON.stringify(row)}\n`);
+  }
+}
+
+const engines = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ['sqlite', 'postgres'];
+if (engines.includes('sqlite')) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-stall-'));
+  const store = new SqliteDocumentStore(openDatabase(dir));
+  try {
+    await measure('sqlite', store);
+  } finally {
+    await store.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+if (engines.includes('postgres')) {
+  const name = `stadskamer_stall_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${name}`;
+  const store = await PostgresDocumentStore.open(url.toString());
+  try {
+    await measure('postgres', store);
+  } finally {
+    await store.close();
+    await admin.query(`DROP DATABASE ${name} WITH (FORCE)`);
+    await admin.end();
+  }
+}
