@@ -48,8 +48,8 @@ interface Stall {
 }
 
 /** Compacts while another document gets an update every millisecond on this loop. */
-async function compactWhileWriting(store: DocumentStore, docId: string): Promise<Stall> {
-  const other = `${docId}-neighbour`;
+async function compactWhileWriting(store: DocumentStore, docId: string | null, idleMs = 0): Promise<Stall> {
+  const other = `${docId ?? 'idle'}-neighbour`;
   const update = new Uint8Array([0, 0]);
   const writer = setInterval(() => void store.appendUpdate(other, update), 1);
   const delay = monitorEventLoopDelay({ resolution: 1 });
@@ -57,7 +57,8 @@ async function compactWhileWriting(store: DocumentStore, docId: string): Promise
   // The histogram counts from its second tick on: a stall before that would go unseen.
   await new Promise((r) => setTimeout(r, 50));
   const started = performance.now();
-  await store.compact(docId);
+  if (docId) await store.compact(docId);
+  else await new Promise((r) => setTimeout(r, idleMs));
   const compactMs = performance.now() - started;
   // Let a delayed timer fire so the last stall is counted.
   await new Promise((r) => setTimeout(r, 20));
@@ -70,6 +71,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const round = (x: number) => Math.round(x * 10) / 10;
 
 async function measure(engine: string, store: DocumentStore): Promise<void> {
+  // Compaction threads start at first use: one small compaction first, so that thread start
+  // is not counted (it is paid once, not every 500 updates).
+  await storeDocument(store, 'warm-up', 10);
+  await store.compact('warm-up');
+  // What the loop shows with the same neighbour writing and no compaction: this machine's floor.
+  const floor = await compactWhileWriting(store, null, 300);
+  process.stdout.write(`${JSON.stringify({ engine, document: 'none (floor)', loopDelayMaxMs: round(floor.maxMs), loopDelayP99Ms: round(floor.p99Ms) })}\n`);
   for (const size of SIZES) {
     const runs: Stall[] = [];
     let bytes = 0;

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { Logger } from '../log';
 import { AppError } from '../http/errors';
+import { workerScript } from '../workers/worker-script';
 import type { ExportResult, FileExportResult } from './index';
 import type { ExportTask, OfficeExportTask, TextExportTask } from './export-task';
 
@@ -28,7 +27,7 @@ export class ExportPool {
 
   constructor(private readonly opts: ExportPoolOptions) {
     this.pool = new Piscina({
-      filename: workerFile(),
+      ...workerScript(import.meta.dirname, 'export-worker'),
       minThreads: 0,
       maxThreads: opts.threads,
       maxQueue: opts.maxQueue,
@@ -64,10 +63,4 @@ function busy(): AppError {
   return new AppError(503, 'export_busy', 'The server is busy with other exports. Try again in a moment.', undefined, {
     'Retry-After': '5',
   });
-}
-
-/** A bundled build ships the worker as plain JavaScript beside this module; from source, tsx loads it. */
-function workerFile(): string {
-  const bundled = path.join(import.meta.dirname, 'export-worker.js');
-  return fs.existsSync(bundled) ? bundled : path.join(import.meta.dirname, 'export-worker-entry.mjs');
 }
