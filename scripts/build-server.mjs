@@ -24,5 +24,6 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: true,
+  splitting: true,
   logLevel: 'warning',
 });

@@ -1,7 +1,7 @@
 import type { MessagePort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import type { Logger } from '../log';
 import { AppError } from '../http/errors';
+import { LazyPool } from '../workers/lazy-pool';
 import { workerScript } from '../workers/worker-script';
 import type { ExportResult, FileExportResult } from './index';
 import type { ExportTask, OfficeExportTask, TextExportTask } from './export-task';
@@ -23,10 +23,10 @@ export interface ExportPoolOptions {
  * and time per export; a worker that runs out of heap or time is replaced.
  */
 export class ExportPool {
-  private readonly pool: Piscina<ExportTask, ExportResult | FileExportResult>;
+  private readonly pool: LazyPool<ExportTask, ExportResult | FileExportResult>;
 
   constructor(private readonly opts: ExportPoolOptions) {
-    this.pool = new Piscina({
+    this.pool = new LazyPool({
       ...workerScript(import.meta.dirname, 'export-worker'),
       minThreads: 0,
       maxThreads: opts.threads,
@@ -43,7 +43,7 @@ export class ExportPool {
     if (this.pool.queueSize >= this.opts.maxQueue) throw busy();
     const started = Date.now();
     try {
-      return await this.pool.run(task, { signal: AbortSignal.timeout(this.opts.timeoutMs), transferList: transfer });
+      return await (await this.pool.get()).run(task, { signal: AbortSignal.timeout(this.opts.timeoutMs), transferList: transfer });
     } catch (err) {
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw busy();
       this.opts.log.warn(

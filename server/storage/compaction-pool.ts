@@ -1,4 +1,4 @@
-import type { Piscina } from 'piscina';
+import { LazyPool } from '../workers/lazy-pool';
 import { workerScript } from '../workers/worker-script';
 import type { CompactResult } from './document-store';
 import { packUpdates, type CompactionTask } from './compaction-task';
@@ -12,7 +12,12 @@ const THREADS = 2;
  * first compaction and leave when idle: an idle process holds none.
  */
 export class CompactionPool {
-  private pool: Promise<Piscina<CompactionTask, CompactResult | Uint8Array>> | null = null;
+  private readonly pool = new LazyPool<CompactionTask, CompactResult | Uint8Array>({
+    ...workerScript(import.meta.dirname, 'compaction-worker'),
+    minThreads: 0,
+    maxThreads: THREADS,
+    idleTimeout: 10_000,
+  });
   private readonly running = new Set<Promise<unknown>>();
   private closed = false;
 
@@ -31,27 +36,14 @@ export class CompactionPool {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.allSettled(this.running);
-    if (this.pool) await (await this.pool).destroy();
+    await this.pool.destroy();
   }
 
   private run(task: CompactionTask, transferList: ArrayBuffer[] = []): Promise<CompactResult | Uint8Array> {
     if (this.closed) return Promise.reject(new Error('the compaction pool is closed'));
-    const running = this.threads().then((pool) => pool.run(task, { transferList }));
+    const running = this.pool.get().then((pool) => pool.run(task, { transferList }));
     this.running.add(running);
     void running.catch(() => undefined).finally(() => this.running.delete(running));
     return running;
-  }
-
-  private threads(): Promise<Piscina<CompactionTask, CompactResult | Uint8Array>> {
-    this.pool ??= import('piscina').then(
-      ({ Piscina }) =>
-        new Piscina<CompactionTask, CompactResult | Uint8Array>({
-          ...workerScript(import.meta.dirname, 'compaction-worker'),
-          minThreads: 0,
-          maxThreads: THREADS,
-          idleTimeout: 10_000,
-        }),
-    );
-    return this.pool;
   }
 }
