@@ -2,13 +2,18 @@
 // A document of a given size is stored as one state plus 500 small edits (what the server
 // compacts every COMPACT_AFTER_UPDATES), then compacted while another room keeps writing
 // every millisecond on the same loop. Reported: the loop's largest delay and p99
-// (perf_hooks.monitorEventLoopDelay), and the compaction's wall time.
-// `npx tsx bench/compaction-stall.ts [sqlite|postgres ...]` (default: both engines).
+// (perf_hooks.monitorEventLoopDelay), the compaction's wall time, and the CPU time of the
+// main thread meanwhile (`mainCpuMs`; the floor row gives what the neighbour's writes cost per
+// second): on a loaded machine the delay also counts waiting for a core, the CPU time does not.
+// `npx tsx bench/compaction-stall.ts [sqlite|postgres ...]` (default: both engines): one line
+// per measurement on stderr, one JSON object on stdout (npm run bench keeps it under extras).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import v8 from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import pg from 'pg';
 import * as Y from 'yjs';
 import { openDatabase } from '../server/storage/db';
@@ -21,6 +26,9 @@ const ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.
 /** About 55 bytes of stored state per paragraph (fillParagraphs). */
 const SIZES = [{ label: '200 KB', paragraphs: 3_700 }, { label: '2 MB', paragraphs: 37_000 }];
 const EDITS = 500;
+v8.setFlagsFromString('--expose-gc');
+/** Collects what building the test document left behind, so its GC does not count as a stall. */
+const collectGarbage = runInNewContext('gc') as () => void;
 const RUNS = 3;
 
 /** The document's state as one row, then EDITS small updates, each a row of its own. */
@@ -45,6 +53,15 @@ interface Stall {
   maxMs: number;
   p99Ms: number;
   compactMs: number;
+  /** CPU time of the main thread alone (not the workers), whatever else the machine runs. */
+  mainCpuMs: number;
+}
+
+/** User + system CPU of this process's main thread so far (Linux /proc, 10 ms ticks). */
+function mainThreadCpuMs(): number {
+  const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
 /** Compacts while another document gets an update every millisecond on this loop. */
@@ -52,23 +69,34 @@ async function compactWhileWriting(store: DocumentStore, docId: string | null, i
   const other = `${docId ?? 'idle'}-neighbour`;
   const update = new Uint8Array([0, 0]);
   const writer = setInterval(() => void store.appendUpdate(other, update), 1);
+  collectGarbage();
   const delay = monitorEventLoopDelay({ resolution: 1 });
   delay.enable();
   // The histogram counts from its second tick on: a stall before that would go unseen.
   await new Promise((r) => setTimeout(r, 50));
   const started = performance.now();
+  const cpuBefore = mainThreadCpuMs();
   if (docId) await store.compact(docId);
   else await new Promise((r) => setTimeout(r, idleMs));
   const compactMs = performance.now() - started;
+  const mainCpuMs = mainThreadCpuMs() - cpuBefore;
   // Let a delayed timer fire so the last stall is counted.
   await new Promise((r) => setTimeout(r, 20));
   delay.disable();
   clearInterval(writer);
-  return { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, compactMs };
+  return { maxMs: delay.max / 1e6, p99Ms: delay.percentile(99) / 1e6, compactMs, mainCpuMs };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const round = (x: number) => Math.round(x * 10) / 10;
+
+type Figures = Record<string, number>;
+const results: Record<string, Record<string, Figures>> = {};
+
+function report(engine: string, document: string, figures: Figures): void {
+  (results[engine] ??= {})[document] = figures;
+  process.stderr.write(`${JSON.stringify({ engine, document, ...figures })}\n`);
+}
 
 async function measure(engine: string, store: DocumentStore): Promise<void> {
   // Compaction threads start at first use: one small compaction first, so that thread start
@@ -77,7 +105,11 @@ async function measure(engine: string, store: DocumentStore): Promise<void> {
   await store.compact('warm-up');
   // What the loop shows with the same neighbour writing and no compaction: this machine's floor.
   const floor = await compactWhileWriting(store, null, 300);
-  process.stdout.write(`${JSON.stringify({ engine, document: 'none (floor)', loopDelayMaxMs: round(floor.maxMs), loopDelayP99Ms: round(floor.p99Ms) })}\n`);
+  report(engine, 'none (floor)', {
+    loopDelayMaxMs: round(floor.maxMs),
+    loopDelayP99Ms: round(floor.p99Ms),
+    mainCpuMsPerS: round((floor.mainCpuMs / floor.compactMs) * 1000),
+  });
   for (const size of SIZES) {
     const runs: Stall[] = [];
     let bytes = 0;
@@ -86,15 +118,13 @@ async function measure(engine: string, store: DocumentStore): Promise<void> {
       bytes = await storeDocument(store, docId, size.paragraphs);
       runs.push(await compactWhileWriting(store, docId));
     }
-    const row = {
-      engine,
-      document: size.label,
+    report(engine, size.label, {
       stateKiB: Math.round(bytes / 1024),
       loopDelayMaxMs: round(median(runs.map((s) => s.maxMs))),
       loopDelayP99Ms: round(median(runs.map((s) => s.p99Ms))),
       compactWallMs: round(median(runs.map((s) => s.compactMs))),
-    };
-    process.stdout.write(`${JSON.stringify(row)}\n`);
+      mainCpuMs: round(median(runs.map((s) => s.mainCpuMs))),
+    });
   }
 }
 
@@ -125,3 +155,4 @@ if (engines.includes('postgres')) {
     await admin.end();
   }
 }
+process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
