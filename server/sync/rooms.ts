@@ -117,6 +117,9 @@ export class RoomRegistry {
       );
     } catch (err) {
       this.opts.log.error({ event: 'storage.compact_failed', documentId: room.id, err }, 'compaction failed');
+      // Again after another compactAfterUpdates rows, not at every commit: an unreadable row
+      // would fail each attempt, and each reads the whole document.
+      room.storedUpdates = 0;
     }
   }
 
