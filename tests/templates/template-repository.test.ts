@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TemplateRepository } from '../../server/templates/template-repository';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSeeded, seedWorkspace, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, seedWorkspace, type SqlInstances } from '../helpers/sql-stores';
 
 describe.each(SQL_DIALECTS)('saved templates in the relational store (%s)', (dialect) => {
   let store: SqlInstances;
