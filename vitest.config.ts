@@ -18,6 +18,7 @@ const ON_POSTGRES = [
   'tests/api/members.test.ts',
   'tests/api/comments-access.test.ts',
   'tests/versions/versions-api.test.ts',
+  'tests/templates/templates.test.ts',
 ];
 
 export default defineConfig({
