@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import * as ops from '../../client/src/board/board-doc';
+import { boardRuleCloseReason, type BoardRuleCode } from '../../shared/board-rules';
 import { CloseCode } from '../../shared/protocol';
 import { addMember, call, type TestUser } from '../helpers/api';
 import { connectClient, synced, waitFor } from '../helpers/clients';
@@ -39,26 +40,28 @@ async function exported() {
   return res.body as { columns: { cards: { id: string; text: string; authorId: string; votes: number }[] }[] };
 }
 
-const forbidden: Array<[string, (doc: Y.Doc) => void]> = [
-  ['unlock or change the settings', (d) => d.getMap('meta').set('votesPerPerson', 1000)],
-  ['add a column', (d) => void ops.addColumn(d, 'Van Mallory')],
-  ["add a card under someone else's name", (d) => void ops.addCard(d, { columnId: column, text: 'vals', authorId: alice.user.id, order: 2 })],
-  ["rewrite someone else's card", (d) => ops.editCard(d, aliceCard, { text: 'herschreven' })],
-  ["move someone else's card", (d) => ops.moveCard(d, aliceCard, column, 99)],
-  ["delete someone else's card", (d) => ops.deleteCard(d, aliceCard)],
-  ["vote under someone else's id", (d) => (d.getMap('cards').get(aliceCard) as Y.Map<Y.Map<number>>).get('votes')!.set(alice.user.id, 3)],
-  ['vote over the allowance', (d) => (d.getMap('cards').get(aliceCard) as Y.Map<Y.Map<number>>).get('votes')!.set(mallory.user.id, 4)],
-  ['cast a fractional vote', (d) => (d.getMap('cards').get(aliceCard) as Y.Map<Y.Map<number>>).get('votes')!.set(mallory.user.id, 0.5)],
-  ["replace a card's votes", (d) => (d.getMap('cards').get(aliceCard) as Y.Map<unknown>).set('votes', new Y.Map())],
-  ['write a text fragment into the board', (d) => d.getXmlFragment('default').insert(0, [new Y.XmlText('x')])],
+const forbidden: Array<[string, BoardRuleCode, (doc: Y.Doc) => void]> = [
+  ['unlock or change the settings', 'facilitator_only', (d) => d.getMap('meta').set('votesPerPerson', 1000)],
+  ['add a column', 'facilitator_only', (d) => void ops.addColumn(d, 'Van Mallory')],
+  ["add a card under someone else's name", 'wrong_author', (d) => void ops.addCard(d, { columnId: column, text: 'vals', authorId: alice.user.id, order: 2 })],
+  ["rewrite someone else's card", 'not_author', (d) => ops.editCard(d, aliceCard, { text: 'herschreven' })],
+  ["move someone else's card", 'not_author', (d) => ops.moveCard(d, aliceCard, column, 99)],
+  ["delete someone else's card", 'not_author', (d) => ops.deleteCard(d, aliceCard)],
+  ["vote under someone else's id", 'not_own_vote', (d) => (d.getMap('cards').get(aliceCard) as Y.Map<Y.Map<number>>).get('votes')!.set(alice.user.id, 3)],
+  ['vote over the allowance', 'over_allowance', (d) => (d.getMap('cards').get(aliceCard) as Y.Map<Y.Map<number>>).get('votes')!.set(mallory.user.id, 4)],
+  ['cast a fractional vote', 'bad_vote', (d) => (d.getMap('cards').get(aliceCard) as Y.Map<Y.Map<number>>).get('votes')!.set(mallory.user.id, 0.5)],
+  ["replace a card's votes", 'not_author', (d) => (d.getMap('cards').get(aliceCard) as Y.Map<unknown>).set('votes', new Y.Map())],
+  ['write a text fragment into the board', 'facilitator_only', (d) => d.getXmlFragment('default').insert(0, [new Y.XmlText('x')])],
 ];
 
 describe('board rules on the server', () => {
-  it.each(forbidden)('refuses a participant who tries to %s (4403, nothing applied)', async (_name, edit) => {
+  it.each(forbidden)('refuses a participant who tries to %s (4403 naming rule %s, nothing applied)', async (_name, rule, edit) => {
     const before = await exported();
     const raw = await f.open(mallory);
     change(raw, edit);
     expect(await raw.closeCode()).toBe(CloseCode.forbidden);
+    // A code the client words itself; the server's English explanation stays in its log.
+    expect(raw.closed!.reason).toBe(boardRuleCloseReason(rule));
     const fresh = await f.open(mallory);
     expect(fresh.doc.getMap('meta').get('votesPerPerson')).toBe(3);
     expect(await exported()).toEqual(before);
@@ -87,6 +90,7 @@ describe('board rules on the server', () => {
     const raw = await f.open(mallory);
     change(raw, (d) => void ops.addCard(d, { columnId: column, text: 'te laat', authorId: mallory.user.id, order: 4 }));
     expect(await raw.closeCode()).toBe(CloseCode.forbidden);
+    expect(raw.closed!.reason).toBe(boardRuleCloseReason('locked'));
     change(owner, (d) => ops.editCard(d, aliceCard, { text: 'Van Alice (bewerkt door begeleider)' }));
     change(owner, (d) => d.getMap('meta').set('locked', false));
     expect(await owner.roundTrip()).toBe(true);
