@@ -46,6 +46,8 @@ import { isUploadPath } from './http/upload';
 import { SqlImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
+import { OfficeDownloads } from './downloads/office-download';
+import { versionExportRoutes } from './downloads/version-export';
 import { importRoutes } from './imports/routes';
 import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
@@ -57,6 +59,9 @@ import { startPurging } from './documents/purge';
 import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
 import { CloseCode } from '../shared/protocol';
 import { createVersions, type VersionsFeature } from './versions';
+import { createSuggestions } from './suggestions';
+import { SuggestionRepository } from './suggestions/suggestion-repository';
+import { NotificationRepository } from './comments/notification-repository';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -154,7 +159,8 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   const images = new SqlImageStore(deps.sql.db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(deps.sql.db), images, log, ownerBoardView }));
+  const office = new OfficeDownloads({ members, workspaces, exports, images, log });
+  app.route('/', downloadRoutes({ access, office, threads: new CommentRepository(deps.sql.db), suggestions: new SuggestionRepository(deps.sql.db), ownerBoardView }));
   const templates = new TemplateRepository(deps.sql.db);
   app.route('/', documentRoutes({
     documents,
@@ -169,14 +175,35 @@ export function createApi(deps: ApiDeps): Api {
   }));
   app.route('/', templateRoutes({ templates, workspaces, access, withCurrentDoc }));
   app.route('/', commentRoutes({ db: deps.sql.db, members, access, events }));
-  // After the comment routes: their listeners write the in-app notifications this mails.
+  const suggestions = createSuggestions({
+    db: deps.sql.db,
+    rooms,
+    withCurrentDoc,
+    access,
+    events,
+    notifications: new NotificationRepository(deps.sql.db),
+    // An accepted suggestion is credited to its author in who-changed-what (versions, below).
+    credit: (documentId, userId, update) => versions.credit(documentId, userId, update),
+    limits,
+  });
+  app.route('/', suggestions.routes);
+  // After the comment and suggestion routes: their listeners write the in-app notifications this mails.
   const mail = notificationMail({ db: deps.sql.db, mailer, events, origin, log, digestHourUtc: config.digestHourUtc });
   app.route('/', mail.routes);
   app.route('/', boardRoutes({ documents, members, drafts: new BoardDraftRepository(deps.sql.db), store, rooms, access, emit, withCurrentDoc, log, maxDocumentsPerWorkspace: config.limits.maxDocumentsPerWorkspace }));
   app.route('/', voteRoutes({ access, ballots, votersOf, withCurrentDoc, log }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(deps.sql.db), limiter: new JoinLimiter(limits), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
-  app.route('/', importRoutes({ documents, access, store, images, emit, log }));
+  app.route('/', importRoutes({
+    documents,
+    access,
+    store,
+    images,
+    emit,
+    log,
+    // `versions` is made below; an import only runs once the server is up.
+    firstVersion: (documentId, userId) => versions.service.save(documentId, { reason: 'import', by: userId }),
+  }));
   const search = createSearch({
     sql: deps.sql,
     withCurrentDoc,
@@ -223,6 +250,7 @@ export function createApi(deps: ApiDeps): Api {
     maxWaitMs: config.versionMaxWaitMs,
   });
   app.route('/', versions.routes);
+  app.route('/', versionExportRoutes({ access, requireVersion: versions.requireVersion, state: versions.state, exports, office }));
 
   return {
     routes: app,

@@ -5,8 +5,15 @@
 import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from './events';
 
-/** Presence is not activity: the activity list never holds it, on any page. */
-export const ACTIVITY_TYPES = EVENT_TYPES.filter((t): t is Exclude<EventType, 'presence.changed'> => t !== 'presence.changed');
+/**
+ * Live state, not activity: who is where, and a suggestion's draft growing while its author
+ * types. Streamed to open pages, never in the activity list, on any page.
+ */
+export const LIVE_ONLY_TYPES = ['presence.changed', 'suggestion.updated'] as const satisfies readonly EventType[];
+type LiveOnlyType = (typeof LIVE_ONLY_TYPES)[number];
+export const isLiveOnly = (t: EventType): t is LiveOnlyType => (LIVE_ONLY_TYPES as readonly EventType[]).includes(t);
+
+export const ACTIVITY_TYPES = EVENT_TYPES.filter((t): t is Exclude<EventType, LiveOnlyType> => !isLiveOnly(t));
 export type ActivityType = (typeof ACTIVITY_TYPES)[number];
 
 export const ACTIVITY_FILTERS = {

@@ -101,8 +101,11 @@ export interface CommentThread {
   replies: CommentReply[];
 }
 
-/** Why someone is told: mentioned, a reply on a thread they started or took part in, or that thread resolved. */
-export type NotificationKind = 'mention' | 'reply' | 'resolve';
+/**
+ * Why someone is told: mentioned, a reply on a thread they started or took part in, that
+ * thread resolved, or an editor accepted or rejected their suggestion (issue 14).
+ */
+export type NotificationKind = 'mention' | 'reply' | 'resolve' | 'suggestion_accepted' | 'suggestion_rejected';
 
 export interface Notification {
   id: string;
@@ -110,7 +113,8 @@ export interface Notification {
   workspaceId: string;
   documentId: string;
   documentTitle: string;
-  threadId: string;
+  /** Null when the notification is about the document, not a thread (a suggestion decided): it opens the document. */
+  threadId: string | null;
   actor: CommentAuthor;
   /** The start of the comment that mentioned the person. */
   excerpt: string;

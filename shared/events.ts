@@ -24,6 +24,8 @@ export const EVENT_TYPES = [
   'suggestion.created',
   'suggestion.accepted',
   'suggestion.rejected',
+  // A pending suggestion's text grew or changed (its author typing): live only, like presence.
+  'suggestion.updated',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

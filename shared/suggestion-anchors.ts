@@ -41,14 +41,28 @@ export function resolveSuggestionRange(
   mapping: ProsemirrorMapping,
 ): { from: number; to: number } | null {
   try {
-    const from = relativePositionToAbsolutePosition(ydoc, fragment, Y.decodeRelativePosition(fromBase64(suggestion.anchor.start)), mapping);
-    const to = relativePositionToAbsolutePosition(ydoc, fragment, Y.decodeRelativePosition(fromBase64(suggestion.anchor.end)), mapping);
+    const from = absolute(ydoc, fragment, Y.decodeRelativePosition(fromBase64(suggestion.anchor.start)), mapping);
+    const to = absolute(ydoc, fragment, Y.decodeRelativePosition(fromBase64(suggestion.anchor.end)), mapping);
     if (from === null || to === null || to < from) return null;
     if (suggestion.deletedText.length > 0 ? to === from : to !== from) return null;
     return { from, to };
   } catch {
     return null;
   }
+}
+
+/**
+ * A relative position as a ProseMirror position. y-tiptap refuses a position tied to a
+ * character that resolves at or before 1 (it takes it for a misplaced caret), which is
+ * exactly where a suggestion on the document's first word starts: there the same place
+ * is read again as "index n of its text", which y-tiptap resolves.
+ */
+function absolute(ydoc: Y.Doc, fragment: Y.XmlFragment, rel: Y.RelativePosition, mapping: ProsemirrorMapping): number | null {
+  const pos = relativePositionToAbsolutePosition(ydoc, fragment, rel, mapping);
+  if (pos !== null || rel.item === null) return pos;
+  const abs = Y.createAbsolutePositionFromRelativePosition(rel, ydoc);
+  if (!abs || !(abs.type instanceof Y.XmlText) || abs.index !== 0) return null;
+  return relativePositionToAbsolutePosition(ydoc, fragment, Y.createRelativePositionFromTypeIndex(abs.type, 0, -1), mapping);
 }
 
 /** True when the range still holds exactly the text the suggestion was made on. */

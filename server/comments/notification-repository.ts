@@ -4,6 +4,9 @@ import { colorForUser } from '../auth/user-color';
 import type { Notification, NotificationKind } from '../../shared/comments';
 
 const EXCERPT_LENGTH = 140;
+
+/** What a notification is about: a comment thread, or a document (it then opens the document). */
+type About = { threadId: string } | { documentId: string };
 const LIST_LIMIT = 50;
 
 /**
@@ -18,8 +21,11 @@ export class NotificationRepository {
     return this.add({ ...input, kind: 'mention' });
   }
 
-  /** One notification of `kind` per person (never the actor themself), in one statement. Returns who was notified. */
-  async add(input: { kind: NotificationKind; userIds: string[]; actorId: string; threadId: string; body: string }): Promise<string[]> {
+  /**
+   * One notification of `kind` per person (never the actor themself), in one statement.
+   * About a comment thread, or about a document as a whole (a suggestion decided). Returns who was notified.
+   */
+  async add(input: { kind: NotificationKind; userIds: string[]; actorId: string; body: string } & About): Promise<string[]> {
     const created_at = new Date().toISOString();
     const excerpt = input.body.length > EXCERPT_LENGTH ? `${input.body.slice(0, EXCERPT_LENGTH - 1)}…` : input.body;
     const targets = [...new Set(input.userIds)].filter((id) => id !== input.actorId);
@@ -30,7 +36,8 @@ export class NotificationRepository {
         targets.map((user_id) => ({
           id: newId(),
           user_id,
-          thread_id: input.threadId,
+          thread_id: 'threadId' in input ? input.threadId : null,
+          document_id: 'documentId' in input ? input.documentId : null,
           actor_id: input.actorId,
           excerpt,
           created_at,
@@ -108,8 +115,8 @@ export class NotificationRepository {
   private visible(userId: string) {
     return this.db
       .selectFrom('notifications as n')
-      .innerJoin('comment_threads as t', 't.id', 'n.thread_id')
-      .innerJoin('documents as d', 'd.id', 't.document_id')
+      .leftJoin('comment_threads as t', 't.id', 'n.thread_id')
+      .innerJoin('documents as d', (j) => j.on((eb) => eb('d.id', '=', eb.fn.coalesce('n.document_id', 't.document_id'))))
       .innerJoin('members as m', (j) => j.onRef('m.workspace_id', '=', 'd.workspace_id').onRef('m.user_id', '=', 'n.user_id'))
       .where('n.user_id', '=', userId);
   }

@@ -16,11 +16,15 @@ const LINES: Record<MailLanguage, Record<NotificationKind, (i: MailItem) => stri
     mention: (i) => `${i.actor} vermeldde je in "${i.document}"`,
     reply: (i) => `${i.actor} antwoordde in een gesprek bij "${i.document}"`,
     resolve: (i) => `${i.actor} sloot een gesprek af bij "${i.document}"`,
+    suggestion_accepted: (i) => `${i.actor} aanvaardde je voorstel in "${i.document}"`,
+    suggestion_rejected: (i) => `${i.actor} verwierp je voorstel in "${i.document}"`,
   },
   en: {
     mention: (i) => `${i.actor} mentioned you in "${i.document}"`,
     reply: (i) => `${i.actor} replied in a conversation on "${i.document}"`,
     resolve: (i) => `${i.actor} resolved a conversation on "${i.document}"`,
+    suggestion_accepted: (i) => `${i.actor} accepted your suggestion in "${i.document}"`,
+    suggestion_rejected: (i) => `${i.actor} rejected your suggestion in "${i.document}"`,
   },
 };
 

@@ -12,7 +12,8 @@ import { unsubscribeRoutes } from './routes';
 const DIGEST_CHECK_MS = 10 * 60_000;
 
 /**
- * Notification mail wired to the event path: every comment event flushes what is due at
+ * Notification mail wired to the event path: every comment event (and every decided
+ * suggestion) flushes what is due at
  * once (the in-app notifications were written by earlier listeners of the same event), a
  * timer sends the daily digests, and the unsubscribe routes turn mail off in one click.
  */
@@ -27,7 +28,7 @@ export function notificationMail(opts: {
   const repo = new NotificationMailRepository(opts.db);
   const notifier = new NotificationMailer(repo, opts.mailer, opts.origin, opts.log, opts.digestHourUtc);
   opts.events.subscribe((event) => {
-    if (event.type.startsWith('comment.')) void notifier.flushInstant();
+    if (event.type.startsWith('comment.') || event.type === 'suggestion.accepted' || event.type === 'suggestion.rejected') void notifier.flushInstant();
   });
   const timer = setInterval(() => void notifier.sendDigests(new Date()), DIGEST_CHECK_MS);
   timer.unref();

@@ -68,7 +68,7 @@ export class NotificationMailer {
       actor: p.actor_name,
       document: p.document_title,
       excerpt: p.excerpt,
-      url: `${this.origin()}/d/${encodeURIComponent(p.document_id)}?thread=${encodeURIComponent(p.thread_id)}`,
+      url: `${this.origin()}/d/${encodeURIComponent(p.document_id)}${p.thread_id === null ? '' : `?thread=${encodeURIComponent(p.thread_id)}`}`,
     };
   }
 

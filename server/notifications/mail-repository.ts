@@ -11,7 +11,8 @@ export interface PendingMail {
   actor_name: string;
   document_id: string;
   document_title: string;
-  thread_id: string;
+  /** Null for a notification about the document as a whole. */
+  thread_id: string | null;
   excerpt: string;
   created_at: string;
 }
@@ -113,8 +114,9 @@ export class NotificationMailRepository {
       .selectFrom('notifications as n')
       .innerJoin('users as u', 'u.id', 'n.user_id')
       .innerJoin('users as a', 'a.id', 'n.actor_id')
-      .innerJoin('comment_threads as t', 't.id', 'n.thread_id')
-      .innerJoin('documents as d', 'd.id', 't.document_id')
+      .leftJoin('comment_threads as t', 't.id', 'n.thread_id')
+      // A notification names its thread, or (a suggestion decided) only its document.
+      .innerJoin('documents as d', (j) => j.on((eb) => eb('d.id', '=', eb.fn.coalesce('n.document_id', 't.document_id'))))
       .innerJoin('members as m', (j) => j.onRef('m.workspace_id', '=', 'd.workspace_id').onRef('m.user_id', '=', 'n.user_id'))
       .select([
         'n.id',

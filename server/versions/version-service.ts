@@ -1,6 +1,7 @@
 import type { DocumentMeta } from '../../shared/api';
 import type { VersionReason } from '../../shared/versions';
 import { newId } from '../auth/tokens';
+import { InTurn } from '../documents/in-turn';
 import { AppError } from '../http/errors';
 import type { Logger } from '../log';
 import type { RoomRegistry } from '../sync/rooms';
@@ -46,7 +47,7 @@ export const isTextDocument = (d: Pick<DocumentMeta, 'kind'>): boolean => d.kind
  * reads the content through the one loader of the current document.
  */
 export class VersionService {
-  private readonly chains = new Map<string, Promise<unknown>>();
+  private readonly turns = new InTurn();
   private readonly now: () => number;
   private readonly retention: RetentionPolicy;
 
@@ -57,13 +58,13 @@ export class VersionService {
 
   /** A new version of a text document's current content (null: skipped, nothing changed). */
   save(documentId: string, opts: SaveOptions): Promise<VersionRow | null> {
-    return this.inTurn(documentId, () => this.saveNow(documentId, opts));
+    return this.turns.run(documentId, () => this.saveNow(documentId, opts));
   }
 
   /** An automatic version, unless the document is gone, is no text document, or did not change. */
   saveAutomatic(documentId: string, reason: VersionReason, by: string | null): Promise<VersionRow | null> {
     // In turn at once (not after looking the document up), so that a later request waits for it.
-    return this.inTurn(documentId, async () => {
+    return this.turns.run(documentId, async () => {
       const document = await this.deps.findDocument(documentId);
       if (!document || !isTextDocument(document)) return null;
       return this.saveNow(documentId, { reason, by, skipIfUnchanged: true });
@@ -75,7 +76,7 @@ export class VersionService {
    * it like any edit), after keeping the present as a version; the result is a version too.
    */
   restore(version: VersionRow, userId: string): Promise<{ before: VersionRow | null; restored: VersionRow }> {
-    return this.inTurn(version.documentId, async () => {
+    return this.turns.run(version.documentId, async () => {
       const documentId = version.documentId;
       const before = await this.saveNow(documentId, { reason: 'before_restore', by: userId, skipIfUnchanged: true });
       const state = await this.deps.versions.state(version.id);
@@ -108,14 +109,14 @@ export class VersionService {
     const dropBefore = new Date(now - this.retention.dailyForDays * 24 * 60 * 60 * 1000).toISOString();
     let dropped = 0;
     for (const id of await this.deps.versions.documentsToThin(keepAllBefore, dropBefore)) {
-      dropped += await this.inTurn(id, () => this.thin(id));
+      dropped += await this.turns.run(id, () => this.thin(id));
     }
     return dropped;
   }
 
   /** Resolves when every step already asked of this instance is done. */
-  async idle(): Promise<void> {
-    while (this.chains.size > 0) await Promise.allSettled([...this.chains.values()]);
+  idle(): Promise<void> {
+    return this.turns.idle();
   }
 
   private async saveNow(documentId: string, opts: SaveOptions): Promise<VersionRow | null> {
@@ -147,17 +148,5 @@ export class VersionService {
     return row;
   }
 
-  private inTurn<T>(documentId: string, step: () => Promise<T>): Promise<T> {
-    const previous = this.chains.get(documentId) ?? Promise.resolve();
-    const next = previous.then(step, step);
-    const settled = next.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.chains.set(documentId, settled);
-    void settled.then(() => {
-      if (this.chains.get(documentId) === settled) this.chains.delete(documentId);
-    });
-    return next;
-  }
+
 }

@@ -44,7 +44,7 @@ const anyoneSignedIn = (ok: number): Record<Actor, Outcome> => ({
 const members = (ok: number): Record<Actor, Outcome> => ({
   owner: ok, editor: ok, participant: ok, commenter: ok, viewer: ok, nonMember: HIDDEN, anonymous: UNAUTH,
 });
-const commenters = (ok: number): Record<Actor, Outcome> => ({
+const commenters = (ok: Outcome): Record<Actor, Outcome> => ({
   owner: ok, editor: ok, participant: ok, commenter: ok, viewer: FORBIDDEN, nonMember: HIDDEN, anonymous: UNAUTH,
 });
 // A participant ranks above a commenter but never edits a draft or creates documents.
@@ -218,6 +218,28 @@ const CASES: RouteCase[] = [
     route: 'POST /api/documents/:did/comments',
     request: async (w) => ({ method: 'POST', path: `/api/documents/${w.documentId}/comments`, body: { anchor: sampleAnchor(), quote: 'Fietsstraten', body: 'Welke straten?' } }),
     expect: commenters(201),
+  },
+  {
+    route: 'GET /api/documents/:did/suggestions',
+    request: async (w) => ({ method: 'GET', path: `/api/documents/${w.documentId}/suggestions` }),
+    expect: members(200),
+  },
+  {
+    // Who may suggest, seen through a body every allowed caller gets 422 for (a suggestion that
+    // stands on real text is tests/suggestions/suggestions-api.test.ts).
+    route: 'POST /api/documents/:did/suggestions',
+    request: async (w) => ({ method: 'POST', path: `/api/documents/${w.documentId}/suggestions`, body: { anchor: sampleAnchor(), deletedText: '', insertText: '' } }),
+    expect: commenters([422, 'invalid_field']),
+  },
+  {
+    route: 'POST /api/documents/:did/suggestions/accept',
+    request: async (w) => ({ method: 'POST', path: `/api/documents/${w.documentId}/suggestions/accept`, body: {} }),
+    expect: editors(200),
+  },
+  {
+    route: 'POST /api/documents/:did/suggestions/reject',
+    request: async (w) => ({ method: 'POST', path: `/api/documents/${w.documentId}/suggestions/reject`, body: {} }),
+    expect: editors(200),
   },
   {
     route: 'POST /api/comments/:tid/replies',

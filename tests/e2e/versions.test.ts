@@ -96,6 +96,21 @@ describe('history panel', () => {
     await theirs.getByTestId('version-item').filter({ hasText: 'versie stuurgroep 12/12' }).click();
     await theirs.getByTestId('version-view').getByTestId('version-content').waitFor();
     expect(await theirs.getByTestId('version-restore').count()).toBe(0);
+    // The version downloads like the present; the viewer's session cookie authorises the link.
+    const menu = theirs.getByTestId('version-download');
+    await menu.locator('summary').click();
+    const word = menu.locator('a[data-format="docx"]');
+    await word.waitFor();
+    expect(await word.innerText()).toBe('Word (.docx)');
+    const href = await word.getAttribute('href');
+    expect(href).toMatch(/^\/api\/versions\/[^/]+\/export\?format=docx$/);
+    const answer = await viewer.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get('content-type') };
+    }, href!);
+    expect(answer).toEqual({ status: 200, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(await seriousViolations(viewer)).toEqual([]);
+    await menu.locator('summary').click();
     // Against the version kept just before the restore, Karim's changes show again.
     const before = await theirs.getByTestId('version-compare').locator('option', { hasText: 'Voor een terugzetting' }).getAttribute('value');
     await theirs.getByTestId('version-compare').selectOption(before ?? '');

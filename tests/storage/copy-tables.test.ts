@@ -24,6 +24,14 @@ async function seed(store: TestSql): Promise<void> {
     id: 'i1', workspace_id: 'w1', document_id: 'd1', content_type: 'image/png', width: 2, height: 1,
     bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255]), created_by: 'u1', created_at: at,
   }).execute();
+  // A suggestion decided by someone, and the notification about it (a document, no thread).
+  await store.db.insertInto('suggestions').values({
+    id: 's1', document_id: 'd1', author_id: 'u2', anchor_start: 'AQ==', anchor_end: 'Ag==', deleted_text: 'duur', insert_text: 'betaalbaar\nvoor iedereen',
+    status: 'accepted', created_at: at, updated_at: at, decided_by: 'u1', decided_at: at,
+  }).execute();
+  await store.db.insertInto('notifications').values({
+    id: 'n1', user_id: 'u2', thread_id: null, document_id: 'd1', actor_id: 'u1', excerpt: 'duur → betaalbaar', created_at: at, kind: 'suggestion_accepted',
+  }).execute();
 }
 
 describe('copyTables from SQLite to PostgreSQL', () => {
@@ -34,7 +42,7 @@ describe('copyTables from SQLite to PostgreSQL', () => {
     const counts = await copyTables(source, target);
     expect(counts.map((c) => c.table)).toEqual(COPY_ORDER.map((c) => c.table));
     expect(Object.fromEntries(counts.filter((c) => c.rows > 0).map((c) => [c.table, c.rows]))).toEqual({
-      users: 2, sessions: 1, workspaces: 1, members: 1, documents: 1, events: 450, images: 1,
+      users: 2, sessions: 1, workspaces: 1, members: 1, documents: 1, events: 450, images: 1, suggestions: 1, notifications: 1,
     });
     const image = await target.db.selectFrom('images').select('bytes').executeTakeFirstOrThrow();
     expect(Buffer.from(image.bytes)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 255]));

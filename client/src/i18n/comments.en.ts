@@ -33,4 +33,6 @@ export const commentsEn: Twin<typeof commentsNl> = {
   'notifications.mention': '{name} mentioned you in {document}',
   'notifications.reply': '{name} replied in a conversation on {document}',
   'notifications.resolve': '{name} resolved a conversation on {document}',
+  'notifications.suggestion_accepted': '{name} accepted your suggestion in {document}',
+  'notifications.suggestion_rejected': '{name} rejected your suggestion in {document}',
 };

@@ -30,4 +30,6 @@ export const commentsNl = {
   'notifications.mention': '{name} vermeldde je in {document}',
   'notifications.reply': '{name} antwoordde in een gesprek bij {document}',
   'notifications.resolve': '{name} sloot een gesprek af bij {document}',
+  'notifications.suggestion_accepted': '{name} aanvaardde je voorstel in {document}',
+  'notifications.suggestion_rejected': '{name} verwierp je voorstel in {document}',
 } as const;

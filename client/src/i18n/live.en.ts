@@ -41,4 +41,5 @@ export const liveEn: Twin<typeof liveNl> = {
   'live.event.suggestion.created': '{actor} suggested a change in {title}',
   'live.event.suggestion.accepted': '{actor} accepted a suggestion in {title}',
   'live.event.suggestion.rejected': '{actor} rejected a suggestion in {title}',
+  'live.event.suggestion.updated': '{actor} changed a suggestion in {title}',
 };

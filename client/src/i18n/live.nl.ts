@@ -38,4 +38,5 @@ export const liveNl = {
   'live.event.suggestion.created': '{actor} stelde een wijziging voor in {title}',
   'live.event.suggestion.accepted': '{actor} aanvaardde een voorstel in {title}',
   'live.event.suggestion.rejected': '{actor} verwierp een voorstel in {title}',
+  'live.event.suggestion.updated': '{actor} paste een voorstel aan in {title}',
 };

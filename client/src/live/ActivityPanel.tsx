@@ -5,7 +5,7 @@ import { useI18n } from '../i18n/i18n';
 import { describeEvent, relativeTime, type Names } from './describe-event';
 import { liveApi } from './live-api';
 import { useWorkspaceEvents } from './useWorkspaceEvents';
-import { ACTIVITY_FILTERS, type ActivityFilter } from '../../../shared/activity';
+import { ACTIVITY_FILTERS, isLiveOnly, type ActivityFilter } from '../../../shared/activity';
 import { groupActivity, type ActivityItem } from './group-activity';
 
 const FILTERS = ['all', ...(Object.keys(ACTIVITY_FILTERS) as ActivityFilter[])] as const;
@@ -16,8 +16,8 @@ const PAGE = 20;
 // Screen readers hear one summary per quiet spell, not every event as it lands.
 const ANNOUNCE_AFTER_MS = 4_000;
 
-/** Presence changes are shown in "Nu online"; in the history they would drown everything else. */
-const shown = (e: DomainEvent) => e.type !== 'presence.changed';
+/** Presence changes are shown in "Nu online" and drafts in the text; in the history they would drown everything else. */
+const shown = (e: DomainEvent) => !isLiveOnly(e.type);
 
 function useNow(intervalMs: number): number {
   const [now, setNow] = useState(() => Date.now());

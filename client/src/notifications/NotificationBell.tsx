@@ -53,6 +53,9 @@ export function NotificationBell({ userId }: { userId: string }) {
       subscribeWorkspaceEvents(wid, {
         onEvent: (e) => {
           if (e.type === 'comment.mentioned' && e.data.mentionedUserId === userId) void refresh();
+          // An editor decided one of the person's suggestions (not they themselves withdrawing it).
+          const decided = e.type === 'suggestion.accepted' || e.type === 'suggestion.rejected';
+          if (decided && e.data.authorId === userId && e.actor.id !== userId) void refresh();
         },
       }),
     );
@@ -117,7 +120,7 @@ export function NotificationBell({ userId }: { userId: string }) {
             {items.map((n) => (
               <li key={n.id} className={n.read ? 'notification' : 'notification notification--unread'}>
                 <Link
-                  href={`/d/${encodeURIComponent(n.documentId)}?thread=${encodeURIComponent(n.threadId)}`}
+                  href={`/d/${encodeURIComponent(n.documentId)}${n.threadId === null ? '' : `?thread=${encodeURIComponent(n.threadId)}`}`}
                   onClick={() => {
                     setOpen(false);
                     if (!n.read) void markRead({ ids: [n.id] });

@@ -24,6 +24,7 @@ export const COPY_ORDER: { table: keyof Tables; key: string[] }[] = [
   { table: 'events', key: ['id'] },
   { table: 'comment_threads', key: ['id'] },
   { table: 'comment_replies', key: ['id'] },
+  { table: 'suggestions', key: ['id'] },
   { table: 'notifications', key: ['id'] },
   { table: 'join_sessions', key: ['id'] },
   { table: 'guest_accounts', key: ['user_id'] },

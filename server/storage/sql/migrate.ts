@@ -9,6 +9,8 @@ import { eventLocks } from './migrations/0300-event-locks';
 import { searchPostgres } from './migrations/0301-search-postgres';
 import { ssoTables } from './migrations/0400-sso';
 import { versionTables } from './migrations/0500-versions';
+import { suggestionTables } from './migrations/0600-suggestions';
+import { notificationDocuments } from './migrations/0601-notification-documents';
 
 /**
  * The schema's migrations, by name, applied in name order and recorded in
@@ -26,6 +28,8 @@ export function migrationsFor(dialect: Dialect): Record<string, Migration> {
     '0301-search-postgres': searchPostgres(dialect),
     '0400-sso': ssoTables(),
     '0500-versions': versionTables(dialect),
+    '0600-suggestions': suggestionTables(),
+    '0601-notification-documents': notificationDocuments(dialect),
   };
 }
 

@@ -99,13 +99,15 @@ export interface CommentRepliesTable {
 export interface NotificationsTable {
   id: string;
   user_id: string;
-  thread_id: string;
+  /** Null for a notification about a document, not a thread (a suggestion decided). */
+  thread_id: string | null;
   actor_id: string;
   excerpt: string;
   created_at: string;
   read_at: string | null;
   kind: Generated<string>;
   mailed_at: string | null;
+  document_id: Generated<string | null>;
 }
 
 export interface MembersTable {
@@ -248,6 +250,21 @@ export interface AuthorshipTable {
   last_at: number;
 }
 
+export interface SuggestionsTable {
+  id: string;
+  document_id: string;
+  author_id: string;
+  anchor_start: string;
+  anchor_end: string;
+  deleted_text: string;
+  insert_text: string;
+  status: string;
+  created_at: string;
+  updated_at: string;
+  decided_by: string | null;
+  decided_at: string | null;
+}
+
 export interface Tables {
   users: UsersTable;
   sessions: SessionsTable;
@@ -272,4 +289,5 @@ export interface Tables {
   user_identities: UserIdentitiesTable;
   document_versions: DocumentVersionsTable;
   authorship: AuthorshipTable;
+  suggestions: SuggestionsTable;
 }
