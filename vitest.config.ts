@@ -21,6 +21,7 @@ const ON_POSTGRES = [
   'tests/versions/shutdown-version.test.ts',
   'tests/suggestions/suggestions-api.test.ts',
   'tests/suggestions/suggestion-mail.test.ts',
+  'tests/templates/templates.test.ts',
 ];
 
 export default defineConfig({

@@ -106,7 +106,7 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
     expect(await atB.locator('.comment-mention').innerText()).toBe('@Bram Claes');
     expect(await atB.getAttribute('class')).not.toContain('thread--active');
     await pageB.locator('.comment-highlight').click();
-    await expect.poll(() => atB.getAttribute('class'), { timeout: 2_000 }).toContain('thread--active');
+    await expect.poll(() => atB.getAttribute('class'), { timeout: 5_000 }).toContain('thread--active');
     await expect.poll(() => pageB.getByTestId('unread-count').innerText().catch(() => ''), { timeout: 5_000 }).toBe('1');
     await pageB.getByTestId('notification-bell').click();
     await pageB.getByTestId('notification-list').getByText('Anna Peeters vermeldde je in Aanbeveling fietsstraten').waitFor();
@@ -148,7 +148,7 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
     await pageA.keyboard.press('Backspace');
     // The sentence is gone from A's editor (a narrow panel may wrap the line: Shift+Home then
     // takes only its visual line, which is the commented sentence either way).
-    await expect.poll(() => pageA.getByTestId('editor').innerText()).not.toContain('Fietsstraten');
+    await expect.poll(() => pageA.getByTestId('editor').innerText(), { timeout: 5_000 }).not.toContain('Fietsstraten');
     expect(await pageA.getByTestId('editor').innerText()).toContain(INTRO);
     await expect.poll(() => pageB.getByTestId('editor').innerText(), { timeout: 5_000 }).not.toContain('Fietsstraten');
     const orphans = pageB.getByTestId('orphaned-threads');

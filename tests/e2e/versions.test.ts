@@ -59,7 +59,7 @@ describe('history panel', () => {
     paragraphText(k.doc, 0).delete(37, 11);
     addParagraph(k.doc, 'Karim voegt dit toe.');
     await settled(k.provider);
-    await expect.poll(() => page.getByTestId('editor').innerText()).toContain('Karim voegt dit toe.');
+    await expect.poll(() => page.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain('Karim voegt dit toe.');
 
     await item.click();
     const view = panel.getByTestId('version-view');
@@ -79,8 +79,8 @@ describe('history panel', () => {
     await view.getByTestId('version-restore').click();
     await view.getByTestId('version-restore-confirm').click();
     await panel.getByTestId('history-notice').getByText('De versie is teruggezet.', { exact: false }).waitFor();
-    await expect.poll(() => page.getByTestId('editor').innerText()).toBe(`${FIRST}\n\n${SECOND}`);
-    await expect.poll(() => paragraphs(k.doc)).toEqual([FIRST, SECOND]);
+    await expect.poll(() => page.getByTestId('editor').innerText(), { timeout: 5_000 }).toBe(`${FIRST}\n\n${SECOND}`);
+    await expect.poll(() => paragraphs(k.doc), { timeout: 5_000 }).toEqual([FIRST, SECOND]);
     expect(k.provider.wsconnected).toBe(true);
     await panel.getByTestId('version-item').filter({ hasText: 'Teruggezette versie' }).waitFor();
     await panel.getByTestId('version-item').filter({ hasText: 'Voor een terugzetting' }).waitFor();
