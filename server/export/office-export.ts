@@ -13,7 +13,7 @@ import { MAX_EXPORT_IMAGES } from './export-meta';
 import type { OfficeExportTask } from './export-task';
 import { requestImages } from './image-port';
 import type { DocJSON } from './prosemirror';
-import { IMAGE_URL_PREFIX } from '../../shared/editor-content';
+import { IMAGE_URL_PREFIX } from '../../shared/content-constants';
 
 /** The uploaded images (`/api/images/:id`) `node` shows, each once, in document order. */
 export function imageSources(node: JSONContent, into = new Set<string>()): Set<string> {

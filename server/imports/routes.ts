@@ -10,7 +10,7 @@ import type { ImageStore } from '../images/image-store';
 import { acceptImage, type AcceptedImage } from '../images/accept';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
-import { IMAGE_URL_PREFIX } from '../../shared/editor-content';
+import { IMAGE_URL_PREFIX } from '../../shared/content-constants';
 import { measureContent, withinContentLimits } from './content-limits';
 
 /** Largest Word file accepted for import (issue #13). */

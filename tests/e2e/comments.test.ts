@@ -6,6 +6,7 @@ import { browserSuite } from './helpers/suite';
 import { newPage, screenshotsOnFailure } from './helpers/browser';
 import { openEditor } from './helpers/flows';
 import { signIn } from './helpers/sign-in';
+import { selectText } from './helpers/selection';
 
 const SENTENCE = 'Fietsstraten worden de norm.';
 const INTRO = 'Deze aanbeveling bundelt wat de steden in het atelier over mobiliteit in de binnenstad afspraken.';
@@ -18,31 +19,6 @@ async function signedInPage(who: TestUser): Promise<Page> {
   suite.contexts.push(context);
   await signIn(page, suite.server.baseUrl, who.email, who.password);
   return page;
-}
-
-/** Selects `text` in the editor through the DOM selection, which ProseMirror follows. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('[data-testid="editor"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not in the editor: ${needle}`);
-  }, text);
-  // The editor reads a selection the page made on the next selectionchange: a shortcut
-  // pressed before that (a busy machine) would act on no selection.
-  await expect
-    .poll(() => page.evaluate(() => (document.querySelector('.ProseMirror') as unknown as { editor?: { state: { selection: { empty: boolean } } } } | null)?.editor?.state.selection.empty))
-    .toBe(false);
 }
 
 /** The thread card whose opening comment says `body`. */
