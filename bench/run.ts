@@ -14,6 +14,7 @@ const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,r
 
   --quick     small clients counts and 3 s scenarios, for development
   --only      run only scenarios whose id contains one of these strings (e.g. edits-200,idle)
+  --exact     --only names whole ids (edits-200x10 without edits-200x10-cursors)
   --targets   which servers to measure (default: both); \`baseline\` is our server from the
               checkout in BENCH_BASELINE_ROOT (e.g. a worktree of main), for before/after
   --workers   load-generator processes (default 2)
@@ -34,6 +35,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
+      exact: { type: 'boolean', default: false },
       targets: { type: 'string', default: 'stadskamer,reference' },
       workers: { type: 'string', default: '2' },
       docs: { type: 'boolean', default: false },
@@ -64,7 +66,8 @@ async function main(): Promise<void> {
     presenceClients: positive(values.presence, '--presence'),
     durationMs: values.seconds === undefined ? undefined : positive(values.seconds, '--seconds')! * 1000,
   };
-  const plan = buildPlan(values.quick, overrides).filter((p) => !only || only.some((o) => p.scenario.id.includes(o)));
+  const picked = (id: string) => !only || only.some((o) => (values.exact ? id === o : id.includes(o)));
+  const plan = buildPlan(values.quick, overrides).filter((p) => picked(p.scenario.id));
 
   const record: BenchRecord = {
     version: 1,
