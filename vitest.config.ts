@@ -18,8 +18,10 @@ const ON_POSTGRES = [
   'tests/api/members.test.ts',
   'tests/api/comments-access.test.ts',
   'tests/versions/versions-api.test.ts',
+  'tests/versions/shutdown-version.test.ts',
   'tests/suggestions/suggestions-api.test.ts',
   'tests/suggestions/suggestion-mail.test.ts',
+  'tests/templates/templates.test.ts',
 ];
 
 export default defineConfig({

@@ -78,10 +78,12 @@ export const METHOD = `## How the figures are made
   every 15 s, so every scenario carries that traffic; the \`-cursors\` scenario and the
   presence storm add a cursor move per client per second. The reference relays each awareness
   message to every client at once; ours coalesces them per ~30 ms, which is most of the gap there.
-- **Our process runs through the tsx loader**, as \`npm start\` does: the transpiled module
-  graph (API, Redis client, TipTap export code) costs some 60–70 MiB of baseline RSS that
-  the plain-JavaScript reference does not have. Per-connection figures subtract a baseline
-  and are not affected; \`serverRssMiB\` is.
+- **Our process is the production build**, as \`npm start\` runs it: the server bundled by
+  \`scripts/build-server.mjs\` (into \`dist/bench-server-<pid>\`, removed afterwards), on plain
+  node with no TypeScript loader; \`BENCH_FROM_SOURCE=1\` runs \`server/main.ts\` through tsx
+  instead. Cold paths (image processing, exports, Word import, PostgreSQL and Redis clients
+  when not configured, mail, SSO, search stemmer) load at first use, so \`rssAtStartMiB\`
+  (the idle scenario, a fresh process left alone for 5 s) is what running an instance costs.
 - **Other load on the machine.** \`otherCpuS\` is the busy CPU of everything else in the same
   window (from \`/proc/stat\`, minus server and load generator, so it includes the bench
   parent and the OS). On a shared development machine it is rarely zero; compare it between

@@ -81,7 +81,10 @@ export function buildPlan(quick: boolean, overrides: PlanOverrides = {}): Planne
   });
   plan.push({
     scenario: idleScenario({ connections: quick ? 100 : 1_000, documents: quick ? 10 : 100, settleMs: quick ? 1_000 : 3_000 }),
-    goals: [{ figure: 'rssKiBPerConnection', kind: 'value', limit: 16 }],
+    goals: [
+      { figure: 'rssKiBPerConnection', kind: 'value', limit: 16 },
+      { figure: 'rssAtStartMiB', kind: 'ratio', limit: 1.2 },
+    ],
   });
   plan.push({
     scenario: presenceScenario({ clients: overrides.presenceClients ?? (quick ? 50 : 500), durationMs }),

@@ -3,13 +3,24 @@ import fs from 'node:fs';
 /** Clock ticks per second for /proc times; 100 on every Linux this runs on. */
 const CLK_TCK = 100;
 
-/** User + system CPU seconds a process has used so far (Linux /proc). */
-export function cpuSeconds(pid: number): number {
+/** User and system CPU seconds a process has used so far (Linux /proc). */
+function cpuTimes(pid: number): { user: number; system: number } {
   const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
   // The command name may contain spaces and parentheses: fields start after the last ')'.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   // utime and stime are fields 14 and 15 of the whole line, 12 and 13 after the name.
-  return (Number(fields[11]) + Number(fields[12])) / CLK_TCK;
+  return { user: Number(fields[11]) / CLK_TCK, system: Number(fields[12]) / CLK_TCK };
+}
+
+/** User + system CPU seconds a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  const { user, system } = cpuTimes(pid);
+  return user + system;
+}
+
+/** System CPU seconds alone: the kernel's share (socket writes, and on loopback the receivers' TCP work too). */
+export function systemCpuSeconds(pid: number): number {
+  return cpuTimes(pid).system;
 }
 
 function statusKiB(pid: number, key: string): number {

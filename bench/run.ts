@@ -14,6 +14,7 @@ const USAGE = `npm run bench -- [--quick] [--only ID,ID] [--targets stadskamer,r
 
   --quick     small clients counts and 3 s scenarios, for development
   --only      run only scenarios whose id contains one of these strings (e.g. edits-200,idle)
+  --exact     --only names whole ids (edits-200x10 without edits-200x10-cursors)
   --targets   which servers to measure (default: stadskamer,reference,hocuspocus);
               \`baseline\` is our server from the checkout in BENCH_BASELINE_ROOT (e.g. a
               worktree of main), for before/after; \`unhardened\` is ours with the hostile-client
@@ -36,6 +37,7 @@ async function main(): Promise<void> {
     options: {
       quick: { type: 'boolean', default: false },
       only: { type: 'string' },
+      exact: { type: 'boolean', default: false },
       targets: { type: 'string', default: 'stadskamer,reference,hocuspocus' },
       workers: { type: 'string', default: '2' },
       docs: { type: 'boolean', default: false },
@@ -66,7 +68,8 @@ async function main(): Promise<void> {
     presenceClients: positive(values.presence, '--presence'),
     durationMs: values.seconds === undefined ? undefined : positive(values.seconds, '--seconds')! * 1000,
   };
-  const plan = buildPlan(values.quick, overrides).filter((p) => !only || only.some((o) => p.scenario.id.includes(o)));
+  const picked = (id: string) => !only || only.some((o) => (values.exact ? id === o : id.includes(o)));
+  const plan = buildPlan(values.quick, overrides).filter((p) => picked(p.scenario.id));
 
   const record: BenchRecord = {
     version: 1,
@@ -117,7 +120,13 @@ async function main(): Promise<void> {
   if (!only && targets.includes('stadskamer')) {
     record.extras = {};
     const quick: Record<string, string> = values.quick ? { EDITS: '60', DURATION_S: '5' } : {};
-    for (const [name, script] of [['twoInstances', 'cross-instance.ts'], ['boardStorm', 'board-storm.ts']] as const) {
+    const scripts = [
+      ['twoInstances', 'cross-instance.ts'],
+      ['boardStorm', 'board-storm.ts'],
+      // Event-loop delay while a 200 KB and a 2 MB document are compacted (issue #19, item 6).
+      ['compactionStall', 'compaction-stall.ts'],
+    ] as const;
+    for (const [name, script] of scripts) {
       log(`${name} on stadskamer …`);
       record.extras[name] = runScript(script, quick);
       log(`  ${JSON.stringify(record.extras[name])}`);

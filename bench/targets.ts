@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -118,12 +118,35 @@ function freePort(): Promise<number> {
   });
 }
 
+/** Bundles built this run, per checkout (one build serves every scenario). */
+const bundles = new Map<string, string>();
+
+/**
+ * The production build of a checkout (scripts/build-server.mjs), as `npm start` runs it:
+ * plain node on bundled JavaScript, no TypeScript loader in memory. Built inside the
+ * checkout so it finds that checkout's node_modules; BENCH_FROM_SOURCE=1 runs server/main.ts
+ * through tsx instead.
+ */
+function serverArgs(root: string): string[] {
+  if (process.env.BENCH_FROM_SOURCE === '1') return ['--import', 'tsx', path.join(root, 'server/main.ts')];
+  let main = bundles.get(root);
+  if (!main) {
+    const outdir = path.join('dist', `bench-server-${process.pid}`);
+    execFileSync(process.execPath, ['scripts/build-server.mjs', outdir], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+    main = path.join(root, outdir, 'main.js');
+    bundles.set(root, main);
+    process.once('exit', () => fs.rmSync(path.dirname(main!), { recursive: true, force: true }));
+  }
+  return [main];
+}
+
 async function startStadskamer(root: string, name: TargetName, extraEnv: Record<string, string> = {}): Promise<RunningTarget> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-bench-'));
+  const args = serverArgs(root);
   // node itself runs the server (not an npx/tsx wrapper), so the pid is the one to measure.
   const launch = () =>
     spawnServer(
-      ['--import', 'tsx', path.join(root, 'server/main.ts')],
+      args,
       // Every bench client is one user on one address: the per-user and per-address socket
       // caps (50 / 200) and the per-address connection cap (512) would refuse most of a
       // 500-client room and half of the 1,000 idle connections.

@@ -9,10 +9,11 @@ const outdir = process.argv[2] ?? 'dist/server';
 
 await build({
   absWorkingDir: root,
-  // The export pool's worker threads load export-worker.js from beside main.js (export-pool.ts).
+  // Worker pools load their worker's .js from beside main.js (server/workers/worker-script.ts).
   entryPoints: {
     main: 'server/main.ts',
     'export-worker': 'server/export/export-worker.ts',
+    'compaction-worker': 'server/storage/compaction-worker.ts',
     backup: 'scripts/backup.ts',
     'db-copy': 'scripts/db-copy.ts',
   },
@@ -23,5 +24,6 @@ await build({
   target: 'node20',
   packages: 'external',
   sourcemap: true,
+  splitting: true,
   logLevel: 'warning',
 });

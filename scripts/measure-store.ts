@@ -83,7 +83,7 @@ async function measure(name: string, store: DocumentStore) {
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-measure-'));
 const sqlite = new SqliteDocumentStore(openDatabase(dir));
 const results = [await measure('sqlite', sqlite)];
-sqlite.close();
+await sqlite.close();
 fs.rmSync(dir, { recursive: true });
 
 const name = `stadskamer_measure_${randomBytes(4).toString('hex')}`;

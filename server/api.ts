@@ -46,6 +46,8 @@ import { isUploadPath } from './http/upload';
 import { SqlImageStore } from './images/image-store';
 import { imageRoutes } from './images/routes';
 import { downloadRoutes } from './downloads/routes';
+import { OfficeDownloads } from './downloads/office-download';
+import { versionExportRoutes } from './downloads/version-export';
 import { importRoutes } from './imports/routes';
 import { ExportService } from './export/export-service';
 import { CommentRepository } from './comments/comment-repository';
@@ -58,6 +60,7 @@ import { workspaceLifecycleRoutes } from './workspaces/lifecycle-routes';
 import { CloseCode } from '../shared/protocol';
 import { createVersions, type VersionsFeature } from './versions';
 import { createSuggestions } from './suggestions';
+import { SuggestionRepository } from './suggestions/suggestion-repository';
 import { NotificationRepository } from './comments/notification-repository';
 
 /** Request bodies larger than this are refused with 413 before anything reads them. */
@@ -156,7 +159,8 @@ export function createApi(deps: ApiDeps): Api {
   const exports = new ExportService(store, config.limits, log);
   const images = new SqlImageStore(deps.sql.db);
   // Word and PDF first; Markdown, HTML and JSON fall through to the document routes' worker pool.
-  app.route('/', downloadRoutes({ members, workspaces, access, exports, threads: new CommentRepository(deps.sql.db), images, log, ownerBoardView }));
+  const office = new OfficeDownloads({ members, workspaces, exports, images, log });
+  app.route('/', downloadRoutes({ access, office, threads: new CommentRepository(deps.sql.db), suggestions: new SuggestionRepository(deps.sql.db), ownerBoardView }));
   const templates = new TemplateRepository(deps.sql.db);
   app.route('/', documentRoutes({
     documents,
@@ -190,7 +194,16 @@ export function createApi(deps: ApiDeps): Api {
   app.route('/', voteRoutes({ access, ballots, votersOf, withCurrentDoc, log }));
   app.route('/', joinRoutes({ users, sessions, members, joins: new JoinRepository(deps.sql.db), limiter: new JoinLimiter(limits), access, emit, config, log }));
   app.route('/', imageRoutes({ members, access, images, log }));
-  app.route('/', importRoutes({ documents, access, store, images, emit, log }));
+  app.route('/', importRoutes({
+    documents,
+    access,
+    store,
+    images,
+    emit,
+    log,
+    // `versions` is made below; an import only runs once the server is up.
+    firstVersion: (documentId, userId) => versions.service.save(documentId, { reason: 'import', by: userId }),
+  }));
   const search = createSearch({
     sql: deps.sql,
     withCurrentDoc,
@@ -237,6 +250,7 @@ export function createApi(deps: ApiDeps): Api {
     maxWaitMs: config.versionMaxWaitMs,
   });
   app.route('/', versions.routes);
+  app.route('/', versionExportRoutes({ access, requireVersion: versions.requireVersion, state: versions.state, exports, office }));
 
   return {
     routes: app,

@@ -201,7 +201,8 @@ export async function startServer(config: Config, authorize?: SyncAuthorizer): P
         await api.close();
         mailer.close();
         await bus.close();
-        if (config.databaseUrl) await store.close();
+        // Also on SQLite: its compaction threads stop here (the shared connection closes with them).
+        await store.close();
         await sql.close();
         sqlite?.close();
         httpServer.closeAllConnections();

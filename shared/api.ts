@@ -140,8 +140,11 @@ export const ExportQuery = z
     format: ExportFormat.default('markdown'),
     /** `open`: the open comment threads go into a Word export as Word comments. */
     comments: z.literal('open').optional(),
+    /** `pending`: the pending suggestions go into a Word export as tracked changes. */
+    suggestions: z.literal('pending').optional(),
   })
-  .refine((q) => q.comments === undefined || q.format === 'docx', { message: 'only the Word export (format=docx) carries comments', path: ['comments'] });
+  .refine((q) => q.comments === undefined || q.format === 'docx', { message: 'only the Word export (format=docx) carries comments', path: ['comments'] })
+  .refine((q) => q.suggestions === undefined || q.format === 'docx', { message: 'only the Word export (format=docx) carries suggestions', path: ['suggestions'] });
 
 // ---------------------------------------------------------------------------------------
 // Answers

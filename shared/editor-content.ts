@@ -13,11 +13,9 @@ import type { Extensions } from '@tiptap/core';
 import { StarterKit } from '@tiptap/starter-kit';
 import { TableKit } from '@tiptap/extension-table';
 import { Image } from '@tiptap/extension-image';
+import { LINK_PROTOCOLS } from './content-constants';
 
-/** Where uploaded images are served; the only `src` an image node is expected to have. */
-export const IMAGE_URL_PREFIX = '/api/images/';
-
-export const LINK_PROTOCOLS = ['http', 'https', 'mailto'];
+export { CONTENT_LIMITS, IMAGE_URL_PREFIX, LINK_PROTOCOLS } from './content-constants';
 
 export interface ContentOptions {
   /** Client: turn typed URLs into links. Off on the server, where nobody types. */
@@ -42,9 +40,3 @@ export function contentExtensions(options: ContentOptions = {}): Extensions {
     Image.configure({ inline: false, allowBase64: false }),
   ];
 }
-
-/**
- * Content limits of CONTRACT §3 that the sync socket enforces on every update; an import
- * that would break them is refused before anything is created.
- */
-export const CONTENT_LIMITS = { maxDepth: 64, maxItems: 100_000 } as const;

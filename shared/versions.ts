@@ -4,11 +4,11 @@
  */
 import type { JSONContent } from '@tiptap/core';
 import { z } from 'zod';
-import { text } from './api';
+import { ExportFormat, text } from './api';
 import { DOCUMENT_ID_PATTERN } from './protocol';
 
-/** Why a version exists: saved by hand, after a quiet period of edits, on a status change, around a restore. */
-export const VERSION_REASONS = ['manual', 'edit', 'status', 'before_restore', 'restore'] as const;
+/** Why a version exists: saved by hand, after a quiet period of edits, on a status change, around a restore, right after a Word import. */
+export const VERSION_REASONS = ['manual', 'edit', 'status', 'before_restore', 'restore', 'import'] as const;
 export type VersionReason = (typeof VERSION_REASONS)[number];
 
 export const MAX_VERSION_NAME = 200;
@@ -20,6 +20,16 @@ export type CreateVersionBody = z.input<typeof CreateVersionBody>;
 /** GET /api/versions/:vid/diff?against=current|<versionId>. */
 export const VersionDiffQuery = z.object({
   against: z.union([z.literal('current'), z.string().regex(DOCUMENT_ID_PATTERN, 'must be "current" or a version id')]).default('current'),
+});
+
+/**
+ * GET /api/versions/:vid/export?format=…: the formats of the document export. Comments and
+ * suggestions belong to the present text, so an old version's file never carries them.
+ */
+export const VersionExportQuery = z.object({
+  format: ExportFormat.default('markdown'),
+  comments: z.never({ error: 'only the present document carries comments' }).optional(),
+  suggestions: z.never({ error: 'only the present document carries suggestions' }).optional(),
 });
 
 export interface VersionPerson {

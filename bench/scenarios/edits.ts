@@ -1,6 +1,6 @@
 import { quantile } from '../histogram';
 import { now, type ProbeResult } from '../ipc';
-import { cpuSeconds, machineBusySeconds, peakRssBytes, rssBytes, writeSyscalls } from '../proc-stats';
+import { cpuSeconds, machineBusySeconds, peakRssBytes, rssBytes, systemCpuSeconds, writeSyscalls } from '../proc-stats';
 import { MiB, range, round, sleep, specFor, type Scenario } from './common';
 
 export interface EditsParams {
@@ -34,6 +34,7 @@ export function editsScenario(p: EditsParams): Scenario {
       await pool.resetCounters();
       const loadgenCpu0 = (await pool.collect()).cpuSeconds;
       const cpu0 = cpuSeconds(target.pid);
+      const sys0 = systemCpuSeconds(target.pid);
       const writes0 = writeSyscalls(target.pid);
       const busy0 = machineBusySeconds();
       const t0 = now();
@@ -45,6 +46,7 @@ export function editsScenario(p: EditsParams): Scenario {
       });
       const converge = await pool.converge(activity.editsSent, p.drainTimeoutMs);
       const cpu = cpuSeconds(target.pid) - cpu0;
+      const sys = systemCpuSeconds(target.pid) - sys0;
       const writes = writeSyscalls(target.pid) - writes0;
       const wallS = (now() - t0) / 1000;
       const busy = machineBusySeconds() - busy0;
@@ -70,6 +72,7 @@ export function editsScenario(p: EditsParams): Scenario {
         serverHasAllEdits: probe.edits === activity.editsSent ? 1 : 0,
         clientsBehindAtEnd: converge.incomplete,
         serverCpuS: round(cpu, 3),
+        serverSystemCpuS: round(sys, 3),
         cpuMsPer1kDeliveries: collected.observedEdits > 0 ? round((cpu * 1e6) / collected.observedEdits, 2) : null,
         framesDelivered: collected.framesIn,
         writesPer1kDeliveries: collected.observedEdits > 0 ? round((writes * 1000) / collected.observedEdits, 1) : null,

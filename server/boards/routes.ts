@@ -2,7 +2,6 @@ import { boardVoterIds } from './voters';
 import { votesHidden } from '../../shared/board';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap';
 import type { DocumentRepository } from '../documents/document-repository';
 import type { WithCurrentDoc } from '../documents/current-doc';
 import { actorOf, type Emit } from '../events/emit';
@@ -65,6 +64,7 @@ export function boardRoutes({ documents, members, drafts, store, rooms, access, 
     // Loaded on first use like the export: the ProseMirror schema is heavy and rarely needed.
     const { boardToDraftJSON } = await import('./board-to-draft');
     const { docJSONToYUpdate, editorSchema, CONTENT_FRAGMENT } = await import('../export/prosemirror');
+    const { prosemirrorJSONToYXmlFragment } = await import('@tiptap/y-tiptap');
     const memberIds = await boardVoterIds(members, board.workspaceId);
     const authors = new Map((await members.list(board.workspaceId)).map((m) => [m.user.id, m.user]));
     const json = await withCurrentDoc(board.id, (doc) => {

@@ -1,3 +1,4 @@
+import { boardRuleCloseReason } from '../../shared/board-rules';
 import { CloseCode } from '../../shared/protocol';
 import type { SyncExtension } from '../sync/extensions';
 import { checkBoardUpdate } from './policy';
@@ -13,6 +14,8 @@ export const boardRules: SyncExtension = {
     if (conn.identity.documentKind !== 'board') return null;
     const { user, role } = conn.identity;
     const problem = checkBoardUpdate(room.doc, inspect(), { userId: user.id, isOwner: role === 'owner' });
-    return problem ? { kind: 'board_rule', reason: `board rule: ${problem}`, close: CloseCode.forbidden } : null;
+    if (!problem) return null;
+    // The client words the code itself; the English reason is for the logs.
+    return { kind: 'board_rule', reason: boardRuleCloseReason(problem.code), detail: problem.reason, close: CloseCode.forbidden };
   },
 };

@@ -37,12 +37,20 @@ export class DocumentRelay {
     });
   }
 
-  /** Its place on the sync path: subscribe before a load, publish what was committed here. */
+  /**
+   * Its place on the sync path: subscribe before a load, publish what was committed here.
+   * A lone instance (in-process bus) publishes nothing: it would only hear itself, and every
+   * update would pay an envelope, a microtask and a decode for it.
+   */
   readonly extension: SyncExtension = {
     name: 'document-relay',
     beforeLoad: (documentId, room) => this.attach(documentId, room),
-    afterCommit: (room, update) => this.publishUpdate(room.id, update),
-    afterAwareness: (room, entries) => this.publishAwareness(room.id, entries),
+    afterCommit: (room, update) => {
+      if (this.bus.reachesOtherInstances) this.publishUpdate(room.id, update);
+    },
+    afterAwareness: (room, entries) => {
+      if (this.bus.reachesOtherInstances) this.publishAwareness(room.id, entries);
+    },
     onUnload: (room) => void this.detach(room.id),
   };
 

@@ -2,6 +2,7 @@ import type { MessageHandler, PubSub } from './pubsub';
 
 /** The single-instance bus: delivery in a microtask, as a network bus would never be synchronous. */
 export class MemoryPubSub implements PubSub {
+  readonly reachesOtherInstances = false;
   private readonly channels = new Map<string, Set<MessageHandler>>();
 
   publish(channel: string, message: Uint8Array): void {

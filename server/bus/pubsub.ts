@@ -7,6 +7,11 @@
 export type MessageHandler = (message: Uint8Array) => void;
 
 export interface PubSub {
+  /**
+   * False for the in-process bus: nothing published can reach another instance, so
+   * publishers whose only audience is other instances (the document relay) skip it.
+   */
+  readonly reachesOtherInstances: boolean;
   /** Fire and forget: while the bus is down this drops the message (storage is the truth). */
   publish(channel: string, message: Uint8Array): void;
   subscribe(channel: string, handler: MessageHandler): Promise<void>;

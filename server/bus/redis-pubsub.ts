@@ -8,6 +8,7 @@ import type { MessageHandler, PubSub } from './pubsub';
  * itself; the offline queue is off so that nothing piles up while Redis is away.
  */
 export class RedisPubSub implements PubSub {
+  readonly reachesOtherInstances = true;
   private readonly pub: RedisClientType;
   private readonly sub: RedisClientType;
   private readonly channels = new Map<string, Set<MessageHandler>>();

@@ -1,5 +1,6 @@
 import type { Selectable } from 'kysely';
 import type { Db } from '../storage/sql/open-sql';
+import { isForeignKeyViolation } from '../storage/sql/errors';
 import type { CommentRepliesTable, CommentThreadsTable } from '../storage/sql/tables';
 import { newId } from '../auth/tokens';
 import { colorForUser } from '../auth/user-color';
@@ -101,12 +102,23 @@ export class CommentRepository {
     return (await this.assemble([row], []))[0]!;
   }
 
-  async reply(input: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<CommentReply> {
-    const row = await this.db
-      .insertInto('comment_replies')
-      .values({ ...written(input), thread_id: input.threadId })
-      .returningAll()
-      .executeTakeFirstOrThrow();
+  /**
+   * The new reply, or undefined when its thread is gone: it may be deleted between the route's
+   * lookup and this insert, and then the foreign key refuses the row.
+   */
+  async reply(input: { threadId: string; authorId: string; body: string; mentions: string[] }): Promise<CommentReply | undefined> {
+    let row: ReplyRow;
+    try {
+      row = await this.db
+        .insertInto('comment_replies')
+        .values({ ...written(input), thread_id: input.threadId })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+    } catch (err) {
+      // The author's key can be refused too (never in practice): only a missing thread is an answer.
+      if (isForeignKeyViolation(err) && !(await this.find(input.threadId))) return undefined;
+      throw err;
+    }
     return this.toReply(row, await this.authors([row.author_id]));
   }
 

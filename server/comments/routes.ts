@@ -158,6 +158,8 @@ export function commentRoutes({ db, members, access, events }: CommentDeps): Hon
     const body = await readBody(c, CreateReplyBody);
     const mentions = await checkMentions(document.workspaceId, body.mentions);
     const reply = await comments.reply({ threadId: thread.id, authorId: user.id, body: body.body, mentions });
+    // Deleted since requireThread found it.
+    if (!reply) throw notFound('comment thread');
     recordComment('comment.replied', document, user, thread.id, { replyId: reply.id });
     notifyMentions(document, user, { threadId: thread.id, replyId: reply.id }, mentions);
     return c.json({ reply }, 201);

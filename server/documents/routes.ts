@@ -11,6 +11,7 @@ import type { DocumentRepository } from './document-repository';
 import type { DocumentStore } from '../storage/document-store';
 import type { ExportService } from '../export/export-service';
 import { readerExportState } from '../export/owner-board-state';
+import { textDownload } from '../downloads/text-download';
 import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { checkDocumentQuota } from './document-quota';
 
@@ -82,28 +83,8 @@ export function documentRoutes({ documents, members, access, emit, exports, maxD
     const format = readQuery(c, ExportQuery).format as 'markdown' | 'html' | 'json';
     const state = await readerExportState(ownerBoardView, document, role);
     const result = await exports.render(user.id, document, format, await boardVoterIds(members, document.workspaceId), state);
-    c.header('Content-Type', result.contentType);
-    if (format !== 'json') {
-      // A download, never a page of ours: even if markup slipped through the renderer, a
-      // sandboxed attachment runs no script and reads no cookie on this origin.
-      c.header('Content-Disposition', `attachment; filename="${downloadName(document.title, format)}"`);
-      c.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'");
-    }
-    return c.body(result.body);
+    return textDownload(result, document.title, format);
   });
 
   return app;
-}
-
-const EXTENSIONS = { markdown: 'md', html: 'html' } as const;
-
-/** An ASCII file name for Content-Disposition: the title's letters and digits, never quotes or paths. */
-function downloadName(title: string, format: 'markdown' | 'html'): string {
-  const base = title
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^A-Za-z0-9_-]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80);
-  return `${base || 'document'}.${EXTENSIONS[format]}`;
 }

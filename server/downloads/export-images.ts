@@ -5,10 +5,10 @@
  * Only images of the document's own workspace are used: a pasted URL of another
  * workspace's image stays out.
  */
-import sharp from 'sharp';
 import type { ImageStore } from '../images/image-store';
+import { loadSharp } from '../images/process';
 import { MAX_EXPORT_IMAGES, type ExportImages } from '../export/export-meta';
-import { IMAGE_URL_PREFIX } from '../../shared/editor-content';
+import { IMAGE_URL_PREFIX } from '../../shared/content-constants';
 
 export async function loadExportImages(srcs: string[], workspaceId: string, store: ImageStore): Promise<ExportImages> {
   const images: ExportImages = new Map();
@@ -20,6 +20,7 @@ export async function loadExportImages(srcs: string[], workspaceId: string, stor
       images.set(src, { type: image.contentType === 'image/jpeg' ? 'jpg' : 'png', bytes: image.bytes, width: image.width, height: image.height });
     } else {
       // sharp works on libuv's thread pool: the event loop only waits for it.
+      const sharp = await loadSharp();
       const png = await sharp(image.bytes).png().toBuffer();
       images.set(src, { type: 'png', bytes: png, width: image.width, height: image.height });
     }

@@ -1,7 +1,8 @@
 /**
  * ProseMirror JSON (the editor's schema) → `docx` paragraphs and tables: real heading
  * styles, Word lists (one numbering instance per list, so each starts at 1), tables with
- * repeating header rows and merged cells, images with alt text and caption, links.
+ * repeating header rows and merged cells, images with alt text and caption, links, and
+ * pending suggestions as tracked changes (docx-tracked.ts).
  */
 import type { JSONContent } from '@tiptap/core';
 import {
@@ -18,11 +19,15 @@ import {
   TableRow,
   TextRun,
   WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
   type ParagraphChild,
 } from 'docx';
 import { isAllowedUri } from '@tiptap/extension-link';
 import type { ExportImages } from './export-meta';
 import type { CommentMarks } from './comment-ranges';
+import { deletedRun, insertedRuns, RevisionIds, splitParagraphs, type InlineChild } from './docx-tracked';
+import { TRACKED_INSERT, type Revision, type TrackedDeletion, type TrackedMarkDeletion } from './tracked-changes';
 
 export const BULLETS = 'stadskamer-bullets';
 export const NUMBERS = 'stadskamer-numbers';
@@ -39,8 +44,15 @@ interface ListContext {
 
 export class DocxContent {
   private nextInstance = 1;
+  private readonly revisions: RevisionIds;
 
-  constructor(private readonly images: ExportImages) {}
+  /** `firstRevisionId`: tracked changes are numbered after the comments (Word wants the ids apart). */
+  constructor(
+    private readonly images: ExportImages,
+    firstRevisionId = 0,
+  ) {
+    this.revisions = new RevisionIds(firstRevisionId);
+  }
 
   blocks(nodes: JSONContent[] | undefined, list?: ListContext): Block[] {
     return (nodes ?? []).flatMap((node) => this.block(node, list));
@@ -50,17 +62,17 @@ export class DocxContent {
     switch (node.type) {
       case 'heading': {
         const level = Math.min(Math.max(Number(node.attrs?.level) || 1, 1), 6);
-        return [new Paragraph({ heading: HEADINGS[level - 1], children: this.inline(node.content) })];
+        return this.textblock(node, { heading: HEADINGS[level - 1] });
       }
       case 'paragraph':
-        return [new Paragraph({ children: this.inline(node.content), ...(list ? { indent: { left: 720 * (list.level + 1) } } : {}) })];
+        return this.textblock(node, list ? { indent: { left: 720 * (list.level + 1) } } : {});
       case 'bulletList':
       case 'orderedList':
         return this.list(node, list);
       case 'blockquote':
         // Word's own "Quote" style: the honest match, and the reader's template can restyle it.
         return (node.content ?? []).flatMap((child) =>
-          child.type === 'paragraph' ? [new Paragraph({ style: 'Quote', children: this.inline(child.content) })] : this.block(child, list),
+          child.type === 'paragraph' ? this.textblock(child, { style: 'Quote' }) : this.block(child, list),
         );
       case 'codeBlock':
         return [new Paragraph({ style: 'Code', children: this.codeRuns(node.content) })];
@@ -83,7 +95,7 @@ export class DocxContent {
       let first = true;
       for (const child of item.content ?? []) {
         if ((child.type === 'paragraph' || child.type === 'heading') && first) {
-          out.push(new Paragraph({ children: this.inline(child.content), numbering: { reference, level: context.level, instance: context.instance } }));
+          out.push(...this.textblock(child, { numbering: { reference, level: context.level, instance: context.instance } }));
           first = false;
         } else {
           out.push(...this.block(child, context));
@@ -147,37 +159,59 @@ export class DocxContent {
     return out;
   }
 
-  inline(nodes: JSONContent[] | undefined): ParagraphChild[] {
-    const out: ParagraphChild[] = [];
+  /** A paragraph or heading: more than one where proposed text starts new paragraphs. */
+  private textblock(node: JSONContent, options: Omit<IParagraphOptions, 'children'>): Paragraph[] {
+    return splitParagraphs(node as TrackedMarkDeletion, this.inline(node.content), options, this.revisions);
+  }
+
+  private inline(nodes: JSONContent[] | undefined): InlineChild[] {
+    const out: InlineChild[] = [];
     for (const node of nodes ?? []) {
       if (node.type === 'hardBreak') {
         out.push(new TextRun({ text: '', break: 1 }));
         continue;
       }
+      if (node.type === TRACKED_INSERT) {
+        out.push(...insertedRuns(runOptions(node), node.text ?? '', (node as { revision: Revision }).revision, this.revisions, 'paragraphs'));
+        continue;
+      }
       if (node.type !== 'text' || !node.text) continue;
-      const marks = new Set((node.marks ?? []).map((m) => m.type));
       const link = node.marks?.find((m) => m.type === 'link');
       const href = typeof link?.attrs?.href === 'string' && isAllowedUri(link.attrs.href) ? link.attrs.href : null;
-      const run = new TextRun({
-        text: node.text,
-        bold: marks.has('bold'),
-        italics: marks.has('italic'),
-        underline: marks.has('underline') ? {} : undefined,
-        strike: marks.has('strike'),
-        font: marks.has('code') ? 'Consolas' : undefined,
-        style: href ? 'Hyperlink' : undefined,
-      });
+      const options = { ...runOptions(node), text: node.text, style: href ? 'Hyperlink' : undefined };
+      const deletion = (node as TrackedDeletion).trackedDeletion;
+      const run = deletion ? deletedRun(options, deletion, this.revisions) : new TextRun(options);
       out.push(...commented(node, [href ? new ExternalHyperlink({ link: href, children: [run] }) : run]));
     }
     return out;
   }
 
   private codeRuns(nodes: JSONContent[] | undefined): ParagraphChild[] {
-    // Each text node's first line goes on where the one before it ended.
-    return (nodes ?? []).flatMap((node) =>
-      commented(node, (node.text ?? '').split('\n').map((line, i) => new TextRun({ text: line, break: i > 0 ? 1 : undefined }))),
-    );
+    // Each text node's first line goes on where the one before it ended; a code block is
+    // one paragraph, so proposed lines are line breaks there.
+    return (nodes ?? []).flatMap((node) => {
+      const revision = (node as { revision?: Revision }).revision;
+      if (node.type === TRACKED_INSERT && revision) return insertedRuns({}, node.text ?? '', revision, this.revisions, 'breaks') as ParagraphChild[];
+      const deletion = (node as TrackedDeletion).trackedDeletion;
+      const runs = (node.text ?? '').split('\n').map((line, i) => {
+        const options = { text: line, break: i > 0 ? 1 : undefined };
+        return deletion ? deletedRun(options, deletion, this.revisions) : new TextRun(options);
+      });
+      return commented(node, runs);
+    });
   }
+}
+
+/** A text node's marks as Word run formatting. */
+function runOptions(node: JSONContent): IRunOptions {
+  const marks = new Set((node.marks ?? []).map((m) => m.type));
+  return {
+    bold: marks.has('bold'),
+    italics: marks.has('italic'),
+    underline: marks.has('underline') ? {} : undefined,
+    strike: marks.has('strike'),
+    font: marks.has('code') ? 'Consolas' : undefined,
+  };
 }
 
 /**

@@ -4,7 +4,8 @@
  * Kenniscentrum's: publisher line, title, a title block (status, date, workspace,
  * participating organisations), the content in Word's own heading and list styles, and
  * "pagina X van Y" in the footer. Open comment threads, when asked for, become Word
- * comments on their text, replies threaded under them.
+ * comments on their text, replies threaded under them; pending suggestions become
+ * tracked changes (marked on the content by tracked-changes.ts).
  */
 import {
   AlignmentType,
@@ -102,7 +103,7 @@ function initials(author: string): string {
 }
 
 export async function renderDocx(doc: DocJSON, meta: ExportMeta, images: ExportImages, comments: PlacedComment[] = []): Promise<Buffer> {
-  const content = new DocxContent(images);
+  const content = new DocxContent(images, comments.length);
   const document = new Document({
     ...(comments.length > 0 ? { comments: { children: wordComments(comments) } } : {}),
     creator: PUBLISHER,

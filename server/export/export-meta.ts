@@ -17,6 +17,8 @@ export interface ExportMeta {
   workspace: string;
   /** The members' organisations, each once, sorted. */
   organisations: string[];
+  /** For an old version: which one ("versie stuurgroep, 12 december 2026"); absent for the present. */
+  version?: string;
 }
 
 /** An image the renderers can place: PNG or JPEG bytes (GIF and WebP are converted first). */
@@ -43,9 +45,15 @@ export function formatDate(date: Date): string {
   return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(date);
 }
 
+/** "12 december 2026 om 14:05" in Brussels time. */
+export function formatDateTime(date: Date): string {
+  return new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Brussels' }).format(date);
+}
+
 /** The lines under the title: label and value. */
 export function titleBlockRows(meta: ExportMeta): [string, string][] {
   return [
+    ...(meta.version ? ([['Versie', meta.version]] as [string, string][]) : []),
     ['Status', STATUS_LABELS[meta.status]],
     ['Datum', formatDate(meta.date)],
     ['Werkruimte', meta.workspace],

@@ -1,9 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import type { MessagePort } from 'node:worker_threads';
-import { Piscina } from 'piscina';
 import type { Logger } from '../log';
 import { AppError } from '../http/errors';
+import { LazyPool } from '../workers/lazy-pool';
+import { workerScript } from '../workers/worker-script';
 import type { ExportResult, FileExportResult } from './index';
 import type { ExportTask, OfficeExportTask, TextExportTask } from './export-task';
 
@@ -24,11 +23,11 @@ export interface ExportPoolOptions {
  * and time per export; a worker that runs out of heap or time is replaced.
  */
 export class ExportPool {
-  private readonly pool: Piscina<ExportTask, ExportResult | FileExportResult>;
+  private readonly pool: LazyPool<ExportTask, ExportResult | FileExportResult>;
 
   constructor(private readonly opts: ExportPoolOptions) {
-    this.pool = new Piscina({
-      filename: workerFile(),
+    this.pool = new LazyPool({
+      ...workerScript(import.meta.dirname, 'export-worker'),
       minThreads: 0,
       maxThreads: opts.threads,
       maxQueue: opts.maxQueue,
@@ -44,7 +43,7 @@ export class ExportPool {
     if (this.pool.queueSize >= this.opts.maxQueue) throw busy();
     const started = Date.now();
     try {
-      return await this.pool.run(task, { signal: AbortSignal.timeout(this.opts.timeoutMs), transferList: transfer });
+      return await (await this.pool.get()).run(task, { signal: AbortSignal.timeout(this.opts.timeoutMs), transferList: transfer });
     } catch (err) {
       if (err instanceof Error && /queue is at limit/i.test(err.message)) throw busy();
       this.opts.log.warn(
@@ -64,10 +63,4 @@ function busy(): AppError {
   return new AppError(503, 'export_busy', 'The server is busy with other exports. Try again in a moment.', undefined, {
     'Retry-After': '5',
   });
-}
-
-/** A bundled build ships the worker as plain JavaScript beside this module; from source, tsx loads it. */
-function workerFile(): string {
-  const bundled = path.join(import.meta.dirname, 'export-worker.js');
-  return fs.existsSync(bundled) ? bundled : path.join(import.meta.dirname, 'export-worker-entry.mjs');
 }

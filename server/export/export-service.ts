@@ -9,6 +9,7 @@ import { ExportPool } from './export-pool';
 import { answerImageRequest } from './image-port';
 import type { ExportImages, ExportMeta } from './export-meta';
 import type { ExportThread } from './comment-ranges';
+import type { ExportSuggestion } from './tracked-changes';
 import type { ExportResult, FileExportResult, OfficeFormat, TextFormat } from './index';
 
 /** What a Word or PDF export needs besides the document: all of it read on the main thread. */
@@ -19,6 +20,7 @@ export interface OfficeExportRequest {
   organisations: Map<string, string>;
   meta: ExportMeta;
   threads: ExportThread[];
+  suggestions: ExportSuggestion[];
   /** The placeable images for the `src`s the worker finds in the content. */
   loadImages: (srcs: string[]) => Promise<ExportImages>;
   /** The state to render instead of the stored one (an owner's view of a board). */
@@ -70,6 +72,7 @@ export class ExportService {
           organisations: [...request.organisations],
           meta: request.meta,
           threads: request.threads,
+          suggestions: request.suggestions,
           images: port2,
         },
         document.id,

@@ -8,6 +8,7 @@ import type { MessagePort } from 'node:worker_threads';
 import type { ExportKind, OfficeFormat, TextFormat } from './index';
 import type { ExportMeta } from './export-meta';
 import type { ExportThread } from './comment-ranges';
+import type { ExportSuggestion } from './tracked-changes';
 
 interface TaskBase {
   updates: Uint8Array[];
@@ -28,6 +29,8 @@ export interface OfficeExportTask extends TaskBase {
   organisations: [string, string][];
   /** Open threads to write as Word comments (`?comments=open`); empty otherwise. */
   threads: ExportThread[];
+  /** Pending suggestions to write as tracked changes (`?suggestions=pending`); empty otherwise. */
+  suggestions: ExportSuggestion[];
   /** Answers the worker's image request (image-port.ts); transferred with the task. */
   images: MessagePort;
 }

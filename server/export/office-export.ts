@@ -1,18 +1,19 @@
 /**
  * A Word or PDF export as the export pool's worker makes it: the content read from the
- * rebuilt Y.Doc (with open threads placed on their text when asked for), the images it
- * shows fetched from the main thread, then rendered. Everything heavy — reading the
+ * rebuilt Y.Doc (with open threads and pending suggestions placed on their text when
+ * asked for), the images it shows fetched from the main thread, then rendered. Everything heavy — reading the
  * document, laying out fifty pages — happens here, off the event loop.
  */
 import type { JSONContent } from '@tiptap/core';
 import type * as Y from 'yjs';
 import { EXPORT_CONTENT_TYPES, exportContent, renderOfficeExport, type FileExportResult } from './index';
-import { contentWithThreads, type PlacedComment } from './comment-ranges';
+import type { PlacedComment } from './comment-ranges';
+import { annotatedContent } from './annotated-content';
 import { MAX_EXPORT_IMAGES } from './export-meta';
 import type { OfficeExportTask } from './export-task';
 import { requestImages } from './image-port';
 import type { DocJSON } from './prosemirror';
-import { IMAGE_URL_PREFIX } from '../../shared/editor-content';
+import { IMAGE_URL_PREFIX } from '../../shared/content-constants';
 
 /** The uploaded images (`/api/images/:id`) `node` shows, each once, in document order. */
 export function imageSources(node: JSONContent, into = new Set<string>()): Set<string> {
@@ -24,9 +25,9 @@ export function imageSources(node: JSONContent, into = new Set<string>()): Set<s
 export async function renderOfficeTask(doc: Y.Doc, task: OfficeExportTask): Promise<FileExportResult> {
   let content: DocJSON;
   let comments: PlacedComment[] = [];
-  // Boards have no comment threads; only the Word export carries them (CONTRACT §2).
-  if (task.threads.length > 0 && task.kind !== 'board' && task.format === 'docx') {
-    ({ content, comments } = contentWithThreads(doc, task.threads));
+  // Boards have no comment threads or suggestions; only the Word export carries them (CONTRACT §2).
+  if (task.threads.length + task.suggestions.length > 0 && task.kind !== 'board' && task.format === 'docx') {
+    ({ content, comments } = annotatedContent(doc, task.threads, task.suggestions));
   } else {
     content = exportContent({ doc, kind: task.kind, memberIds: new Set(task.memberIds), organisations: new Map(task.organisations) });
   }

@@ -1,6 +1,9 @@
 import { RateLimiterMemory, RateLimiterRedis, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { createClient } from 'redis';
+import { createRequire } from 'node:module';
+import type * as Redis from 'redis';
 import type { Logger } from '../log';
+
+const require = createRequire(import.meta.url);
 
 /** One kind of count: `points` per `duration` seconds per key. */
 export interface LimiterSpec {
@@ -35,6 +38,8 @@ export function createLimiterStore(opts: LimiterStoreOptions): LimiterStore {
 
   // Without the offline queue a command fails at once while Redis is away, and the
   // in-process stand-in answers; with it, a request would wait for Redis to come back.
+  // Required here, not imported at the top: without REDIS_URL the library stays out of memory.
+  const { createClient } = require('redis') as typeof Redis;
   const client = createClient({ url: opts.redisUrl, name: opts.clientName, disableOfflineQueue: true });
   const limiter = opts.clientName;
   client.on('error', (err: Error) => opts.log.warn({ event: 'limiter.redis_error', limiter, err: err.message }, 'redis error'));

@@ -4,7 +4,7 @@
  * polyglot and metadata (EXIF with GPS positions) do not survive, and wide images are
  * scaled down to MAX_IMAGE_WIDTH. Animated GIFs keep their frames.
  */
-import sharp from 'sharp';
+import type Sharp from 'sharp';
 import type { ImageType } from './image-store';
 
 /** Wider than an A4 page at print resolution needs, narrower than a phone photo. */
@@ -27,8 +27,16 @@ export interface ProcessedImage {
 
 export class ImageDecodeError extends Error {}
 
+/** libvips is some 25 MiB of memory: loaded at the first image, not at start. */
+let loaded: Promise<typeof Sharp> | null = null;
+export function loadSharp(): Promise<typeof Sharp> {
+  loaded ??= import('sharp').then((m) => m.default);
+  return loaded;
+}
+
 export async function processImage(input: Buffer, type: ImageType): Promise<ProcessedImage> {
   const format = SHARP_FORMAT[type];
+  const sharp = await loadSharp();
   try {
     const image = sharp(input, { animated: type === 'image/gif', limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await image.metadata();

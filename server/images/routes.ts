@@ -5,7 +5,7 @@ import { readUploadedFile, uploadLimit } from '../http/upload';
 import { newId } from '../auth/tokens';
 import type { Logger } from '../log';
 import type { MemberRepository } from '../workspaces/members';
-import { IMAGE_URL_PREFIX } from '../../shared/editor-content';
+import { IMAGE_URL_PREFIX } from '../../shared/content-constants';
 import type { ImageStore } from './image-store';
 import { acceptImage } from './accept';
 

@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { CONTENT_LIMITS } from '../../shared/editor-content';
+import { CONTENT_LIMITS } from '../../shared/content-constants';
 
 export interface ContentSize {
   depth: number;

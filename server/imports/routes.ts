@@ -10,7 +10,7 @@ import type { ImageStore } from '../images/image-store';
 import { acceptImage, type AcceptedImage } from '../images/accept';
 import type { Logger } from '../log';
 import type { DocumentStore } from '../storage/document-store';
-import { IMAGE_URL_PREFIX } from '../../shared/editor-content';
+import { IMAGE_URL_PREFIX } from '../../shared/content-constants';
 import { measureContent, withinContentLimits } from './content-limits';
 
 /** Largest Word file accepted for import (issue #13). */
@@ -28,6 +28,11 @@ export interface ImportDeps {
   images: ImageStore;
   emit: Emit;
   log: Logger;
+  /**
+   * Keeps the imported content as the document's first version (reason `import`). An import
+   * only ever creates a new document, so there is no earlier content to keep before it.
+   */
+  firstVersion(documentId: string, userId: string): Promise<unknown>;
 }
 
 function titleFromFileName(name: string): string {
@@ -40,7 +45,7 @@ function titleFromFileName(name: string): string {
  * .docx in `file`, optional `kind` (recommendation | note) and `title`. Everything is
  * read, converted and checked before anything is stored: a refused file creates nothing.
  */
-export function importRoutes({ documents, access, store, images, emit, log }: ImportDeps): Hono<AppEnv> {
+export function importRoutes({ documents, access, store, images, emit, log, firstVersion }: ImportDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
   // Access first: a caller who may not import is refused before a byte of the body is read.
@@ -77,6 +82,8 @@ export function importRoutes({ documents, access, store, images, emit, log }: Im
       if (image) await images.put({ id: ids[i]!, workspaceId: workspace.id, documentId: document.id, ...image, createdBy: user.id, createdAt });
     }
     await store.appendUpdate(document.id, update);
+    // The document exists with its content either way: a version that cannot be made is logged, not the import's failure.
+    await firstVersion(document.id, user.id).catch((err: unknown) => log.error({ event: 'versions.save_failed', documentId: document.id, reason: 'import', err }, 'could not keep the imported content as a version'));
     emit({ type: 'document.created', workspaceId: workspace.id, actor: actorOf(user), subject: document.id });
     const skipped = accepted.filter((a) => a === null).length;
     log.info({ event: 'document.imported', documentId: document.id, bytes: bytes.length, images: accepted.length, skipped }, 'Word file imported');

@@ -3,9 +3,12 @@
  * Snowball Dutch stemmer (pinned: its algorithm changed between Snowball versions, and a
  * changed stemmer would silently stop stored stems from matching new queries).
  */
-import snowball from 'snowball-stemmers';
+import { createRequire } from 'node:module';
+import type Snowball from 'snowball-stemmers';
 
-const stemmer = snowball.newStemmer('dutch');
+const require = createRequire(import.meta.url);
+/** Required at the first word stemmed, not at start: a server nobody searches never holds it. */
+let stemmer: ReturnType<typeof Snowball.newStemmer> | null = null;
 const WORD = /[\p{L}\p{N}]+/gu;
 /** Longer "words" are noise (hashes, pasted data) and would only bloat the index. */
 const MAX_WORD = 40;
@@ -28,6 +31,7 @@ const MEMO_LIMIT = 100_000;
 export function stem(word: string): string {
   let s = memo.get(word);
   if (s === undefined) {
+    stemmer ??= (require('snowball-stemmers') as typeof Snowball).newStemmer('dutch');
     s = stemmer.stem(word);
     if (memo.size >= MEMO_LIMIT) memo.clear();
     memo.set(word, s);

@@ -9,11 +9,14 @@ export interface DocumentStore {
   loadUpdates(docId: string): Promise<Uint8Array[]>;
   /** Commits updates of one document together: all of them or none. */
   appendUpdates(docId: string, updates: Uint8Array[]): void | Promise<void>;
-  /** Commits one update. */
-  appendUpdate(docId: string, update: Uint8Array): void | Promise<void>;
+  /** Commits one update (content written outside a room: imports, copies); always awaited. */
+  appendUpdate(docId: string, update: Uint8Array): Promise<void>;
   /** Number of stored rows for a document: the cost of loading it. */
   countUpdates(docId: string): Promise<number>;
-  /** Merges a document's stored updates into one; rows appended meanwhile (by anyone) are kept. */
+  /**
+   * Merges a document's stored updates into one, off the event loop (a worker thread); rows
+   * appended meanwhile (by anyone) are kept.
+   */
   compact(docId: string): Promise<CompactResult>;
   /** Answers when storage is reachable (readiness). */
   ping(): Promise<void>;

@@ -1,7 +1,6 @@
 import type { Logger } from '../log';
 import type { Database } from './db';
 import type { DocumentStore } from './document-store';
-import { PostgresDocumentStore } from './postgres-store';
 import { SqliteDocumentStore } from './sqlite-store';
 
 /**
@@ -13,6 +12,8 @@ export async function openDocumentStore(databaseUrl: string | undefined, sqlite:
     if (!sqlite) throw new Error('openDocumentStore needs the SQLite database when DATABASE_URL is not set');
     return new SqliteDocumentStore(sqlite);
   }
+  // Loaded only here: a server on SQLite never holds the PostgreSQL driver in memory.
+  const { PostgresDocumentStore } = await import('./postgres-store');
   const store = await PostgresDocumentStore.open(databaseUrl, (err) =>
     log.warn({ event: 'storage.connection_lost', err }, 'a PostgreSQL connection was lost'),
   );

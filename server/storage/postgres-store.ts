@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { CompactResult, DocumentStore } from './document-store';
-import { mergeStoredUpdates } from './merge-updates';
+import { CompactionPool } from './compaction-pool';
 
 /** Any constant: serialises schema creation among instances starting at the same moment. */
 const SCHEMA_LOCK = 0x5744_0018;
@@ -11,6 +11,8 @@ const SCHEMA_LOCK = 0x5744_0018;
  * Yjs does not need, so compaction deletes exactly the rows it merged, never a range.
  */
 export class PostgresDocumentStore implements DocumentStore {
+  private readonly compaction = new CompactionPool();
+
   private constructor(private readonly pool: pg.Pool) {}
 
   static async open(connectionString: string, onPoolError?: (err: Error) => void): Promise<PostgresDocumentStore> {
@@ -65,7 +67,7 @@ export class PostgresDocumentStore implements DocumentStore {
     );
   }
 
-  appendUpdate(docId: string, update: Uint8Array): Promise<void> {
+  async appendUpdate(docId: string, update: Uint8Array): Promise<void> {
     return this.appendUpdates(docId, [update]);
   }
 
@@ -80,7 +82,8 @@ export class PostgresDocumentStore implements DocumentStore {
       [docId],
     );
     if (rows.length < 2) return { before: rows.length, after: rows.length, bytes: 0 };
-    const merged = mergeStoredUpdates(docId, rows.map((r) => r.data));
+    // The merge (decode and encode of the whole document) in a worker thread; the rows travel there and back.
+    const merged = await this.compaction.merge(docId, rows.map((r) => r.data));
     // Another instance may have taken a lower seq and committed after the read above:
     // deleting "seq <= max" could drop its row unmerged. Delete what was merged, by seq.
     const client = await this.pool.connect();
@@ -104,6 +107,7 @@ export class PostgresDocumentStore implements DocumentStore {
   }
 
   async close(): Promise<void> {
+    await this.compaction.close();
     await this.pool.end();
   }
 }

@@ -10,8 +10,11 @@ import type { UpdateInspection } from './update-inspection';
  */
 export interface Refusal {
   kind: string;
+  /** Sent as the close reason (at most 123 bytes) and logged. */
   reason: string;
   close?: number;
+  /** Logged only: what a person reading the logs needs and the client does not show. */
+  detail?: string;
 }
 
 /** An upgrade refused before a socket exists: a plain HTTP answer. */

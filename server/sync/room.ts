@@ -251,6 +251,6 @@ function isConnection(origin: unknown): origin is Connection {
 /** Closes the sender (or, for a silent refusal, only logs it); nothing of the message was used. */
 export function refuse(conn: Connection, refusal: Refusal): void {
   if (refusal.close === undefined) return;
-  conn.log.warn({ event: 'sync.refused', kind: refusal.kind, reason: refusal.reason }, 'message refused');
+  conn.log.warn({ event: 'sync.refused', kind: refusal.kind, reason: refusal.reason, detail: refusal.detail }, 'message refused');
   conn.close(refusal.close, refusal.reason);
 }

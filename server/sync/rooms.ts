@@ -106,7 +106,9 @@ export class RoomRegistry {
 
   private async compact(room: Room): Promise<void> {
     const started = performance.now();
+    this.opts.log.debug({ event: 'storage.compacting', documentId: room.id, rows: room.storedUpdates }, 'compacting document log');
     try {
+      // Off the event loop (the store's worker threads): this room and every other keep going.
       const result = await this.opts.store.compact(room.id);
       room.storedUpdates = result.after;
       this.opts.log.info(
@@ -115,6 +117,9 @@ export class RoomRegistry {
       );
     } catch (err) {
       this.opts.log.error({ event: 'storage.compact_failed', documentId: room.id, err }, 'compaction failed');
+      // Again after another compactAfterUpdates rows, not at every commit: an unreadable row
+      // would fail each attempt, and each reads the whole document.
+      room.storedUpdates = 0;
     }
   }
 

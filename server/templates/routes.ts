@@ -49,11 +49,12 @@ export function templateRoutes(d: TemplateRouteDeps): Hono<AppEnv> {
   app.post('/api/documents/:did/template', d.access.requireDocument('owner'), async (c) => {
     const { user, document } = c.var;
     const { name } = await readBody(c, SaveTemplateBody);
-    if ((await d.templates.count(document.workspaceId)) >= MAX_TEMPLATES_PER_WORKSPACE) {
+    const state = await d.withCurrentDoc(document.id, (doc) => Y.encodeStateAsUpdate(doc));
+    const input = { workspaceId: document.workspaceId, kind: document.kind, name, state, createdBy: user.id };
+    const template = await d.templates.create(input, MAX_TEMPLATES_PER_WORKSPACE);
+    if (!template) {
       throw new AppError(409, 'too_many_templates', `A workspace keeps at most ${MAX_TEMPLATES_PER_WORKSPACE} templates: delete one first.`);
     }
-    const state = await d.withCurrentDoc(document.id, (doc) => Y.encodeStateAsUpdate(doc));
-    const template = await d.templates.create({ workspaceId: document.workspaceId, kind: document.kind, name, state, createdBy: user.id });
     return c.json({ template }, 201);
   });
 

@@ -1,3 +1,4 @@
+import type { CompiledQuery } from 'kysely';
 import type { Db } from '../storage/sql/open-sql';
 
 export type RunKind = 'insert' | 'delete';
@@ -15,13 +16,35 @@ export interface AuthorshipRun {
 
 /** The `authorship` table: runs of Yjs ids per person, written from the sync path. */
 export class AuthorshipRepository {
+  /**
+   * The widening UPDATE, compiled once: it runs for every open run every quarter second
+   * while people type, and building the same statement through kysely each time was most
+   * of what authorship cost. Compiled with marker values, so each value's place among the
+   * parameters is looked up rather than assumed.
+   */
+  private widenQuery: { query: CompiledQuery; slots: number[] } | null = null;
+
   constructor(private readonly db: Db) {}
+
+  private widen(e: { id: number; start: number; end: number; lastAt: number }): CompiledQuery {
+    if (!this.widenQuery) {
+      const markers = [-1, -2, -3, -4];
+      const query = this.db.updateTable('authorship').set({ clock_start: -1, clock_end: -2, last_at: -3 }).where('id', '=', -4).compile();
+      const slots = markers.map((m) => query.parameters.indexOf(m));
+      if (slots.includes(-1) || query.parameters.length !== markers.length) throw new Error('unexpected shape of the authorship update');
+      this.widenQuery = { query, slots };
+    }
+    const { query, slots } = this.widenQuery;
+    const parameters: unknown[] = [];
+    [e.start, e.end, e.lastAt, e.id].forEach((v, i) => (parameters[slots[i]!] = v));
+    return { ...query, parameters };
+  }
 
   /** Writes new runs and widens existing ones (by id) in one transaction; answers the new rows' ids. */
   async write(documentId: string, inserts: AuthorshipRun[], extensions: { id: number; start: number; end: number; lastAt: number }[]): Promise<number[]> {
     return this.db.transaction().execute(async (trx) => {
       for (const e of extensions) {
-        await trx.updateTable('authorship').set({ clock_start: e.start, clock_end: e.end, last_at: e.lastAt }).where('id', '=', e.id).execute();
+        await trx.executeQuery(this.widen(e));
       }
       const ids: number[] = [];
       for (const r of inserts) {

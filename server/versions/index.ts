@@ -14,6 +14,7 @@ import { AuthorshipWriter } from './authorship-writer';
 import { peopleFrom } from './people';
 import { QuietTimer } from './quiet-timer';
 import { versionRoutes } from './routes';
+import { versionAccess, type RequireVersion } from './require-version';
 import { versionsExtension } from './sync-extension';
 import { changedRanges } from './update-ranges';
 import { VersionDiffer } from './version-diff';
@@ -31,6 +32,10 @@ export interface VersionsFeature {
   /** On the sync path: who made each change, and when a document went quiet. */
   extension: SyncExtension;
   service: VersionService;
+  /** `:vid` for a caller with at least the given role on its document (404 otherwise). */
+  requireVersion: RequireVersion;
+  /** A version's stored state. */
+  state(versionId: string): Promise<Uint8Array | undefined>;
   /**
    * A change the server made itself (an accepted suggestion, issue 14): `update` is credited
    * to `userId` in who-changed-what, and counts as an edit for the quiet-period version.
@@ -94,6 +99,8 @@ export function createVersions(deps: VersionsDeps): VersionsFeature {
     routes: versionRoutes({ access: deps.access, versions, service, differ, people, emit: deps.events.emit }),
     extension: versionsExtension(writer, quiet),
     service,
+    requireVersion: versionAccess(versions, deps.access),
+    state: (versionId) => versions.state(versionId),
     credit(documentId, userId, update) {
       writer.record(documentId, userId, changedRanges(update), Date.now());
       writer.schedule(documentId);
@@ -102,7 +109,8 @@ export function createVersions(deps: VersionsDeps): VersionsFeature {
     async close() {
       clearTimeout(firstSweep);
       clearInterval(hourly);
-      quiet.close();
+      // A graceful stop keeps what the quiet period would have kept; storage closes after this.
+      for (const documentId of quiet.drain()) automatic(documentId, 'edit', null);
       await service.idle();
       await writer.flushAll();
     },

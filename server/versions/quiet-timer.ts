@@ -36,8 +36,18 @@ export class QuietTimer {
   }
 
   close(): void {
+    this.drain();
+  }
+
+  /**
+   * Stops every timer and answers the documents that were still waiting: at shutdown their
+   * versions are made at once instead of being lost with the timers.
+   */
+  drain(): string[] {
+    const waiting = [...this.pending.keys()];
     for (const p of this.pending.values()) clearTimeout(p.timer);
     this.pending.clear();
+    return waiting;
   }
 
   private arm(documentId: string, ms: number): NodeJS.Timeout {

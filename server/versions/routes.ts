@@ -1,9 +1,8 @@
-import { Hono, type MiddlewareHandler } from 'hono';
+import { Hono } from 'hono';
 import type { DocumentMeta } from '../../shared/api';
-import { hasRole, type Role } from '../../shared/roles';
 import { CreateVersionBody, VersionDiffQuery, type VersionMeta } from '../../shared/versions';
 import { actorOf, type Emit } from '../events/emit';
-import type { Access, AppEnv, UserEnv } from '../http/access';
+import type { Access, AppEnv } from '../http/access';
 import { AppError, notFound } from '../http/errors';
 import { NEWEST_FIRST, pageQuery, paginate } from '../http/paginate';
 import { readBody, readQuery } from '../http/validation';
@@ -11,11 +10,10 @@ import type { VersionDiffer } from './version-diff';
 import type { People } from './people';
 import { isTextDocument, type VersionService } from './version-service';
 import type { VersionRepository, VersionRow } from './version-repository';
+import { versionAccess } from './require-version';
 
 /** Named versions one document may hold: saving by hand must not grow storage without end. */
 export const MAX_NAMED_VERSIONS = 500;
-
-type VersionEnv = UserEnv & { Variables: { version: VersionRow; document: DocumentMeta; role: Role } };
 
 export interface VersionRouteDeps {
   access: Access;
@@ -36,30 +34,13 @@ function requireNotArchived(document: DocumentMeta): void {
 
 /**
  * Version history (CONTRACT §2 "Versions"): list and save versions of a document, read one,
- * compare it with the present or another version, and bring it back. A version of a
- * document the caller cannot see is "not found", exactly like one that does not exist.
+ * compare it with the present or another version, and bring it back (require-version.ts
+ * says who may).
  */
 export function versionRoutes({ access, versions, service, differ, people, emit }: VersionRouteDeps): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
 
-  const requireVersion =
-    (minimum: Role): MiddlewareHandler<VersionEnv> =>
-    async (c, next) => {
-      const version = await versions.find(c.req.param('vid') ?? '');
-      if (!version) throw notFound('version');
-      let found: { document: DocumentMeta; role: Role };
-      try {
-        found = await access.documentFor(version.documentId, c.var.user.id);
-      } catch (err) {
-        if (err instanceof AppError && err.status === 404) throw notFound('version');
-        throw err;
-      }
-      if (!hasRole(found.role, minimum)) throw new AppError(403, 'forbidden', 'Only editors and above may do this.');
-      c.set('version', version);
-      c.set('document', found.document);
-      c.set('role', found.role);
-      await next();
-    };
+  const requireVersion = versionAccess(versions, access);
 
   const toMeta = async (rows: VersionRow[]): Promise<VersionMeta[]> => {
     const names = await people.lookup(rows.flatMap((r) => [...(r.createdBy ? [r.createdBy] : []), ...r.contributors]));

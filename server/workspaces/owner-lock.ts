@@ -12,6 +12,8 @@ import type { Tables } from '../storage/sql/tables';
  * result. The lock does not block member inserts (their foreign-key check only needs a
  * key-share lock). On SQLite the transaction's BEGIN IMMEDIATE already serialises writers.
  * Several workspaces are locked in id order so two such transactions cannot deadlock.
+ * The per-workspace template cap takes the same lock, so that its count and insert are one
+ * step (server/templates/template-repository.ts).
  */
 export async function lockWorkspaces(trx: Transaction<Tables> | Kysely<Tables>, workspaceIds: readonly string[]): Promise<void> {
   for (const id of [...new Set(workspaceIds)].sort()) {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { call, createWorkspace, registerUser } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
-import { withServerSql } from '../helpers/server-sql';
+import { withServerStore } from '../helpers/sql-stores';
 
 const ORIGIN = 'http://stadskamer.test';
 let server: Awaited<ReturnType<typeof startTestServer>>;
@@ -100,7 +100,7 @@ describe('register, sign in, sign out', () => {
   it('stores passwords only as salted scrypt hashes and tokens only as SHA-256', async () => {
     const a = await registerUser(server.url, { email: 'a@brugge.be', password: 'zelfde-wachtwoord' });
     const b = await registerUser(server.url, { email: 'b@brugge.be', password: 'zelfde-wachtwoord' });
-    await withServerSql(server.dataDir, async (db) => {
+    await withServerStore(server.dataDir, async ({ db }) => {
       const hashes = (await db.selectFrom('users').select('password_hash').where('id', 'in', [a.user.id, b.user.id]).execute()).map((r) => r.password_hash);
       expect(hashes).toHaveLength(2);
       for (const h of hashes) {

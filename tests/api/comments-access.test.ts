@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { call } from '../helpers/api';
 import { startTestServer } from '../helpers/server';
@@ -112,5 +113,54 @@ describe('comments: who may do what (roles × actions)', () => {
     const edit = await call(server.url, 'PATCH', `/api/comments/${thread.id}`, { token: token('commenter2'), body: { resolved: true } });
     expect(edit.status).toBe(403);
     expect(edit.body.error.code).toBe('forbidden');
+  });
+});
+
+/**
+ * A JSON POST whose headers go now and whose body goes on `send()`. `started` resolves once
+ * the server has read the headers and begun the request (its `100 Continue`): the route's
+ * lookups run from there, its body (and so its insert) waits for `send()`.
+ */
+function postHeadersFirst(baseUrl: string, path: string, token: string, body: unknown) {
+  const payload = JSON.stringify(body);
+  const req = http.request(baseUrl + path, {
+    method: 'POST',
+    headers: {
+      authorization: `Bearer ${token}`,
+      'content-type': 'application/json',
+      'content-length': Buffer.byteLength(payload),
+      expect: '100-continue',
+    },
+  });
+  const answer = new Promise<{ status: number; body: unknown }>((resolve, reject) => {
+    req.on('error', reject);
+    req.on('response', (res) => {
+      let text = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text ? JSON.parse(text) : null }));
+    });
+  });
+  const started = new Promise<void>((resolve) => req.once('continue', () => resolve()));
+  req.flushHeaders();
+  return {
+    started,
+    send() {
+      req.end(payload);
+      return answer;
+    },
+  };
+}
+
+describe('a reply racing the deletion of its thread', () => {
+  it('answers 404 in the error shape, not 500, when the thread is deleted before the reply is written', async () => {
+    const thread = await startThread(server.url, cast.documentId, token('commenter'));
+    // The reply's route has begun (and looks the thread up) before the deletion is even sent;
+    // its body, and so its insert, comes after the deletion has committed.
+    const reply = postHeadersFirst(server.url, `/api/comments/${thread.id}/replies`, token('editor'), { body: 'Te laat' });
+    await reply.started;
+    expect((await call(server.url, 'DELETE', `/api/comments/${thread.id}`, { token: token('commenter') })).status).toBe(204);
+    expect(await reply.send()).toEqual({ status: 404, body: { error: { code: 'not_found', message: expect.any(String) } } });
+    expect((await call(server.url, 'GET', `/api/documents/${cast.documentId}/comments`, { token: token('owner') })).body.threads.map((t: { id: string }) => t.id)).not.toContain(thread.id);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { InviteRepository, type Redemption } from '../../server/members/invite-repository';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSeeded, seedUser, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, seedUser, type SqlInstances } from '../helpers/sql-stores';
 
 describe.each(SQL_DIALECTS)('invite links in the relational store (%s)', (dialect) => {
   let store: SqlInstances;

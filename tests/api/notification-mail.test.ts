@@ -3,7 +3,7 @@ import { addMember, call, createDocument, createWorkspace, registerUser, type Te
 import { startTestServer } from '../helpers/server';
 import { linkIn, TestSmtp } from '../helpers/smtp';
 import { sampleAnchor } from '../comments/fixtures';
-import { withServerStore } from '../helpers/server-store';
+import { withServerStore } from '../helpers/sql-stores';
 import { createLogger } from '../../server/log';
 import { createMailer } from '../../server/mail/mailer';
 import { NotificationMailRepository } from '../../server/notifications/mail-repository';

@@ -3,7 +3,7 @@ import { BoardDraftRepository } from '../../server/boards/board-drafts';
 import { DocumentRepository } from '../../server/documents/document-repository';
 import { JoinRepository } from '../../server/join/join-repository';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSeeded, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, type SqlInstances } from '../helpers/sql-stores';
 
 describe.each(SQL_DIALECTS)('workshop sessions, guests and board drafts in the relational store (%s)', (dialect) => {
   let store: SqlInstances;

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommentRepository } from '../../server/comments/comment-repository';
 import { NotificationRepository } from '../../server/comments/notification-repository';
+import { isForeignKeyViolation } from '../../server/storage/sql/errors';
 import { SQL_DIALECTS, openTestSql, type TestSql } from '../helpers/sql';
 import { seedDocument, seedMember, seedUser, seedWorkspace } from './sql-fixtures';
 
@@ -32,7 +33,7 @@ describe.each(SQL_DIALECTS)('comment threads and replies (%s)', (dialect) => {
     const first = await comments.create({ documentId: 'd1', anchor, quote: 'Wonen', authorId: 'ann', body: 'Eerste vraag', mentions: ['bob'] });
     const second = await comments.create({ documentId: 'd1', anchor, quote: 'Wonen', authorId: 'bob', body: 'Tweede', mentions: [] });
     await comments.create({ documentId: 'd2', anchor, quote: 'x', authorId: 'ann', body: 'Elders', mentions: [] });
-    const reply = await comments.reply({ threadId: first.id, authorId: 'bob', body: 'Een antwoord', mentions: ['ann'] });
+    const reply = (await comments.reply({ threadId: first.id, authorId: 'bob', body: 'Een antwoord', mentions: ['ann'] }))!;
     expect(first).toMatchObject({
       documentId: 'd1',
       anchor,
@@ -63,7 +64,7 @@ describe.each(SQL_DIALECTS)('comment threads and replies (%s)', (dialect) => {
     expect(resolved.editedAt).not.toBeNull();
     await comments.updateThread(t.id, { resolved: { value: false, byUserId: 'ann' } });
     expect(await comments.get(t.id)).toMatchObject({ body: 'Nieuw', resolved: false, resolvedBy: null, resolvedAt: null });
-    const r = await comments.reply({ threadId: t.id, authorId: 'bob', body: 'a', mentions: [] });
+    const r = (await comments.reply({ threadId: t.id, authorId: 'bob', body: 'a', mentions: [] }))!;
     expect(await comments.editReply(t.id, r.id, 'b', ['ann'])).toMatchObject({ id: r.id, body: 'b', mentions: ['ann'], editedAt: expect.any(String) });
   });
 
@@ -71,7 +72,7 @@ describe.each(SQL_DIALECTS)('comment threads and replies (%s)', (dialect) => {
     const { comments } = await setUp(dialect);
     const a = await comments.create({ documentId: 'd1', anchor, quote: 'q', authorId: 'ann', body: 'A', mentions: [] });
     const b = await comments.create({ documentId: 'd1', anchor, quote: 'q', authorId: 'ann', body: 'B', mentions: [] });
-    const r = await comments.reply({ threadId: a.id, authorId: 'bob', body: 'op A', mentions: [] });
+    const r = (await comments.reply({ threadId: a.id, authorId: 'bob', body: 'op A', mentions: [] }))!;
     expect(await comments.findReply(b.id, r.id)).toBeUndefined();
     expect(await comments.editReply(b.id, r.id, 'gekaapt', [])).toBeUndefined();
     expect((await comments.get(a.id))!.replies[0]!.body).toBe('op A');
@@ -88,12 +89,24 @@ describe.each(SQL_DIALECTS)('comment threads and replies (%s)', (dialect) => {
     expect(await comments.get(own.id)).toBeUndefined();
 
     const shared = await comments.create({ documentId: 'd1', anchor, quote: 'q', authorId: 'ann', body: 'Gedeeld', mentions: [] });
-    const theirs = await comments.reply({ threadId: shared.id, authorId: 'bob', body: 'van Bob', mentions: [] });
+    const theirs = (await comments.reply({ threadId: shared.id, authorId: 'bob', body: 'van Bob', mentions: [] }))!;
     expect(await comments.deleteThread(shared.id, 'ann')).toBe('replied');
     expect((await comments.get(shared.id))!.replies.map((r) => r.id)).toEqual([theirs.id]);
     await comments.deleteReply(theirs.id);
     expect(await comments.deleteThread(shared.id, 'ann')).toBe('deleted');
     expect(await comments.deleteThread(shared.id, 'ann')).toBe('gone');
+  });
+
+  it('writes no reply to a thread deleted meanwhile and says so, instead of failing on the foreign key', async () => {
+    const { comments } = await setUp(dialect);
+    const t = await comments.create({ documentId: 'd1', anchor, quote: 'q', authorId: 'ann', body: 'Weg', mentions: [] });
+    // What a reply route sees when the deletion commits between its lookup and its insert.
+    expect(await comments.deleteThread(t.id, 'ann')).toBe('deleted');
+    expect(await comments.reply({ threadId: t.id, authorId: 'bob', body: 'te laat', mentions: [] })).toBeUndefined();
+    expect(await comments.get(t.id)).toBeUndefined();
+    // Any other refused reference is still an error: the thread is there, the author is not.
+    const kept = await comments.create({ documentId: 'd1', anchor, quote: 'q', authorId: 'ann', body: 'Blijft', mentions: [] });
+    await expect(comments.reply({ threadId: kept.id, authorId: 'niemand', body: 'x', mentions: [] })).rejects.toSatisfy(isForeignKeyViolation);
   });
 });
 

@@ -5,7 +5,7 @@ import { LifecycleRepository } from '../../server/documents/lifecycle-repository
 import type { DocumentStore } from '../../server/storage/document-store';
 import type { Db } from '../../server/storage/sql/open-sql';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSeeded, seedWorkspace, seedUser, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, seedWorkspace, seedUser, type SqlInstances } from '../helpers/sql-stores';
 
 const DAY = 24 * 3600_000;
 const ago = (days: number) => new Date(Date.now() - days * DAY).toISOString();

@@ -57,7 +57,7 @@ describe('a board change the server refuses', { timeout: 90_000 }, () => {
     await context.setOffline(false);
     const notice = page.getByTestId('board-refusal');
     await notice.waitFor({ timeout: 15_000 });
-    expect(await notice.innerText()).toContain('De server weigerde je laatste wijziging aan dit bord: the board is locked.');
+    expect(await notice.innerText()).toContain('De server weigerde je laatste wijziging aan dit bord: het bord is vergrendeld.');
     // What was refused, by name: the card, not the one the server had already taken.
     expect(await notice.getByRole('listitem').allInnerTexts()).toEqual(['Regierol voor de stad']);
     await page.getByTestId('connection').getByText('verbonden').waitFor();

@@ -81,7 +81,7 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
     screenshotsOnFailure('board-join', () => [f.page, phone.page]);
 
     // One column at a time: the first tab is selected and its column is the one shown.
-    await expect.poll(() => phone.page.getByRole('tab', { selected: true }).innerText()).toContain('Interne organisatie');
+    await expect.poll(() => phone.page.getByRole('tab', { selected: true }).innerText(), { timeout: 5_000 }).toContain('Interne organisatie');
     expect(await phone.page.getByTestId('board-column').count()).toBe(1);
     expect(await phone.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     expect(await phone.page.evaluate(() => window.scrollX)).toBe(0);
@@ -148,7 +148,7 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
 
     const from = (await card(touch, 'Deelfietsen').locator('.board-card__body').boundingBox())!;
     const to = (await column(touch, zorgen).locator('.board-column__cards').boundingBox())!;
-    await touchDrag(touchCtx, touch, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: to.x + to.width / 2, y: to.y + 20 });
+    await touchDrag(touchCtx, touch, { x: from.x + from.width / 2, y: from.y + from.height / 2 }, { x: to.x + to.width / 2, y: to.y + 20 }, touch.locator('.board-card--dragging'));
     await column(f.page, zorgen).getByText('Deelfietsen aan elk station').waitFor({ timeout: 5_000 });
 
     const phone = await joinFromPhone(code, 'Noor Peeters', 'Stad Genk');
@@ -229,7 +229,7 @@ describe('workshop boards in a room of phones and a projector', { timeout: 120_0
     ops.setTimer(f.client.doc, Date.now() - 1000);
     await f.page.getByTestId('board-timer').getByText('De tijd is om').waitFor({ timeout: 5_000 });
     await f.page.getByTestId('stop-timer').click();
-    await expect.poll(() => f.page.getByTestId('board-timer').count()).toBe(0);
+    await expect.poll(() => f.page.getByTestId('board-timer').count(), { timeout: 5_000 }).toBe(0);
     expect(await seriousViolations(f.page)).toEqual([]);
     await f.page.screenshot({ path: path.join(SHOTS_DIR, 'board-desktop.png') });
     destroyAll(f.client.provider);

@@ -118,7 +118,7 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     screenshotsOnFailure('viewer', () => [pageA, pageV]);
 
     const editorV = await openEditor(pageV, suite.server.baseUrl, documentId);
-    await expect.poll(() => editorText(pageV)).toContain(FIRST_SENTENCE);
+    await expect.poll(() => editorText(pageV), { timeout: 5_000 }).toContain(FIRST_SENTENCE);
     await pageV.getByTestId('read-only').getByText('Alleen lezen').waitFor();
     expect(await editorV.getAttribute('contenteditable')).toBe('false');
     expect(await pageV.getByRole('toolbar').count()).toBe(0);
@@ -142,10 +142,10 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     await title.press('Enter');
     await pageA.getByRole('heading', { level: 1, name: 'Aanbevelingen netwerkbestuur (ontwerp 2)' }).waitFor();
     await pageA.getByTestId('doc-status').selectOption('review');
-    await expect.poll(() => pageA.getByTestId('doc-status').inputValue()).toBe('review');
+    await expect.poll(() => pageA.getByTestId('doc-status').inputValue(), { timeout: 5_000 }).toBe('review');
 
     await pageB.reload();
-    await expect.poll(() => pageB.getByTestId('doc-title').innerText()).toBe('Aanbevelingen netwerkbestuur (ontwerp 2)');
+    await expect.poll(() => pageB.getByTestId('doc-title').innerText(), { timeout: 5_000 }).toBe('Aanbevelingen netwerkbestuur (ontwerp 2)');
     expect(await pageB.getByTestId('doc-status').inputValue()).toBe('review');
     await pageB.getByRole('link', { name: /^← Terug naar/ }).click();
     await pageB.locator('section[data-kind="recommendation"]').getByText('ter bespreking').waitFor();
@@ -158,7 +158,7 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     screenshotsOnFailure('reload', () => [pageA]);
     await pageA.reload();
     await pageA.getByTestId('connection').getByText('verbonden').waitFor();
-    await expect.poll(() => editorText(pageA)).toContain(FIRST_SENTENCE);
+    await expect.poll(() => editorText(pageA), { timeout: 5_000 }).toContain(FIRST_SENTENCE);
   });
 
   it('an edit made offline reaches the other person once the network is back', async () => {
@@ -174,7 +174,7 @@ describe('two people co-writing a recommendation in two browsers', { timeout: 90
     await pageB.keyboard.press('Enter');
     await pageB.keyboard.type('Geschreven zonder netwerk.');
     // B holds an edit the server never confirmed, so A cannot have it.
-    await expect.poll(() => pageB.getByTestId('save-state').getAttribute('data-state')).toBe('offline');
+    await expect.poll(() => pageB.getByTestId('save-state').getAttribute('data-state'), { timeout: 5_000 }).toBe('offline');
     expect(await editorText(pageA)).not.toContain('Geschreven zonder netwerk.');
 
     await contextB.setOffline(false);

@@ -6,6 +6,7 @@ import { browserSuite } from './helpers/suite';
 import { newPage, screenshotsOnFailure } from './helpers/browser';
 import { openEditor } from './helpers/flows';
 import { signIn } from './helpers/sign-in';
+import { selectText } from './helpers/selection';
 
 const SENTENCE = 'Fietsstraten worden de norm.';
 const INTRO = 'Deze aanbeveling bundelt wat de steden in het atelier over mobiliteit in de binnenstad afspraken.';
@@ -18,31 +19,6 @@ async function signedInPage(who: TestUser): Promise<Page> {
   suite.contexts.push(context);
   await signIn(page, suite.server.baseUrl, who.email, who.password);
   return page;
-}
-
-/** Selects `text` in the editor through the DOM selection, which ProseMirror follows. */
-async function selectText(page: Page, text: string): Promise<void> {
-  await page.evaluate((needle) => {
-    const root = document.querySelector('[data-testid="editor"]')!;
-    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const at = (node as Text).data.indexOf(needle);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + needle.length);
-      const selection = window.getSelection()!;
-      selection.removeAllRanges();
-      selection.addRange(range);
-      return;
-    }
-    throw new Error(`text not in the editor: ${needle}`);
-  }, text);
-  // The editor reads a selection the page made on the next selectionchange: a shortcut
-  // pressed before that (a busy machine) would act on no selection.
-  await expect
-    .poll(() => page.evaluate(() => (document.querySelector('.ProseMirror') as unknown as { editor?: { state: { selection: { empty: boolean } } } } | null)?.editor?.state.selection.empty))
-    .toBe(false);
 }
 
 /** The thread card whose opening comment says `body`. */
@@ -106,7 +82,7 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
     expect(await atB.locator('.comment-mention').innerText()).toBe('@Bram Claes');
     expect(await atB.getAttribute('class')).not.toContain('thread--active');
     await pageB.locator('.comment-highlight').click();
-    await expect.poll(() => atB.getAttribute('class'), { timeout: 2_000 }).toContain('thread--active');
+    await expect.poll(() => atB.getAttribute('class'), { timeout: 5_000 }).toContain('thread--active');
     await expect.poll(() => pageB.getByTestId('unread-count').innerText().catch(() => ''), { timeout: 5_000 }).toBe('1');
     await pageB.getByTestId('notification-bell').click();
     await pageB.getByTestId('notification-list').getByText('Anna Peeters vermeldde je in Aanbeveling fietsstraten').waitFor();
@@ -148,7 +124,7 @@ describe('commenting on a draft in two browsers', { timeout: 90_000 }, () => {
     await pageA.keyboard.press('Backspace');
     // The sentence is gone from A's editor (a narrow panel may wrap the line: Shift+Home then
     // takes only its visual line, which is the commented sentence either way).
-    await expect.poll(() => pageA.getByTestId('editor').innerText()).not.toContain('Fietsstraten');
+    await expect.poll(() => pageA.getByTestId('editor').innerText(), { timeout: 5_000 }).not.toContain('Fietsstraten');
     expect(await pageA.getByTestId('editor').innerText()).toContain(INTRO);
     await expect.poll(() => pageB.getByTestId('editor').innerText(), { timeout: 5_000 }).not.toContain('Fietsstraten');
     const orphans = pageB.getByTestId('orphaned-threads');

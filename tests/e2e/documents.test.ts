@@ -79,7 +79,7 @@ describe('paste from Word and LibreOffice', { timeout: 120_000 }, () => {
     const page = await signedInPage(owner);
     await openEditor(page, suite.server.baseUrl, document.id);
     await paste(page, { html: fs.readFileSync(path.join(FIXTURES, fixture), 'utf8') });
-    await expect.poll(async () => find(await editorJson(page), 'table').length).toBe(1);
+    await expect.poll(async () => find(await editorJson(page), 'table').length, { timeout: 5_000 }).toBe(1);
     const json = await editorJson(page);
     const bullets = find(json, 'bulletList');
     expect(bullets.length).toBe(2); // the outer list and the nested one
@@ -100,7 +100,7 @@ describe('paste from Word and LibreOffice', { timeout: 120_000 }, () => {
     expect(find(json, 'image')).toEqual([]);
     if (fixture === 'paste-word.html') {
       expect(all).toContain(', nieuw'); // an inserted tracked change is text like any other
-      await expect.poll(() => page.getByTestId('editor-notice').textContent()).toContain('1 afbeelding');
+      await expect.poll(() => page.getByTestId('editor-notice').textContent(), { timeout: 5_000 }).toContain('1 afbeelding');
     }
   });
 
@@ -111,12 +111,12 @@ describe('paste from Word and LibreOffice', { timeout: 120_000 }, () => {
     await openEditor(page, suite.server.baseUrl, document.id);
     const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><script>alert(1)</script></svg>');
     await paste(page, { files: [{ name: 'kaart.png', type: 'image/png', base64: svg.toString('base64') }] });
-    await expect.poll(() => page.getByTestId('editor-notice').textContent()).toContain('alleen PNG, JPEG, GIF en WebP');
+    await expect.poll(() => page.getByTestId('editor-notice').textContent(), { timeout: 5_000 }).toContain('alleen PNG, JPEG, GIF en WebP');
     expect(find(await editorJson(page), 'image')).toEqual([]);
     const png = await sharp({ create: { width: 60, height: 30, channels: 3, background: '#1d4f91' } }).png().toBuffer();
     await paste(page, { files: [{ name: 'grafiek.png', type: 'image/png', base64: png.toString('base64') }] });
-    await expect.poll(async () => find(await editorJson(page), 'image').map((i) => String(i.attrs?.src))).toEqual([expect.stringMatching(/^\/api\/images\//)]);
-    await expect.poll(() => page.locator('.tiptap img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(60);
+    await expect.poll(async () => find(await editorJson(page), 'image').map((i) => String(i.attrs?.src)), { timeout: 5_000 }).toEqual([expect.stringMatching(/^\/api\/images\//)]);
+    await expect.poll(() => page.locator('.tiptap img').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth), { timeout: 5_000 }).toBe(60);
   });
 });
 
@@ -134,7 +134,7 @@ describe('tables at 375 px', { timeout: 90_000 }, () => {
       await menu.getByRole('button', { name: 'Kolom rechts toevoegen' }).focus();
       await page.keyboard.press('Enter');
     }
-    await expect.poll(async () => find(await editorJson(page), 'tableRow')[0]?.content?.length).toBe(7);
+    await expect.poll(async () => find(await editorJson(page), 'tableRow')[0]?.content?.length, { timeout: 5_000 }).toBe(7);
     await page.keyboard.type('Wachtlijst per stad');
     const widths = await page.evaluate(() => {
       const table = document.querySelector('.tiptap table') as HTMLElement;

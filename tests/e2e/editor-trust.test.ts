@@ -42,11 +42,11 @@ describe('an editor people trust with their text', { timeout: 90_000 }, () => {
     const { page } = await openFreshDocument();
     screenshotsOnFailure('save-indicator', () => [page]);
     const indicator = page.getByTestId('save-state');
-    await expect.poll(() => indicator.innerText()).toContain('Alle wijzigingen bewaard');
+    await expect.poll(() => indicator.innerText(), { timeout: 5_000 }).toContain('Alle wijzigingen bewaard');
     const states = await recordSaveStates(page);
     await page.getByTestId('editor').click();
     await page.keyboard.type('Betaalbaar wonen in de centrumsteden.');
-    await expect.poll(() => indicator.getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => indicator.getAttribute('data-state'), { timeout: 5_000 }).toBe('saved');
     // Typing goes "saving" at once and ends "saved". On a fast machine the server may confirm
     // between two keystrokes, so the pair can repeat; only changes are recorded.
     const seen = await states();
@@ -65,7 +65,7 @@ describe('an editor people trust with their text', { timeout: 90_000 }, () => {
     });
     await page.getByTestId('editor').click();
     await page.keyboard.type('Bewaard.');
-    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 5_000 }).toBe('saved');
     // Leaving with everything confirmed: no question.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeunload', { cancelable: true })));
     const cancelled = await page.evaluate(() => {
@@ -79,10 +79,10 @@ describe('an editor people trust with their text', { timeout: 90_000 }, () => {
     await context.setOffline(true);
     await page.getByTestId('connection').getByText('offline').waitFor();
     await page.keyboard.type(' Nog niet bewaard.');
-    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('offline');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 5_000 }).toBe('offline');
     expect(await page.getByTestId('save-state').innerText()).toContain('Offline — wordt bewaard zodra je weer verbonden bent');
     await page.close({ runBeforeUnload: true });
-    await expect.poll(() => dialogs).toEqual(['beforeunload']);
+    await expect.poll(() => dialogs, { timeout: 5_000 }).toEqual(['beforeunload']);
   });
 
   it('has no serious or critical accessibility violations on the document page', async () => {
@@ -125,24 +125,24 @@ describe('the offline app shell', { timeout: 120_000 }, () => {
     await page.getByTestId('connection').getByText('verbonden').waitFor();
     await page.getByTestId('editor').click();
     await page.keyboard.type('Eerste zin.');
-    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 5_000 }).toBe('saved');
     // The service worker has the app precached once it is active.
     await page.evaluate(() => navigator.serviceWorker.ready.then(() => undefined));
 
     await context.setOffline(true);
     await page.reload();
     await page.getByTestId('offline-copy').waitFor();
-    await expect.poll(() => page.getByTestId('editor').innerText()).toContain('Eerste zin.');
+    await expect.poll(() => page.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain('Eerste zin.');
     await page.getByTestId('editor').click();
     await page.keyboard.press('End');
     await page.keyboard.type(' Offline getypt.');
-    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('offline');
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 5_000 }).toBe('offline');
     // The API is not served from the cache: offline it fails, and the page says so in a sentence.
     expect(await page.evaluate(() => fetch('/api/me').then(() => 'answered', () => 'failed'))).toBe('failed');
     await page.getByRole('link', { name: /^← Terug naar/ }).click();
     await page.getByRole('alert').getByText('Geen verbinding met de server').waitFor();
     await page.goBack();
-    await expect.poll(() => page.getByTestId('editor').innerText()).toContain('Eerste zin. Offline getypt.');
+    await expect.poll(() => page.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain('Eerste zin. Offline getypt.');
 
     await context.setOffline(false);
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 20_000 }).toBe('saved');

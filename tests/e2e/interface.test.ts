@@ -114,7 +114,7 @@ describe('the interface', { timeout: 90_000 }, () => {
     await page.keyboard.type('Alles met het toetsenbord.');
     await page.keyboard.press('Control+b');
     await page.keyboard.type(' Vet.');
-    await expect.poll(() => page.getByTestId('editor').innerText()).toContain('Alles met het toetsenbord. Vet.');
+    await expect.poll(() => page.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain('Alles met het toetsenbord. Vet.');
     expect((await page.getByTestId('editor').locator('strong').innerText()).trim()).toBe('Vet.');
   });
 

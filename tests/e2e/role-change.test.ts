@@ -43,7 +43,7 @@ describe('a role change shows at once', { timeout: 90_000 }, () => {
     const editor = await openEditor(s.page, suite.server.baseUrl, s.documentId);
     await editor.click();
     await s.page.keyboard.type('Eerste zin. ');
-    await expect.poll(() => serverText(s.documentId, s.owner.token)).toContain('Eerste zin.');
+    await expect.poll(() => serverText(s.documentId, s.owner.token), { timeout: 5_000 }).toContain('Eerste zin.');
 
     const demoted = demote(s, 'commenter');
     const typed: string[] = [];
@@ -70,9 +70,9 @@ describe('a role change shows at once', { timeout: 90_000 }, () => {
       const stored = await serverText(s.documentId, s.owner.token);
       const offered = (await s.page.getByTestId('unaccepted-text').count()) ? await s.page.getByTestId('unaccepted-text').locator('textarea').inputValue() : '';
       return whole.filter((w) => !new RegExp(`\\b${w}\\b`).test(stored) && !new RegExp(`\\b${w}\\b`).test(offered));
-    }).toEqual([]);
+    }, { timeout: 5_000 }).toEqual([]);
     // The editor shows what is stored, not a version that can never be saved.
-    await expect.poll(async () => (await editor.innerText()).replace(/\s+/g, ' ').trim()).toBe((await serverText(s.documentId, s.owner.token)).replace(/\s+/g, ' ').trim());
+    await expect.poll(async () => (await editor.innerText()).replace(/\s+/g, ' ').trim(), { timeout: 5_000 }).toBe((await serverText(s.documentId, s.owner.token)).replace(/\s+/g, ' ').trim());
   });
 
   it('text written offline before a demotion is not stored, but offered to copy', async () => {
@@ -81,7 +81,7 @@ describe('a role change shows at once', { timeout: 90_000 }, () => {
     const editor = await openEditor(s.page, suite.server.baseUrl, s.documentId);
     await editor.click();
     await s.page.keyboard.type('Bewaarde zin.');
-    await expect.poll(() => serverText(s.documentId, s.owner.token)).toContain('Bewaarde zin.');
+    await expect.poll(() => serverText(s.documentId, s.owner.token), { timeout: 5_000 }).toContain('Bewaarde zin.');
 
     await s.page.context().setOffline(true);
     await s.page.getByTestId('connection').getByText('offline').waitFor();
@@ -95,8 +95,8 @@ describe('a role change shows at once', { timeout: 90_000 }, () => {
     await expect.poll(async () => {
       for (const area of await s.page.locator('textarea').all()) if ((await area.inputValue()).includes('schoolstraten')) return true;
       return false;
-    }).toBe(true);
-    await expect.poll(() => editor.getAttribute('contenteditable')).toBe('false');
+    }, { timeout: 5_000 }).toBe(true);
+    await expect.poll(() => editor.getAttribute('contenteditable'), { timeout: 5_000 }).toBe('false');
     expect(await serverText(s.documentId, s.owner.token)).not.toContain('schoolstraten');
   });
 
@@ -114,6 +114,6 @@ describe('a role change shows at once', { timeout: 90_000 }, () => {
     expect(removed.status).toBe(204);
     await s.page.getByTestId('removed-notice').getByText('Je bent niet langer lid van Atelier mobiliteit.').waitFor();
     expect(await s.page.getByTestId('editor').count()).toBe(0);
-    await expect.poll(async () => (await databases()).filter((n) => ours.includes(n))).toEqual([]);
+    await expect.poll(async () => (await databases()).filter((n) => ours.includes(n)), { timeout: 5_000 }).toEqual([]);
   });
 });

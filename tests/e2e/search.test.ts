@@ -53,7 +53,7 @@ describe('Wie weet wat', { timeout: 90_000 }, () => {
     await card.getByText('Stad Kortrijk').waitFor();
     await card.getByRole('link', { name: 'Kerken herbestemmen' }).waitFor();
     await card.getByRole('button', { name: /leegstand/ }).click();
-    await expect.poll(() => page.getByTestId('people-search').inputValue()).toBe('leegstand');
+    await expect.poll(() => page.getByTestId('people-search').inputValue(), { timeout: 5_000 }).toBe('leegstand');
     await page.getByTestId('people-search').fill('zwembad');
     await page.getByText('Niemand gevonden voor "zwembad"', { exact: false }).waitFor();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
@@ -75,10 +75,10 @@ describe('document life cycle in the browser', { timeout: 90_000 }, () => {
     await confirm.getByRole('button', { name: 'Naar de prullenbak' }).click();
     await page.waitForURL(`**/w/${workspaceId}`);
     const list = page.locator('section[data-kind="recommendation"]');
-    await expect.poll(() => list.getByRole('link', { name: 'Tijdelijk gebruik van leegstaande panden' }).count()).toBe(0);
+    await expect.poll(() => list.getByRole('link', { name: 'Tijdelijk gebruik van leegstaande panden' }).count(), { timeout: 5_000 }).toBe(0);
     await page.getByTestId('trash').locator('summary').click();
     await page.getByTestId('trash').getByRole('button', { name: /Terugzetten/ }).click();
     await list.getByRole('link', { name: 'Tijdelijk gebruik van leegstaande panden' }).waitFor();
-    await expect.poll(() => page.getByTestId('trash').getByText('De prullenbak is leeg.').isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId('trash').getByText('De prullenbak is leeg.').isVisible(), { timeout: 5_000 }).toBe(true);
   });
 });

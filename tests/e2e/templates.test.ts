@@ -33,9 +33,9 @@ describe('templates in the browser', { timeout: 90_000 }, () => {
     await page.goto(`${suite.server.baseUrl}/w/${workspaceId}`);
     await section.getByText('Nieuw: aanbeveling').click();
     const picker = section.getByLabel('Sjabloon');
-    await expect.poll(() => picker.locator('option').allTextContents()).toContain('Nota Mechelen');
+    await expect.poll(() => picker.locator('option').allTextContents(), { timeout: 5_000 }).toContain('Nota Mechelen');
     await section.getByRole('button', { name: 'Sjabloon "Nota Mechelen" verwijderen' }).click();
-    await expect.poll(() => picker.locator('option').allTextContents()).not.toContain('Nota Mechelen');
+    await expect.poll(() => picker.locator('option').allTextContents(), { timeout: 5_000 }).not.toContain('Nota Mechelen');
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
     expect(overflow).toBe(false);
   });

@@ -59,7 +59,7 @@ describe('history panel', () => {
     paragraphText(k.doc, 0).delete(37, 11);
     addParagraph(k.doc, 'Karim voegt dit toe.');
     await settled(k.provider);
-    await expect.poll(() => page.getByTestId('editor').innerText()).toContain('Karim voegt dit toe.');
+    await expect.poll(() => page.getByTestId('editor').innerText(), { timeout: 5_000 }).toContain('Karim voegt dit toe.');
 
     await item.click();
     const view = panel.getByTestId('version-view');
@@ -79,8 +79,8 @@ describe('history panel', () => {
     await view.getByTestId('version-restore').click();
     await view.getByTestId('version-restore-confirm').click();
     await panel.getByTestId('history-notice').getByText('De versie is teruggezet.', { exact: false }).waitFor();
-    await expect.poll(() => page.getByTestId('editor').innerText()).toBe(`${FIRST}\n\n${SECOND}`);
-    await expect.poll(() => paragraphs(k.doc)).toEqual([FIRST, SECOND]);
+    await expect.poll(() => page.getByTestId('editor').innerText(), { timeout: 5_000 }).toBe(`${FIRST}\n\n${SECOND}`);
+    await expect.poll(() => paragraphs(k.doc), { timeout: 5_000 }).toEqual([FIRST, SECOND]);
     expect(k.provider.wsconnected).toBe(true);
     await panel.getByTestId('version-item').filter({ hasText: 'Teruggezette versie' }).waitFor();
     await panel.getByTestId('version-item').filter({ hasText: 'Voor een terugzetting' }).waitFor();
@@ -96,6 +96,21 @@ describe('history panel', () => {
     await theirs.getByTestId('version-item').filter({ hasText: 'versie stuurgroep 12/12' }).click();
     await theirs.getByTestId('version-view').getByTestId('version-content').waitFor();
     expect(await theirs.getByTestId('version-restore').count()).toBe(0);
+    // The version downloads like the present; the viewer's session cookie authorises the link.
+    const menu = theirs.getByTestId('version-download');
+    await menu.locator('summary').click();
+    const word = menu.locator('a[data-format="docx"]');
+    await word.waitFor();
+    expect(await word.innerText()).toBe('Word (.docx)');
+    const href = await word.getAttribute('href');
+    expect(href).toMatch(/^\/api\/versions\/[^/]+\/export\?format=docx$/);
+    const answer = await viewer.evaluate(async (url) => {
+      const res = await fetch(url);
+      return { status: res.status, type: res.headers.get('content-type') };
+    }, href!);
+    expect(answer).toEqual({ status: 200, type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+    expect(await seriousViolations(viewer)).toEqual([]);
+    await menu.locator('summary').click();
     // Against the version kept just before the restore, Karim's changes show again.
     const before = await theirs.getByTestId('version-compare').locator('option', { hasText: 'Voor een terugzetting' }).getAttribute('value');
     await theirs.getByTestId('version-compare').selectOption(before ?? '');

@@ -84,6 +84,7 @@ describe('image port in the export pool', () => {
       organisations: [],
       meta: { title: 'Nota', kindLabel: 'Netwerknota', status: 'draft', date: new Date(), workspace: 'W', organisations: [] },
       threads: [],
+      suggestions: [],
       images: port2,
     };
     return pool.run(task, 'doc-1', [port2]).finally(() => port1.close());

@@ -10,6 +10,8 @@ import { createTestDatabase } from './postgres';
 export const SQL_DIALECTS: Dialect[] = ['sqlite', 'postgres'];
 
 export interface TestSql extends Sql {
+  /** The PostgreSQL database's address, or null on SQLite. */
+  databaseUrl: string | null;
   /** Closes the store and removes its file or database. */
   dispose(): Promise<void>;
   /**
@@ -26,6 +28,7 @@ export async function openTestSql(dialect: Dialect): Promise<TestSql> {
     const sql = await openSql({ databaseUrl: database.url });
     return {
       ...sql,
+      databaseUrl: database.url,
       async dispose() {
         await sql.close();
         await database.drop();
@@ -38,6 +41,7 @@ export async function openTestSql(dialect: Dialect): Promise<TestSql> {
   const sql = await openSql({ sqlite });
   return {
     ...sql,
+    databaseUrl: null,
     async dispose() {
       await sql.close();
       sqlite.close();

@@ -7,7 +7,7 @@ import { addMember, call, createDocumentFor, type TestUser } from '../helpers/ap
 import { connectClient, synced } from '../helpers/clients';
 import { openRawSocket } from '../helpers/raw-socket';
 import { RawYjsClient } from '../helpers/raw-yjs-client';
-import { startTestServer } from '../helpers/server';
+import { boardFixture, change } from './board-fixture';
 
 /**
  * Hidden voting against a hand-made client (issue 16): while the votes are hidden nobody
@@ -15,57 +15,34 @@ import { startTestServer } from '../helpers/server';
  * dots within the allowance, never while the board is locked, never from a read-only role.
  * Every refusal closes with 4403 and applies nothing; nobody can reach another's ballot.
  */
-let server: Awaited<ReturnType<typeof startTestServer>>;
-let wsUrl: string;
-let board: { token: string; documentId: string; workspaceId: string; userId: string };
+const f = boardFixture();
 let mallory: TestUser;
 let viewer: TestUser;
 let owner: { doc: Y.Doc; provider: { destroy(): void } };
 let card: string;
-const raws: RawYjsClient[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
-  wsUrl = `ws://127.0.0.1:${server.port}/sync`;
-  board = await createDocumentFor(server.url, { kind: 'board', title: 'Bord' });
-  mallory = await addMember(server.url, board.token, board.workspaceId, 'participant', { name: 'Mallory' });
-  viewer = await addMember(server.url, board.token, board.workspaceId, 'viewer', { name: 'Lezer' });
-  owner = connectClient(wsUrl, board.documentId, { token: board.token });
+  mallory = await addMember(f.server.url, f.board.token, f.board.workspaceId, 'participant', { name: 'Mallory' });
+  viewer = await addMember(f.server.url, f.board.token, f.board.workspaceId, 'viewer', { name: 'Lezer' });
+  owner = connectClient(f.wsUrl, f.board.documentId, { token: f.board.token });
   await synced(owner.provider as never);
   const column = ops.addColumn(owner.doc, 'Ideeën');
-  card = ops.addCard(owner.doc, { columnId: column, text: 'Van de begeleider', authorId: board.userId, order: 'a0' });
+  card = ops.addCard(owner.doc, { columnId: column, text: 'Van de begeleider', authorId: f.board.userId, order: 'a0' });
   ops.setVotesPerPerson(owner.doc, 3);
   ops.setVotesHidden(owner.doc, true);
   // The settings are on the server before any attack.
   await vi.waitFor(async () => expect(await metaOnServer('votesHidden')).toBe(true), { timeout: 5_000, interval: 20 });
 });
-afterAll(async () => {
-  for (const r of raws) r.close();
-  owner.provider.destroy();
-  await server.close();
-});
-
-async function open(room: string, user: { token: string }): Promise<RawYjsClient> {
-  const c = await RawYjsClient.open(wsUrl, room, user.token);
-  raws.push(c);
-  return c;
-}
-
-/** Makes a change on the client's copy and sends exactly that change. */
-function change(client: RawYjsClient, edit: (doc: Y.Doc) => void): void {
-  const before = Y.encodeStateVector(client.doc);
-  edit(client.doc);
-  client.sendUpdate(Y.encodeStateAsUpdate(client.doc, before));
-}
+afterAll(() => owner.provider.destroy());
 
 /** A meta field as a fresh connection gets it from the server. */
 async function metaOnServer(key: string): Promise<unknown> {
-  const c = await RawYjsClient.open(wsUrl, board.documentId, board.token);
+  const c = await RawYjsClient.open(f.wsUrl, f.board.documentId, f.board.token);
   c.close();
   return c.doc.getMap('meta').get(key);
 }
 
-const totals = async () => (await call(server.url, 'GET', `/api/documents/${board.documentId}/votes`, { token: board.token })).body.totals as Record<string, number>;
+const totals = async () => (await call(f.server.url, 'GET', `/api/documents/${f.board.documentId}/votes`, { token: f.board.token })).body.totals as Record<string, number>;
 
 const forbiddenBallots: Array<[string, (doc: Y.Doc) => void]> = [
   ['more dots than the allowance', (d) => d.getMap('votes').set(card, 4)],
@@ -79,27 +56,27 @@ const forbiddenBallots: Array<[string, (doc: Y.Doc) => void]> = [
 
 describe('hidden voting against raw clients', () => {
   it('refuses a vote written onto the shared board while hidden (4403), and applies nothing', async () => {
-    const raw = await open(board.documentId, mallory);
+    const raw = await f.open(mallory);
     change(raw, (d) => ((d.getMap('cards').get(card) as Y.Map<unknown>).get('votes') as Y.Map<number>).set(mallory.user.id, 1));
     expect(await raw.closeCode()).toBe(CloseCode.forbidden);
-    const fresh = await open(board.documentId, board);
+    const fresh = await f.open(f.board);
     expect(ops.ownVotes(fresh.doc, card, mallory.user.id)).toBe(0);
     expect(await totals()).toEqual({ [card]: 0 });
   });
 
   for (const [what, edit] of forbiddenBallots) {
     it(`refuses ${what} on a ballot (4403), and applies nothing`, async () => {
-      const raw = await open(ballotRoomName(board.documentId), mallory);
+      const raw = await f.open(mallory, ballotRoomName(f.board.documentId));
       change(raw, edit);
       expect(await raw.closeCode()).toBe(CloseCode.forbidden);
-      const again = await open(ballotRoomName(board.documentId), mallory);
+      const again = await f.open(mallory, ballotRoomName(f.board.documentId));
       expect(Y.encodeStateVector(again.doc)).toEqual(Y.encodeStateVector(new Y.Doc()));
       expect(await totals()).toEqual({ [card]: 0 });
     });
   }
 
   it("takes the ballot's owner's dots within the allowance, but none while the board is locked (owners excepted)", async () => {
-    const raw = await open(ballotRoomName(board.documentId), mallory);
+    const raw = await f.open(mallory, ballotRoomName(f.board.documentId));
     change(raw, (d) => d.getMap('votes').set(card, 3));
     expect(await raw.roundTrip()).toBe(true);
     expect(await totals()).toEqual({ [card]: 3 });
@@ -108,7 +85,7 @@ describe('hidden voting against raw clients', () => {
     await expect.poll(() => metaOnServer('locked'), { timeout: 5_000 }).toBe(true);
     change(raw, (d) => d.getMap('votes').set(card, 2));
     expect(await raw.closeCode()).toBe(CloseCode.forbidden);
-    const facilitator = await open(ballotRoomName(board.documentId), board);
+    const facilitator = await f.open(f.board, ballotRoomName(f.board.documentId));
     change(facilitator, (d) => d.getMap('votes').set(card, 1));
     expect(await facilitator.roundTrip()).toBe(true);
     expect(await totals()).toEqual({ [card]: 4 });
@@ -116,18 +93,18 @@ describe('hidden voting against raw clients', () => {
   });
 
   it("drops a viewer's ballot writes without applying them", async () => {
-    const raw = await open(ballotRoomName(board.documentId), viewer);
+    const raw = await f.open(viewer, ballotRoomName(f.board.documentId));
     change(raw, (d) => d.getMap('votes').set(card, 1));
     expect(await raw.roundTrip()).toBe(true);
-    const again = await open(ballotRoomName(board.documentId), viewer);
+    const again = await f.open(viewer, ballotRoomName(f.board.documentId));
     expect(again.doc.getMap('votes').size).toBe(0);
-    const mine = await call(server.url, 'GET', `/api/documents/${board.documentId}/votes`, { token: viewer.token });
+    const mine = await call(f.server.url, 'GET', `/api/documents/${f.board.documentId}/votes`, { token: viewer.token });
     expect(mine.body).toMatchObject({ hidden: true, mine: {}, totals: null });
   });
 
   it("lets nobody open someone else's ballot, a ballot of a text document, or one without signing in", async () => {
     const status = (path: string) =>
-      openRawSocket(`${wsUrl}/${path}`).then(
+      openRawSocket(`${f.wsUrl}/${path}`).then(
         (ws) => {
           ws.terminate();
           return 101;
@@ -135,11 +112,11 @@ describe('hidden voting against raw clients', () => {
         (err: Error) => Number(/\d{3}/.exec(err.message)?.[0] ?? 0),
       );
     // The server's own name for Mallory's ballot is not a room anyone can ask for.
-    expect(await status(`${board.documentId}~ballot~${mallory.user.id}?token=${board.token}`)).toBe(404);
-    expect(await status(`${ballotRoomName(board.documentId)}?token=nope`)).toBe(401);
-    const note = await call(server.url, 'POST', `/api/workspaces/${board.workspaceId}/documents`, { token: board.token, body: { title: 'Nota', kind: 'note' } });
-    expect(await status(`${ballotRoomName(note.body.document.id)}?token=${board.token}`)).toBe(404);
-    const stranger = await createDocumentFor(server.url, { kind: 'board', title: 'Elders' });
+    expect(await status(`${f.board.documentId}~ballot~${mallory.user.id}?token=${f.board.token}`)).toBe(404);
+    expect(await status(`${ballotRoomName(f.board.documentId)}?token=nope`)).toBe(401);
+    const note = await call(f.server.url, 'POST', `/api/workspaces/${f.board.workspaceId}/documents`, { token: f.board.token, body: { title: 'Nota', kind: 'note' } });
+    expect(await status(`${ballotRoomName(note.body.document.id)}?token=${f.board.token}`)).toBe(404);
+    const stranger = await createDocumentFor(f.server.url, { kind: 'board', title: 'Elders' });
     expect(await status(`${ballotRoomName(stranger.documentId)}?token=${mallory.token}`)).toBe(404);
   });
 });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqlImageStore } from '../../server/images/image-store';
 import { SQL_DIALECTS } from '../helpers/sql';
-import { openSeeded, type SqlInstances } from '../helpers/sql-instances';
+import { openSeeded, type SqlInstances } from '../helpers/sql-stores';
 
 describe.each(SQL_DIALECTS)('images in the relational store (%s)', (dialect) => {
   let store: SqlInstances;

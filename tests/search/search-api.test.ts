@@ -6,7 +6,7 @@ import { startTestServer } from '../helpers/server';
 import type { SearchResult } from '../../shared/search';
 import { startThread } from '../comments/fixtures';
 import { searchIndexFor } from '../../server/search/search-feature';
-import { withServerStore } from '../helpers/server-store';
+import { withServerStore } from '../helpers/sql-stores';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 

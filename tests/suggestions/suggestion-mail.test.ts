@@ -4,7 +4,7 @@ import { addMember, call, createDocument, createWorkspace, registerUser, type Te
 import { settled } from '../helpers/barrier';
 import { connectClient, destroyAll, synced } from '../helpers/clients';
 import { startTestServer } from '../helpers/server';
-import { withServerStore } from '../helpers/server-store';
+import { withServerStore } from '../helpers/sql-stores';
 import { linkIn, TestSmtp } from '../helpers/smtp';
 import { createLogger } from '../../server/log';
 import { createMailer } from '../../server/mail/mailer';

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { addMember, call, createWorkspace, registerUser, type TestUser } from '../helpers/api';
 import { connectClient, destroyAll, synced, waitFor } from '../helpers/clients';
 import { startTestServer } from '../helpers/server';
+import { MAX_TEMPLATES_PER_WORKSPACE } from '../../shared/templates';
 
 type Server = Awaited<ReturnType<typeof startTestServer>>;
 
@@ -175,5 +176,24 @@ describe('templates', () => {
       'De stad als netwerkbestuur',
       'Vlaams stedenbeleid',
     ]);
+  });
+
+  it(`keeps at most ${MAX_TEMPLATES_PER_WORKSPACE} templates per workspace, also when the last places are asked for at once`, async () => {
+    const full = (await createWorkspace(server.url, owner.token, 'Stadskamer Ronse')).id;
+    const source = (await create(owner.token, full, { kind: 'note' })).body.document.id as string;
+    const save = (name: string) => call(server.url, 'POST', `/api/documents/${source}/template`, { token: owner.token, body: { name } });
+    for (let i = 1; i < MAX_TEMPLATES_PER_WORKSPACE; i++) expect((await save(`Sjabloon ${i}`)).status).toBe(201);
+    // One place left, six owners' tabs asking for it at the same time: one gets it.
+    const raced = await Promise.all(Array.from({ length: 6 }, (_, i) => save(`Tegelijk ${i}`)));
+    expect(raced.map((r) => r.status).sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    for (const refused of raced.filter((r) => r.status === 409)) {
+      expect(refused.body).toEqual({ error: { code: 'too_many_templates', message: expect.any(String) } });
+    }
+    const saved = async () => (await call(server.url, 'GET', `/api/workspaces/${full}/templates`, { token: owner.token })).body.templates.filter((t: { builtin: boolean }) => !t.builtin);
+    expect(await saved()).toHaveLength(MAX_TEMPLATES_PER_WORKSPACE);
+    // Deleting one makes room for exactly one more.
+    expect((await call(server.url, 'DELETE', `/api/templates/${(await saved())[0].id}`, { token: owner.token })).status).toBe(204);
+    expect((await save('Weer plaats')).status).toBe(201);
+    expect((await save('Te veel')).status).toBe(409);
   });
 });

@@ -47,4 +47,18 @@ describe('quiet period before an automatic version (fake clock)', () => {
     vi.advanceTimersByTime(60 * MIN);
     expect(fired).toEqual(['a']);
   });
+
+  it('hands over the documents still waiting when drained, and fires none of them later', () => {
+    const fired: string[] = [];
+    const timer = new QuietTimer(10 * MIN, 60 * MIN, (id) => fired.push(id));
+    timer.edited('d1');
+    timer.edited('d2');
+    vi.advanceTimersByTime(10 * MIN);
+    timer.edited('d3');
+    expect(fired).toEqual(['d1', 'd2']);
+    expect(timer.drain()).toEqual(['d3']);
+    expect(timer.size).toBe(0);
+    vi.advanceTimersByTime(60 * MIN);
+    expect(fired).toEqual(['d1', 'd2']);
+  });
 });

@@ -73,6 +73,11 @@ describe('versions: who may do what, and what a hostile caller gets', () => {
       expect: { owner: 200, editor: 200, participant: 200, commenter: 200, viewer: 200, nonMember: HIDDEN, anonymous: 401 },
     },
     {
+      route: 'GET /api/versions/:vid/export',
+      call: () => ({ method: 'GET', path: `/api/versions/${vid}/export?format=json` }),
+      expect: { owner: 200, editor: 200, participant: 200, commenter: 200, viewer: 200, nonMember: HIDDEN, anonymous: 401 },
+    },
+    {
       route: 'GET /api/versions/:vid/diff',
       call: () => ({ method: 'GET', path: `/api/versions/${vid}/diff?against=current` }),
       expect: { owner: 200, editor: 200, participant: 200, commenter: 200, viewer: 200, nonMember: HIDDEN, anonymous: 401 },
@@ -110,6 +115,7 @@ describe('versions: who may do what, and what a hostile caller gets', () => {
     for (const [method, path] of [
       ['GET', `/api/versions/${foreignVid}`],
       ['GET', `/api/versions/${foreignVid}/diff`],
+      ['GET', `/api/versions/${foreignVid}/export?format=docx`],
       ['POST', `/api/versions/${foreignVid}/restore`],
       ['GET', `/api/documents/${foreignDid}/versions`],
     ] as const) {

@@ -31,6 +31,10 @@ export function describeError(err: unknown, t: Translate): string {
     case 'last_owner':
     case 'wrong_password':
     case 'reset_invalid':
+    case 'suggestion_outdated':
+    case 'too_many_suggestions':
+    case 'suggestion_decided':
+    case 'anchor_mismatch':
       return t(`error.${err.code}`);
   }
   if (err.status === 410) return t('error.invite_expired');

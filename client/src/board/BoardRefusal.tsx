@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { boardRuleOfClose, toBoardRule, type BoardRuleCode } from '../../../shared/board-rules';
 import { CloseCode } from '../../../shared/protocol';
 import type { CollabSession } from '../editor/collab-session';
 import { useI18n } from '../i18n/i18n';
@@ -6,9 +7,9 @@ import { unconfirmedCards } from './unconfirmed-cards';
 
 const storageKey = (documentId: string) => `stadskamer:board-refused:${documentId}`;
 
-/** What was refused, kept across the reload: the rule broken and the card texts it carried. */
+/** What was refused, kept across the reload: the rule broken (its code) and the card texts it carried. */
 interface Refused {
-  reason: string;
+  rule: BoardRuleCode | 'unknown';
   cards: string[];
 }
 
@@ -16,16 +17,18 @@ interface Refused {
  * The server refuses a change that breaks the board rules and closes the socket with 4403.
  * Kept, the change would be resent on every reconnect (and later edits would build on it),
  * so the local copy is dropped — the socket, then the offline copy in IndexedDB — and the
- * page reloads the board as the server has it, saying what was refused.
+ * page reloads the board as the server has it, saying what was refused: the close reason
+ * names the broken rule by a code, worded here in the person's language.
  */
 export function useBoardRefusal(session: CollabSession | null, documentId: string): void {
   useEffect(() => {
     if (!session) return;
     const onClose = (event: CloseEvent | null) => {
-      if (event?.code !== CloseCode.forbidden || !event.reason.startsWith('board rule')) return;
+      const rule = event?.code === CloseCode.forbidden ? boardRuleOfClose(event.reason) : null;
+      if (!rule) return;
       session.provider.disconnect();
       const refused: Refused = {
-        reason: event.reason.replace(/^board rule:\s*/, ''),
+        rule,
         // Read before the reload drops them: the cards the server never took.
         cards: unconfirmedCards(session.doc, (id) => session.save.holds(id)),
       };
@@ -42,10 +45,11 @@ function readRefused(documentId: string): Refused | null {
   if (!stored) return null;
   try {
     const parsed = JSON.parse(stored) as Partial<Refused>;
-    return { reason: String(parsed.reason ?? ''), cards: Array.isArray(parsed.cards) ? parsed.cards.map(String) : [] };
+    // Written by an older version of this page (the server's reason, no code): 'unknown'.
+    return { rule: toBoardRule(parsed.rule), cards: Array.isArray(parsed.cards) ? parsed.cards.map(String) : [] };
   } catch {
-    // Written by an older version of this page: the reason alone.
-    return { reason: stored, cards: [] };
+    // Written by an even older version: the reason alone.
+    return { rule: 'unknown', cards: [] };
   }
 }
 
@@ -58,7 +62,7 @@ export function BoardRefusalNotice({ documentId }: { documentId: string }) {
   return (
     <div role="alert" className="alert board-refusal" data-testid="board-refusal">
       <div>
-        <p>{t('boardRules.refused', { reason: refused.reason })}</p>
+        <p>{t('boardRules.refused', { reason: t(`boardRules.rule.${refused.rule}`) })}</p>
         {refused.cards.length > 0 && (
           <>
             <p>{t('boardRules.refusedCards')}</p>

@@ -38,7 +38,7 @@ function useAnchoredIds(editor: Editor): string {
 }
 
 /** Whether the document has synced with the server once: until then, missing text is not yet "deleted". */
-function useSynced(session: CollabSession): boolean {
+export function useSynced(session: CollabSession): boolean {
   return useSyncExternalStore(
     (onChange) => {
       session.provider.on('sync', onChange);

@@ -2,8 +2,8 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import { ySyncPluginKey } from '@tiptap/y-tiptap';
-import type * as Y from 'yjs';
-import { encodeAnchor, resolveThreadRange, type EncodedAnchor, type ProsemirrorMapping } from '../../../shared/comment-anchors';
+import { yBinding } from '../editor/y-binding';
+import { encodeAnchor, resolveThreadRange, type EncodedAnchor } from '../../../shared/comment-anchors';
 
 /** What the highlights need to know of a thread. */
 export interface AnchoredThread {
@@ -34,24 +34,13 @@ export interface CommentHooks {
   onActivate(threadId: string): void;
 }
 
-interface YBinding {
-  doc: Y.Doc;
-  type: Y.XmlFragment;
-  mapping: ProsemirrorMapping;
-}
-
-function binding(state: EditorState): YBinding | null {
-  const b = (ySyncPluginKey.getState(state) as { binding?: YBinding | null } | undefined)?.binding;
-  return b ?? null;
-}
-
 /**
  * Highlights from the threads' Yjs anchors, recomputed whenever the threads change or
  * a change arrives through Yjs (the binding's mapping is current then). Local typing
  * only maps the existing highlights: the Yjs side catches up after the transaction.
  */
 function computeDecorations(state: EditorState, input: HighlightInput): DecorationSet {
-  const b = binding(state);
+  const b = yBinding(state);
   if (!b) return DecorationSet.empty;
   const decorations: Decoration[] = [];
   for (const thread of input.threads) {
@@ -126,7 +115,7 @@ export const CommentHighlights = Extension.create<{ hooks: CommentHooks | null }
 /** The selection as a new thread's anchor and quote, or null when nothing is selected. */
 export function anchorForSelection(state: EditorState): { anchor: EncodedAnchor; quote: string } | null {
   const { from, to, empty } = state.selection;
-  const b = binding(state);
+  const b = yBinding(state);
   if (empty || !b) return null;
   const quote = state.doc.textBetween(from, to, ' ').trim();
   if (!quote) return null;

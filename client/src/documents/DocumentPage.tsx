@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { api } from '../api/endpoints';
 import type { DocumentMeta, Member, Workspace } from '../../../shared/api';
 import type { Role } from '../../../shared/roles';
-import { canWriteContent } from '../../../shared/roles';
+import { canComment, canWriteContent } from '../../../shared/roles';
 import { ErrorAlert } from '../components/ErrorAlert';
 import { useLoad } from '../components/useLoad';
 import { usePageTitle } from '../components/usePageTitle';
@@ -33,6 +33,9 @@ import { useDemotionGuard, type DemotionGuard } from '../members/useDemotionGuar
 import { UnacceptedText } from '../members/UnacceptedText';
 import { RemovedNotice } from '../members/RemovedNotice';
 import { HistoryPanel } from '../versions/HistoryPanel';
+import { EditorTools } from '../suggestions/EditorTools';
+import { SuggestionSession } from '../suggestions/suggestion-session';
+import { SuggestionsPanel } from '../suggestions/SuggestionsPanel';
 
 type Loaded = { document: DocumentMeta; workspace: Awaited<ReturnType<typeof api.getWorkspace>>['workspace']; role: Role; members: Awaited<ReturnType<typeof api.getWorkspace>>['members'] };
 
@@ -155,7 +158,10 @@ function TextDocumentBody({ session, document, role, guard }: { session: CollabS
   const user = useUser();
   const refusal = useRefusal(document.id);
   const tooDeep = useContentTooDeep(session);
-  const editable = canWriteContent(role) && document.archivedAt === null && !refusal && !tooDeep;
+  // Editors write (or suggest); commenters and participants suggest. A demoted editor's
+  // page turns read-only at once, so nothing typed meanwhile silently becomes a suggestion.
+  const editable = canComment(role) && (canWriteContent(role) || !guard.demoted) && document.archivedAt === null && !refusal && !tooDeep;
+  const suggestions = useMemo(() => new SuggestionSession(document.id), [document.id]);
   useWarnBeforeLeaving(session.save, t('save.leaveWarning'));
   const self = useMemo(() => ({ id: user.id, name: user.name, organization: user.organization, color: user.color }), [user]);
   const caretUser = useMemo(() => ({ id: user.id, name: user.name, color: user.color }), [user.id, user.name, user.color]);
@@ -169,16 +175,18 @@ function TextDocumentBody({ session, document, role, guard }: { session: CollabS
       else setNotice(describeUploadError(n.error, t));
     };
     return [
+      ...suggestions.extensions(!canWriteContent(role)),
       CommentHighlights.configure({ hooks: commentHooks }),
       ImagePaste.configure({ upload: (file) => uploadImage(document.id, file, file.name || 'afbeelding.png'), onNotice }),
     ];
-    // `t` changes with the language; the extensions must stay stable for the session.
+    // `t` and `role` change; the extensions must stay stable for the session (the
+    // mode switch follows the role by itself).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [commentHooks, document.id]);
+  }, [commentHooks, suggestions, document.id]);
   return (
     <>
       <PresenceList session={session} self={self} />
-      {!canWriteContent(role) && (
+      {!canWriteContent(role) && !editable && (
         <p className="notice" data-testid="read-only" role={guard.demoted ? 'alert' : undefined} style={{ marginTop: 'var(--space-3)' }}>
           {guard.demoted ? `${t('roleChange.readOnlyNow')} ` : ''}
           {t('doc.readOnly', { role: t(`role.${role}`) })}
@@ -199,8 +207,12 @@ function TextDocumentBody({ session, document, role, guard }: { session: CollabS
             user={caretUser}
             editable={editable}
             extensions={extensions}
+            tools={(editor) => <EditorTools editor={editor} canEdit={canWriteContent(role)} />}
             aside={(editor) => (
-              <CommentsPanel editor={editor} session={session} hooks={commentHooks} documentId={document.id} workspaceId={document.workspaceId} userId={user.id} role={role} />
+              <div className="side-panels">
+                <SuggestionsPanel editor={editor} session={suggestions} collab={session} documentId={document.id} workspaceId={document.workspaceId} userId={user.id} role={role} archived={document.archivedAt !== null} />
+                <CommentsPanel editor={editor} session={session} hooks={commentHooks} documentId={document.id} workspaceId={document.workspaceId} userId={user.id} role={role} />
+              </div>
             )}
           />
         )}

@@ -18,10 +18,12 @@ interface Props {
   extensions?: AnyExtension[];
   /** Rendered beside the editor with the editor instance (e.g. the comments panel). */
   aside?: (editor: Editor) => ReactNode;
+  /** Rendered above the text of an editable editor instead of the formatting tools (e.g. with a mode switch). */
+  tools?: (editor: Editor) => ReactNode;
 }
 
 /** The TipTap editor on the session's Yjs document; read-only editors get no toolbar. */
-export function CollaborativeEditor({ session, user, editable, extensions, aside }: Props) {
+export function CollaborativeEditor({ session, user, editable, extensions, aside, tools }: Props) {
   const { t } = useI18n();
   const editor = useEditor(
     {
@@ -49,9 +51,14 @@ export function CollaborativeEditor({ session, user, editable, extensions, aside
   const main = (
     <div>
       <DocumentOutline editor={editor} />
-      {editable && <Toolbar editor={editor} />}
-      {editable && <ImageButton editor={editor} />}
-      {editable && <TableMenu editor={editor} />}
+      {editable && tools && tools(editor)}
+      {editable && !tools && (
+        <>
+          <Toolbar editor={editor} />
+          <ImageButton editor={editor} />
+          <TableMenu editor={editor} />
+        </>
+      )}
       <EditorContent editor={editor} className={editable ? 'editor' : 'editor editor--readonly'} />
       <p className="editor__footer">
         <WordCount editor={editor} />

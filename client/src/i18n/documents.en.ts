@@ -24,6 +24,7 @@ export const documentsEn: Twin<typeof documentsNl> = {
   'download.menu': 'Download',
   'download.docx': 'Word (.docx)',
   'download.docx-comments': 'Word with open comments (.docx)',
+  'download.docx-suggestions': 'Word with suggestions as tracked changes (.docx)',
   'download.pdf': 'PDF',
   'download.markdown': 'Markdown',
   'download.html': 'HTML',

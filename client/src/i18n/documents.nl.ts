@@ -21,6 +21,7 @@ export const documentsNl = {
   'download.menu': 'Downloaden',
   'download.docx': 'Word (.docx)',
   'download.docx-comments': 'Word met open opmerkingen (.docx)',
+  'download.docx-suggestions': 'Word met voorstellen als bijgehouden wijzigingen (.docx)',
   'download.pdf': 'PDF',
   'download.markdown': 'Markdown',
   'download.html': 'HTML',

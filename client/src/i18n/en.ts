@@ -33,10 +33,12 @@ import type { boardRulesNl } from './board-rules.nl';
 import { boardRulesEn } from './board-rules.en';
 import type { versionsNl } from './versions.nl';
 import { versionsEn } from './versions.en';
+import type { suggestionsNl } from './suggestions.nl';
+import { suggestionsEn } from './suggestions.en';
 
 type CoreKey = Exclude<
   keyof typeof nl,
-  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl | keyof typeof ssoNl | keyof typeof versionsNl
+  keyof typeof liveNl | keyof typeof commentsNl | keyof typeof boardsNl | keyof typeof searchNl | keyof typeof peopleNl | keyof typeof lifecycleNl | keyof typeof editorNl | keyof typeof atelierNl | keyof typeof templatesNl | keyof typeof activityNl | keyof typeof membersNl | keyof typeof accountsNl | keyof typeof boardRulesNl | keyof typeof documentsNl | keyof typeof ssoNl | keyof typeof versionsNl | keyof typeof suggestionsNl
 >;
 
 /** English, on request. The type makes a missing or extra key, or a missing plural form, a compile error. */
@@ -186,4 +188,4 @@ const core: Twin<Pick<typeof nl, CoreKey>> = {
   'field.role': 'role',
 };
 
-export const en: Twin<typeof nl> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn, ...ssoEn, ...versionsEn };
+export const en: Twin<typeof nl> = { ...core, ...liveEn, ...commentsEn, ...boardsEn, ...searchEn, ...peopleEn, ...lifecycleEn, ...editorEn, ...atelierEn, ...templatesEn, ...activityEn, ...membersEn, ...accountsEn, ...boardRulesEn, ...documentsEn, ...ssoEn, ...versionsEn, ...suggestionsEn };

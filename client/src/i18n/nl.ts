@@ -14,6 +14,7 @@ import { activityNl } from './activity.nl';
 import { boardRulesNl } from './board-rules.nl';
 import { ssoNl } from './sso.nl';
 import { versionsNl } from './versions.nl';
+import { suggestionsNl } from './suggestions.nl';
 import type { Entry, PluralKeyOf } from './dictionary';
 
 /**
@@ -169,7 +170,7 @@ const core = {
 };
 
 /** Each feature keeps its strings in its own pair of files, merged here. */
-export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl, ...ssoNl, ...versionsNl } satisfies Record<string, Entry>;
+export const nl = { ...core, ...liveNl, ...commentsNl, ...boardsNl, ...searchNl, ...peopleNl, ...lifecycleNl, ...editorNl, ...atelierNl, ...templatesNl, ...activityNl, ...membersNl, ...accountsNl, ...boardRulesNl, ...documentsNl, ...ssoNl, ...versionsNl, ...suggestionsNl } satisfies Record<string, Entry>;
 
 /** Keys of counted phrases: `t(key, { count })`. */
 export type PluralKey = PluralKeyOf<typeof nl>;

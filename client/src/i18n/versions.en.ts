@@ -16,6 +16,7 @@ export const versionsEn: Twin<typeof versionsNl> = {
   'versions.reason.before_restore': 'Before a restore',
   'versions.reason.restore': 'Restored version',
   'versions.reason.manual': 'Saved',
+  'versions.reason.import': 'Imported from Word',
   'versions.by': 'by {name}',
   'versions.contributors': 'Changed by {names}',
   'versions.noContributors': 'No changes since the previous version',

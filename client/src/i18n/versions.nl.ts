@@ -14,6 +14,7 @@ export const versionsNl = {
   'versions.reason.before_restore': 'Voor een terugzetting',
   'versions.reason.restore': 'Teruggezette versie',
   'versions.reason.manual': 'Bewaard',
+  'versions.reason.import': 'Geïmporteerd uit Word',
   'versions.by': 'door {name}',
   'versions.contributors': 'Gewijzigd door {names}',
   'versions.noContributors': 'Geen wijzigingen sinds de vorige versie',

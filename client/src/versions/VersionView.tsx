@@ -5,6 +5,7 @@ import { useLoad } from '../components/useLoad';
 import { assignColorSlots } from '../editor/caret-colors';
 import { useI18n } from '../i18n/i18n';
 import type { Translate } from '../i18n/translate';
+import { DownloadLinks } from '../documents/DownloadMenu';
 import { DiffContent } from './DiffContent';
 import type { ChangeLook } from './version-marks';
 import { versionsApi } from './versions-api';
@@ -26,6 +27,8 @@ function lookOf(diff: VersionDiff, t: Translate): ChangeLook {
     },
   };
 }
+
+const VERSION_FORMATS = ['docx', 'pdf', 'markdown', 'html'];
 
 interface Props {
   version: VersionMeta;
@@ -72,6 +75,8 @@ export function VersionView({ version, others, canRestore, onBack, onRestored }:
         <button type="button" className="button button--quiet" onClick={onBack}>
           {t('versions.back')}
         </button>
+        {/* An old version downloads like the present, without comments or suggestions (they belong to the present). */}
+        <DownloadLinks formats={VERSION_FORMATS} href={(format) => versionsApi.exportUrl(version.id, format)} testId="version-download" />
         {canRestore && !confirming && (
           <button type="button" className="button" onClick={() => setConfirming(true)} data-testid="version-restore">
             {t('versions.restore')}

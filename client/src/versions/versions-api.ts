@@ -17,5 +17,7 @@ export const versionsApi = {
   save: (did: string, name: string) => request<{ version: VersionMeta }>('POST', `/api/documents/${enc(did)}/versions`, { name }),
   /** The version against the present (or another version): from the older end to the newer. */
   diff: (vid: string, against = 'current') => request<VersionDiff>('GET', `/api/versions/${enc(vid)}/diff?against=${enc(against)}`),
+  /** Where an old version downloads as a file (GET /api/versions/:vid/export). */
+  exportUrl: (vid: string, format: string) => `/api/versions/${enc(vid)}/export?format=${enc(format)}`,
   restore: (vid: string) => request<{ version: VersionMeta; before: VersionMeta | null }>('POST', `/api/versions/${enc(vid)}/restore`),
 };

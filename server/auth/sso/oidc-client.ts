@@ -1,4 +1,7 @@
-import * as client from 'openid-client';
+import type * as Oidc from 'openid-client';
+
+/** Loaded at the first sign-in through SSO: most servers never use it. */
+const openid = () => import('openid-client');
 
 /** The provider's answer, reduced to what an account needs. */
 export interface VerifiedIdentity {
@@ -24,14 +27,15 @@ export class SsoError extends Error {
  * Plain http is accepted only for a provider on this machine (development and tests).
  */
 export class OidcClient {
-  private configuration: Promise<client.Configuration> | null = null;
+  private configuration: Promise<Oidc.Configuration> | null = null;
 
   constructor(private readonly settings: { issuer: string; clientId: string; clientSecret: string }) {}
 
-  private discover(): Promise<client.Configuration> {
+  private discover(): Promise<Oidc.Configuration> {
     this.configuration ??= (async () => {
       const issuer = new URL(this.settings.issuer);
       const loopback = ['localhost', '127.0.0.1', '[::1]'].includes(issuer.hostname);
+      const client = await openid();
       try {
         return await client.discovery(issuer, this.settings.clientId, this.settings.clientSecret, undefined, {
           execute: loopback && issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [],
@@ -47,6 +51,7 @@ export class OidcClient {
 
   async authorizationUrl(redirectUri: string, secrets: { state: string; nonce: string; verifier: string }): Promise<URL> {
     const config = await this.discover();
+    const client = await openid();
     return client.buildAuthorizationUrl(config, {
       redirect_uri: redirectUri,
       scope: 'openid email profile',
@@ -61,6 +66,7 @@ export class OidcClient {
   /** Exchanges the code; throws SsoError unless state, nonce, PKCE and the ID token all check out. */
   async finish(callbackUrl: URL, secrets: { state: string; nonce: string; verifier: string }): Promise<VerifiedIdentity> {
     const config = await this.discover();
+    const client = await openid();
     let claims: Record<string, unknown> & { iss: string; sub: string };
     try {
       const tokens = await client.authorizationCodeGrant(config, callbackUrl, {

@@ -7,3 +7,13 @@ export function isUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
+
+/**
+ * A foreign key refused a row because what it points at is gone: PostgreSQL answers SQLSTATE
+ * 23503, better-sqlite3 SQLITE_CONSTRAINT_FOREIGNKEY. Callers use it where the parent may be
+ * deleted between their check and their insert (a reply to a thread being deleted).
+ */
+export function isForeignKeyViolation(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === '23503' || code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

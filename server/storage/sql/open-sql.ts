@@ -1,5 +1,4 @@
 import { Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import type { Database as SqliteDatabase } from '../db';
 import type { Dialect } from './dialect';
 import { migrateToLatest } from './migrate';
@@ -45,6 +44,8 @@ export async function openSql(options: {
 }
 
 async function openPostgres(connectionString: string, onPoolError?: (err: Error) => void): Promise<Sql> {
+  // Loaded only here: a server on SQLite never holds the driver in memory.
+  const { default: pg } = await import('pg');
   const pool = new pg.Pool({
     connectionString,
     max: 10,

@@ -1,4 +1,4 @@
-import { CompiledQuery, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver } from 'kysely';
+import { CompiledQuery, SqliteAdapter, SqliteDialect, SqliteDriver, type DatabaseConnection, type DialectAdapter, type Driver } from 'kysely';
 
 /**
  * SQLite's default BEGIN is deferred: a transaction that reads and then writes fails at
@@ -18,5 +18,22 @@ export class ImmediateSqliteDialect extends SqliteDialect {
 
   override createDriver(): Driver {
     return new ImmediateSqliteDriver(this.dialectConfig);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new TransactionalDdlSqliteAdapter();
+  }
+}
+
+/**
+ * kysely's SQLite adapter runs migrations outside any transaction and takes no lock, so
+ * two instances starting together on one file interleave: one rebuilding a table (0601)
+ * while the other still creates that table's index (0002). SQLite's DDL is transactional;
+ * saying so makes the migrator run under one BEGIN IMMEDIATE, which serialises instances
+ * and has the second read the applied list only after the first committed.
+ */
+class TransactionalDdlSqliteAdapter extends SqliteAdapter {
+  override get supportsTransactionalDdl(): boolean {
+    return true;
   }
 }

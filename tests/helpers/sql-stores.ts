@@ -1,5 +1,3 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import { openDatabase } from '../../server/storage/db';
@@ -9,7 +7,31 @@ import type { Tables } from '../../server/storage/sql/tables';
 import type { DocumentStore } from '../../server/storage/document-store';
 import { PostgresDocumentStore } from '../../server/storage/postgres-store';
 import { SqliteDocumentStore } from '../../server/storage/sqlite-store';
-import { createTestDatabase } from './postgres';
+import { databaseFor } from './postgres';
+import { openTestSql } from './sql';
+
+/**
+ * The store a test server (startTestServer) keeps its data in, opened beside it as a second
+ * instance would: its SQLite file, or in the `postgres` project its database. For tests
+ * that change or check what is at rest (e.g. that only hashes of tokens are kept), or drive
+ * a part of the server with a fake clock.
+ */
+export async function withServerStore<T>(dataDir: string, use: (store: Sql) => Promise<T>): Promise<T> {
+  if (process.env.TEST_STORE === 'postgres') {
+    const store = await openSql({ databaseUrl: await databaseFor(path.resolve(dataDir)) });
+    try {
+      return await use(store);
+    } finally {
+      await store.close();
+    }
+  }
+  const sqlite = openDatabase(dataDir);
+  try {
+    return await use(await openSql({ sqlite }));
+  } finally {
+    sqlite.close();
+  }
+}
 
 /**
  * Two instances on one store of the given engine: two pools on one PostgreSQL database
@@ -24,33 +46,26 @@ export interface SqlInstances {
 }
 
 export async function openSqlInstances(dialect: Dialect): Promise<SqlInstances> {
-  const closers: Array<() => unknown> = [];
+  const a = await openTestSql(dialect);
+  const closers: Array<() => unknown> = [() => a.dispose()];
   const dispose = async () => {
     for (const close of closers.splice(0).reverse()) await close();
   };
-  if (dialect === 'postgres') {
-    const database = await createTestDatabase();
-    closers.push(() => database.drop());
-    const a = await openSql({ databaseUrl: database.url });
-    closers.push(() => a.close());
-    const b = await openSql({ databaseUrl: database.url });
-    closers.push(() => b.close());
-    const documents = async () => {
-      const store = await PostgresDocumentStore.open(database.url);
-      closers.push(() => store.close());
-      return store;
-    };
-    return { a, b, documents, dispose };
+  const url = a.databaseUrl;
+  if (url === null) {
+    // One connection for both: a second connection in the same process would wait (blocking
+    // the thread) for a write lock that only this thread can release. Instances on one file
+    // are processes, serialised by SQLite's write lock; the server tests cover those.
+    return { a, b: a, documents: async () => new SqliteDocumentStore(a.sqlite!), dispose };
   }
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'stadskamer-sql-pair-'));
-  closers.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const first = openDatabase(dir);
-  closers.push(() => first.close());
-  const a = await openSql({ sqlite: first });
-  // One connection for both: a second connection in the same process would wait (blocking
-  // the thread) for a write lock that only this thread can release. Instances on one file
-  // are processes, serialised by SQLite's write lock; the server tests cover those.
-  return { a, b: a, documents: async () => new SqliteDocumentStore(first), dispose };
+  const b = await a.openAnother();
+  closers.push(() => b.close());
+  const documents = async () => {
+    const store = await PostgresDocumentStore.open(url);
+    closers.push(() => store.close());
+    return store;
+  };
+  return { a, b, documents, dispose };
 }
 
 let counter = 0;
